@@ -1,0 +1,98 @@
+//! The document model: what a Decree-30 document is, with no trace of PDF or DOCX.
+//!
+//! Text held here is clean (NFC, no `ƣ`) and in the words the user wrote; the printed forms
+//! (capitals, `Số:`, the date line, list punctuation) are made by [`crate::printed`].
+
+use serde::Serialize;
+
+use crate::nd30::{Date, Kind};
+
+/// One administrative document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Its kind (công văn, kế hoạch, …).
+    pub kind: Kind,
+    /// Who issues it.
+    pub issuer: Issuer,
+    /// Sequence number within the year.
+    pub number: u32,
+    /// Ký hiệu, e.g. `UBND-NTM`.
+    pub symbol: String,
+    /// Place name of the date line.
+    pub place: String,
+    /// Date of issue.
+    pub date: Date,
+    /// Trích yếu: the `V/v` subject of a letter, or the line under a title.
+    pub subject: String,
+    /// Addressees after `Kính gửi:`.
+    pub recipients: Vec<String>,
+    /// The content.
+    pub body: Vec<Block>,
+    /// Who signs, and as what.
+    pub signature: Signature,
+    /// Nơi nhận.
+    pub distribution: Distribution,
+}
+
+/// The issuing agency and its direct parent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Issuer {
+    /// Parent authority lines, e.g. `UBND tỉnh Hà Tĩnh`; may be empty.
+    pub parent: Vec<String>,
+    /// The agency's name, one entry per printed line.
+    pub name: Vec<String>,
+}
+
+/// A block of the content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph {
+        /// Its text.
+        spans: Vec<Span>,
+    },
+    /// A paragraph that opens with a marker: `1.`, `a)`, `-`, `+`.
+    Item {
+        /// The marker as written.
+        marker: String,
+        /// The text after the marker.
+        spans: Vec<Span>,
+    },
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+impl Span {
+    /// Upright, regular text.
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span { text: text.into(), bold: false, italic: false }
+    }
+}
+
+/// The signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signature {
+    /// Authority and position lines, top to bottom, as written (`TM. Ủy ban nhân dân`, `KT. Chủ tịch`, …).
+    pub lines: Vec<String>,
+    /// The signer's name.
+    pub name: String,
+}
+
+/// Nơi nhận: who receives copies, and the archive entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Distribution {
+    /// Recipients of copies, without list punctuation.
+    pub to: Vec<String>,
+    /// What follows `Lưu:`, e.g. `VT, NTM`.
+    pub archive: String,
+}

@@ -1,0 +1,79 @@
+//! The place-and-date line: `Cẩm Xuyên, ngày 10 tháng 8 năm 2021`.
+
+use serde::Serialize;
+
+/// A calendar date of issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Date {
+    /// Year, e.g. 2021.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date, if it exists in the calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year > 0 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+}
+
+/// The day as Decree 30 writes it: a leading zero for days 1–9.
+fn day_text(day: u8) -> String {
+    format!("{day:02}")
+}
+
+/// The month as Decree 30 writes it: a leading zero for January and February only.
+fn month_text(month: u8) -> String {
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
+}
+
+/// The full place-and-date line.
+pub fn date_line(place: &str, date: Date) -> String {
+    format!(
+        "{place}, ngày {} tháng {} năm {}",
+        day_text(date.day),
+        month_text(date.month),
+        date.year
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: u16, m: u8, d: u8) -> String {
+        date_line("Hà Nội", Date::new(y, m, d).expect("valid date"))
+    }
+
+    #[test]
+    fn leading_zeros_follow_the_decree() {
+        assert_eq!(line(2021, 8, 10), "Hà Nội, ngày 10 tháng 8 năm 2021");
+        assert_eq!(line(2020, 1, 5), "Hà Nội, ngày 05 tháng 01 năm 2020");
+        assert_eq!(line(2020, 2, 29), "Hà Nội, ngày 29 tháng 02 năm 2020");
+        assert_eq!(line(2020, 3, 5), "Hà Nội, ngày 05 tháng 3 năm 2020");
+        assert_eq!(line(2021, 12, 1), "Hà Nội, ngày 01 tháng 12 năm 2021");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(Date::new(2021, 2, 29).is_none());
+        assert!(Date::new(2021, 13, 1).is_none());
+        assert!(Date::new(2021, 4, 31).is_none());
+        assert!(Date::new(2021, 4, 0).is_none());
+    }
+}

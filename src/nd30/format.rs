@@ -1,0 +1,258 @@
+//! Page geometry, type sizes and spacing: the values vanban prints with, and the ranges the Decree allows.
+
+use serde::Serialize;
+
+/// An inclusive range of allowed values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Range {
+    /// Smallest allowed value.
+    pub min: f32,
+    /// Largest allowed value.
+    pub max: f32,
+}
+
+impl Range {
+    const fn new(min: f32, max: f32) -> Range {
+        Range { min, max }
+    }
+
+    /// Whether `value` lies inside the range.
+    pub fn contains(&self, value: f32) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+/// The page: A4 portrait.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Page {
+    /// Width in millimetres.
+    pub width_mm: f32,
+    /// Height in millimetres.
+    pub height_mm: f32,
+}
+
+/// Page margins, and where the page number sits in the top margin.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Margins {
+    /// Top margin in millimetres.
+    pub top_mm: f32,
+    /// Bottom margin in millimetres.
+    pub bottom_mm: f32,
+    /// Left (binding) margin in millimetres.
+    pub left_mm: f32,
+    /// Right margin in millimetres.
+    pub right_mm: f32,
+    /// Distance from the top edge of the page to the page number line, in millimetres.
+    pub header_mm: f32,
+}
+
+/// Type sizes of each component, in points.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Sizes {
+    /// Quốc hiệu.
+    pub national_name: f32,
+    /// Tiêu ngữ.
+    pub motto: f32,
+    /// Parent authority line(s).
+    pub parent: f32,
+    /// Issuing agency line(s).
+    pub agency: f32,
+    /// `Số: …` line.
+    pub number: f32,
+    /// Place and date line.
+    pub place_date: f32,
+    /// `V/v …` subject of a công văn.
+    pub letter_subject: f32,
+    /// Title of a named kind and its trích yếu.
+    pub title: f32,
+    /// `Kính gửi:` block.
+    pub recipients: f32,
+    /// Body text.
+    pub body: f32,
+    /// Signature block (authority, position and name lines).
+    pub signature: f32,
+    /// `Nơi nhận:` label.
+    pub distribution_label: f32,
+    /// Distribution list items.
+    pub distribution_item: f32,
+    /// Page number.
+    pub page_number: f32,
+}
+
+/// Widths of the two columns of a two-column block, in millimetres.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Columns {
+    /// Left column.
+    pub left_mm: f32,
+    /// Right column.
+    pub right_mm: f32,
+}
+
+/// Every layout value vanban prints with.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Format {
+    /// Paper.
+    pub page: Page,
+    /// Margins.
+    pub margin: Margins,
+    /// Type sizes.
+    pub size: Sizes,
+    /// First-line indent of body paragraphs, in millimetres.
+    pub indent_mm: f32,
+    /// Space before each body paragraph, in points.
+    pub paragraph_gap_pt: f32,
+    /// Body line spacing as a multiple of single spacing (the font's own line height).
+    pub line_spacing: f32,
+    /// Agency column and national-name column of the header.
+    pub header: Columns,
+    /// Distribution column and signature column at the end.
+    pub closing: Columns,
+    /// Indent of the `Kính gửi:` block from the left edge of the text, in millimetres.
+    pub recipients_indent_mm: f32,
+    /// Length of the rule under the agency name as a share of its widest line.
+    pub agency_rule_ratio: f32,
+    /// Length of the rule under a title's trích yếu as a share of its widest line.
+    pub title_rule_ratio: f32,
+    /// Thickness of drawn rules, in points.
+    pub rule_pt: f32,
+    /// Gap between the rule and the text above it, in points.
+    pub rule_gap_pt: f32,
+    /// Gap between the `Số:` line and the `V/v` subject of a công văn, in points.
+    pub letter_subject_gap_pt: f32,
+    /// Gap between the header and what follows it, in points.
+    pub header_gap_pt: f32,
+    /// Room left between the position lines and the signer's name for the signature and seal, in millimetres.
+    pub signature_room_mm: f32,
+}
+
+/// The values vanban prints with: A4, margins 20/20/30/15 mm, and the sizes of the official templates.
+pub const STANDARD: Format = Format {
+    page: Page { width_mm: 210.0, height_mm: 297.0 },
+    margin: Margins { top_mm: 20.0, bottom_mm: 20.0, left_mm: 30.0, right_mm: 15.0, header_mm: 10.0 },
+    size: Sizes {
+        national_name: 13.0,
+        motto: 14.0,
+        parent: 13.0,
+        agency: 13.0,
+        number: 13.0,
+        place_date: 14.0,
+        letter_subject: 12.0,
+        title: 14.0,
+        recipients: 14.0,
+        body: 14.0,
+        signature: 14.0,
+        distribution_label: 12.0,
+        distribution_item: 11.0,
+        page_number: 14.0,
+    },
+    indent_mm: 10.0,
+    paragraph_gap_pt: 6.0,
+    line_spacing: 1.2,
+    header: Columns { left_mm: 65.0, right_mm: 100.0 },
+    closing: Columns { left_mm: 65.0, right_mm: 100.0 },
+    recipients_indent_mm: 25.0,
+    agency_rule_ratio: 0.4,
+    title_rule_ratio: 0.4,
+    rule_pt: 0.5,
+    rule_gap_pt: 2.0,
+    letter_subject_gap_pt: 6.0,
+    header_gap_pt: 12.0,
+    signature_room_mm: 25.0,
+};
+
+/// The ranges Decree 30 allows (Phụ lục I).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Limits {
+    /// Page width and height in millimetres (A4, ±1 mm).
+    pub page_width_mm: Range,
+    /// Page height in millimetres.
+    pub page_height_mm: Range,
+    /// Top margin in millimetres.
+    pub margin_top_mm: Range,
+    /// Bottom margin in millimetres.
+    pub margin_bottom_mm: Range,
+    /// Left margin in millimetres.
+    pub margin_left_mm: Range,
+    /// Right margin in millimetres.
+    pub margin_right_mm: Range,
+    /// Quốc hiệu, agency lines.
+    pub header_name_pt: Range,
+    /// Tiêu ngữ, date line, title, body, signature, page number.
+    pub main_text_pt: Range,
+    /// `Số:` line (13 pt exactly).
+    pub number_pt: Range,
+    /// `V/v` subject of a công văn.
+    pub letter_subject_pt: Range,
+    /// `Nơi nhận:` label (12 pt).
+    pub distribution_label_pt: Range,
+    /// Distribution items (11 pt).
+    pub distribution_item_pt: Range,
+    /// First-line indents allowed: 1 cm or 1.27 cm.
+    pub indents_mm: [f32; 2],
+    /// Smallest space between paragraphs, in points.
+    pub min_paragraph_gap_pt: f32,
+    /// Line spacing between single and one and a half lines.
+    pub line_spacing: Range,
+    /// Rule under the agency name, as a share of the line above it.
+    pub agency_rule_ratio: Range,
+}
+
+/// The Decree's ranges.
+pub const LIMITS: Limits = Limits {
+    page_width_mm: Range::new(209.0, 211.0),
+    page_height_mm: Range::new(296.0, 298.0),
+    margin_top_mm: Range::new(20.0, 25.0),
+    margin_bottom_mm: Range::new(20.0, 25.0),
+    margin_left_mm: Range::new(30.0, 35.0),
+    margin_right_mm: Range::new(15.0, 20.0),
+    header_name_pt: Range::new(12.0, 13.0),
+    main_text_pt: Range::new(13.0, 14.0),
+    number_pt: Range::new(13.0, 13.0),
+    letter_subject_pt: Range::new(12.0, 13.0),
+    distribution_label_pt: Range::new(12.0, 12.0),
+    distribution_item_pt: Range::new(11.0, 11.0),
+    indents_mm: [10.0, 12.7],
+    min_paragraph_gap_pt: 6.0,
+    line_spacing: Range::new(1.0, 1.5),
+    agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_format_lies_inside_the_decree_ranges() {
+        let (f, l) = (STANDARD, LIMITS);
+        assert!(l.page_width_mm.contains(f.page.width_mm));
+        assert!(l.page_height_mm.contains(f.page.height_mm));
+        assert!(l.margin_top_mm.contains(f.margin.top_mm));
+        assert!(l.margin_bottom_mm.contains(f.margin.bottom_mm));
+        assert!(l.margin_left_mm.contains(f.margin.left_mm));
+        assert!(l.margin_right_mm.contains(f.margin.right_mm));
+        let s = f.size;
+        for size in [s.national_name, s.parent, s.agency] {
+            assert!(l.header_name_pt.contains(size));
+        }
+        for size in [s.motto, s.place_date, s.title, s.recipients, s.body, s.signature, s.page_number] {
+            assert!(l.main_text_pt.contains(size));
+        }
+        assert!(l.number_pt.contains(s.number));
+        assert!(l.letter_subject_pt.contains(s.letter_subject));
+        assert!(l.distribution_label_pt.contains(s.distribution_label));
+        assert!(l.distribution_item_pt.contains(s.distribution_item));
+        assert!(l.indents_mm.contains(&f.indent_mm));
+        assert!(f.paragraph_gap_pt >= l.min_paragraph_gap_pt);
+        assert!(l.line_spacing.contains(f.line_spacing));
+        assert!(l.agency_rule_ratio.contains(f.agency_rule_ratio));
+        assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
+    }
+
+    #[test]
+    fn the_columns_fill_the_text_width() {
+        let f = STANDARD;
+        let text = f.page.width_mm - f.margin.left_mm - f.margin.right_mm;
+        assert_eq!(f.header.left_mm + f.header.right_mm, text);
+        assert_eq!(f.closing.left_mm + f.closing.right_mm, text);
+    }
+}

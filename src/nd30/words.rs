@@ -1,0 +1,28 @@
+//! Fixed words of the national layout, spelled as Decree 30 prints them.
+
+/// Quốc hiệu, in capitals, with `HÒA` as the rule text spells it.
+pub const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ, with ASCII hyphens and a space on each side.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Label in front of the number and ký hiệu.
+pub const NUMBER_LABEL: &str = "Số:";
+/// Prefix of a công văn's subject line.
+pub const SUBJECT_PREFIX: &str = "V/v";
+/// Label in front of the addressees.
+pub const RECIPIENTS_LABEL: &str = "Kính gửi:";
+/// Label over the distribution list.
+pub const DISTRIBUTION_LABEL: &str = "Nơi nhận:";
+/// First distribution item when the document has addressees (Kính gửi).
+pub const AS_ADDRESSED: &str = "Như trên";
+/// Label of the archive item, the last of the distribution list.
+pub const ARCHIVE_LABEL: &str = "Lưu:";
+/// Code of the registry office (Văn thư) that every archive item starts with.
+pub const REGISTRY_CODE: &str = "VT";
+/// Marker put before each item of a list of addressees or of the distribution list.
+pub const LIST_DASH: &str = "-";
+/// End of every list item but the last.
+pub const ITEM_END: &str = ";";
+/// End of the last list item.
+pub const LAST_ITEM_END: &str = ".";
+/// The one typeface of every administrative document.
+pub const FONT: &str = "Times New Roman";

@@ -1,0 +1,249 @@
+//! The document in its printed words: every string in its final Decree-30 form.
+//!
+//! Both writers place these strings; neither formats a number, a date or a list item itself.
+
+use serde::Serialize;
+
+use crate::document::{Block, Document, Span};
+use crate::nd30::{self, SignatureError};
+
+/// The printed form of a [`Document`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Printed {
+    /// Parent authority lines, in capitals.
+    pub parent: Vec<String>,
+    /// Issuing agency lines, in capitals.
+    pub agency: Vec<String>,
+    /// Quốc hiệu.
+    pub national_name: &'static str,
+    /// Tiêu ngữ.
+    pub motto: &'static str,
+    /// `Số: 2402/UBND-NTM`.
+    pub number: String,
+    /// `Cẩm Xuyên, ngày 10 tháng 8 năm 2021`.
+    pub place_date: String,
+    /// `V/v …` under the number, for letters.
+    pub letter_subject: Option<String>,
+    /// Title and trích yếu, for named kinds.
+    pub title: Option<Title>,
+    /// The `Kính gửi:` block, if the document has addressees.
+    pub recipients: Option<Recipients>,
+    /// Body paragraphs, markers included.
+    pub body: Vec<Paragraph>,
+    /// Nơi nhận and signature.
+    pub closing: Closing,
+    /// Document properties (title, author) for the file's metadata.
+    pub meta: Meta,
+}
+
+/// Title block of a named kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct Title {
+    /// `KẾ HOẠCH`.
+    pub name: &'static str,
+    /// The trích yếu under it.
+    pub subject: String,
+}
+
+/// Addressees.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipients {
+    /// `Kính gửi:`.
+    pub label: &'static str,
+    /// One addressee on the label's line, or several as `- …;` lines ending `.`.
+    pub lines: Vec<String>,
+    /// Whether the lines are a dash list (two or more addressees).
+    pub list: bool,
+}
+
+/// A body paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Its runs of text.
+    pub spans: Vec<Span>,
+}
+
+/// The block after the body: Nơi nhận on the left, the signature on the right.
+#[derive(Debug, Clone, Serialize)]
+pub struct Closing {
+    /// `Nơi nhận:`.
+    pub distribution_label: &'static str,
+    /// `- Như trên;` … `- Lưu: VT, NTM.`
+    pub distribution: Vec<String>,
+    /// Authority and position lines, in capitals.
+    pub positions: Vec<String>,
+    /// The signer's name.
+    pub name: String,
+}
+
+/// File metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// Document title: number and subject.
+    pub title: String,
+    /// The issuing agency.
+    pub author: String,
+    /// A stable identifier: agency, number and ký hiệu.
+    pub ident: String,
+}
+
+/// A field of the document that cannot be printed as it stands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct Invalid {
+    /// Name of the field, as in a job file (`signer.lines`).
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Invalid {
+    fn signature(field: &'static str, e: SignatureError) -> Invalid {
+        Invalid { field, message: e.to_string() }
+    }
+}
+
+/// Drops the list punctuation a user may have typed, so that vanban can add the right one.
+fn bare(item: &str) -> &str {
+    item.trim()
+        .trim_start_matches(nd30::LIST_DASH)
+        .trim_end_matches([';', '.', ','])
+        .trim()
+}
+
+/// Dash items, each ending `;` and the last ending `.`.
+fn dash_list(items: &[&str]) -> Vec<String> {
+    let last = items.len().saturating_sub(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let end = if i == last { nd30::LAST_ITEM_END } else { nd30::ITEM_END };
+            format!("{} {}{end}", nd30::LIST_DASH, bare(item))
+        })
+        .collect()
+}
+
+fn recipients(to: &[String]) -> Option<Recipients> {
+    match to {
+        [] => None,
+        [one] => Some(Recipients { label: nd30::RECIPIENTS_LABEL, lines: vec![bare(one).to_string()], list: false }),
+        many => {
+            let items: Vec<&str> = many.iter().map(String::as_str).collect();
+            Some(Recipients { label: nd30::RECIPIENTS_LABEL, lines: dash_list(&items), list: true })
+        }
+    }
+}
+
+fn archive_item(archive: &str) -> String {
+    let archive = bare(archive);
+    let registry = archive.split(',').next().map(str::trim) == Some(nd30::REGISTRY_CODE);
+    match (archive.is_empty(), registry) {
+        (true, _) => format!("{} {}", nd30::ARCHIVE_LABEL, nd30::REGISTRY_CODE),
+        (false, true) => format!("{} {archive}", nd30::ARCHIVE_LABEL),
+        (false, false) => format!("{} {}, {archive}", nd30::ARCHIVE_LABEL, nd30::REGISTRY_CODE),
+    }
+}
+
+fn distribution(doc: &Document) -> Vec<String> {
+    let mut items: Vec<&str> = Vec::new();
+    let starts_as_addressed = doc
+        .distribution
+        .to
+        .first()
+        .is_some_and(|first| bare(first).eq_ignore_ascii_case(nd30::AS_ADDRESSED));
+    if !doc.recipients.is_empty() && !starts_as_addressed {
+        items.push(nd30::AS_ADDRESSED);
+    }
+    items.extend(doc.distribution.to.iter().map(String::as_str));
+    let archive = archive_item(&doc.distribution.archive);
+    items.push(&archive);
+    dash_list(&items)
+}
+
+fn paragraph(block: &Block) -> Paragraph {
+    match block {
+        Block::Paragraph { spans } => Paragraph { spans: spans.clone() },
+        Block::Item { marker, spans } => {
+            let mut all = vec![Span::plain(format!("{marker} "))];
+            all.extend(spans.iter().cloned());
+            Paragraph { spans: all }
+        }
+    }
+}
+
+fn upper(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|l| l.trim().to_uppercase()).collect()
+}
+
+impl Printed {
+    /// The printed form of `doc`, or the first field that breaks a Decree-30 rule.
+    pub fn of(doc: &Document) -> Result<Printed, Invalid> {
+        if doc.issuer.name.iter().all(|l| l.trim().is_empty()) {
+            return Err(Invalid { field: "issuer.name", message: "the issuing agency's name is empty".into() });
+        }
+        let positions =
+            nd30::position_lines(&doc.signature.lines).map_err(|e| Invalid::signature("signer.lines", e))?;
+        let name = nd30::signer_name(&doc.signature.name).map_err(|e| Invalid::signature("signer.name", e))?;
+        let number = nd30::number_line(doc.number, &doc.symbol);
+        let subject = doc.subject.trim().to_string();
+        let (letter_subject, title) = match doc.kind.title {
+            None => (Some(format!("{} {subject}", nd30::SUBJECT_PREFIX)), None),
+            Some(name) => (None, Some(Title { name, subject: subject.clone() })),
+        };
+        let agency = upper(&doc.issuer.name);
+        Ok(Printed {
+            parent: upper(&doc.issuer.parent),
+            national_name: nd30::NATIONAL_NAME,
+            motto: nd30::MOTTO,
+            place_date: nd30::date_line(doc.place.trim(), doc.date),
+            letter_subject,
+            title,
+            recipients: recipients(&doc.recipients),
+            body: doc.body.iter().map(paragraph).collect(),
+            closing: Closing {
+                distribution_label: nd30::DISTRIBUTION_LABEL,
+                distribution: distribution(doc),
+                positions,
+                name,
+            },
+            meta: Meta {
+                title: format!("{number} {subject}"),
+                author: agency.join(" "),
+                ident: format!("{}/{}/{}", agency.join(" "), doc.number, doc.symbol),
+            },
+            agency,
+            number,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_punctuation_is_vanbans_job() {
+        assert_eq!(
+            dash_list(&["Như trên", "Thường trực Huyện ủy;", "- Lưu: VT, NTM"]),
+            vec!["- Như trên;", "- Thường trực Huyện ủy;", "- Lưu: VT, NTM."]
+        );
+    }
+
+    #[test]
+    fn the_archive_item_always_names_the_registry() {
+        assert_eq!(archive_item("VT, NTM"), "Lưu: VT, NTM");
+        assert_eq!(archive_item("NTM"), "Lưu: VT, NTM");
+        assert_eq!(archive_item(""), "Lưu: VT");
+    }
+
+    #[test]
+    fn one_addressee_stays_on_the_label_line() {
+        let one = recipients(&["Sở Nội vụ".into()]).expect("one addressee");
+        assert!(!one.list);
+        assert_eq!(one.lines, vec!["Sở Nội vụ"]);
+        let many = recipients(&["A".into(), "B;".into()]).expect("two addressees");
+        assert!(many.list);
+        assert_eq!(many.lines, vec!["- A;", "- B."]);
+    }
+}

@@ -1,0 +1,289 @@
+//! DOCX writer: the printed document as a Word file, with docx-rs, from the same nd30 numbers as the PDF.
+//!
+//! The header and the closing block are borderless tables; rules are bottom borders of empty
+//! paragraphs, indented so that the border is as long as the text it underlines.
+
+mod package;
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use crate::document::Span;
+use crate::error::{Error, Result};
+use crate::fonts;
+use crate::nd30::{self, Date, Format};
+use crate::printed::{Closing, Printed, Recipients};
+
+/// Twentieths of a point per millimetre.
+fn twips(mm: f32) -> i32 {
+    (mm * 1440.0 / 25.4).round() as i32
+}
+
+fn twips_u(mm: f32) -> usize {
+    twips(mm).max(0) as usize
+}
+
+fn pt_twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// Half-points, the unit of font sizes.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+fn pt_to_mm(pt: f32) -> f32 {
+    pt * 25.4 / 72.0
+}
+
+/// A style of text: size and weight.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    bold: bool,
+    italic: bool,
+}
+
+impl Style {
+    fn new(size: f32) -> Style {
+        Style { size, bold: false, italic: false }
+    }
+    fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+    fn italic(self) -> Style {
+        Style { italic: true, ..self }
+    }
+}
+
+fn run(text: &str, style: Style) -> Run {
+    let mut run = Run::new().add_text(text).size(half_points(style.size));
+    if style.bold {
+        run = run.bold();
+    }
+    if style.italic {
+        run = run.italic();
+    }
+    run
+}
+
+/// Single line spacing with `before` points above.
+fn single(before_pt: f32) -> LineSpacing {
+    LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(pt_twips(before_pt)).after(0)
+}
+
+/// A paragraph of one line of text in `style`, with single spacing.
+fn line(text: &str, style: Style, align: AlignmentType, before_pt: f32) -> Paragraph {
+    Paragraph::new().add_run(run(text, style)).align(align).line_spacing(single(before_pt))
+}
+
+fn centred(texts: &[String], style: Style) -> Vec<Paragraph> {
+    texts.iter().map(|t| line(t, style, AlignmentType::Center, 0.0)).collect()
+}
+
+/// An empty paragraph whose bottom border is a rule `length_mm` long, centred in `width_mm`.
+fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph {
+    let side = twips(((width_mm - length_mm) / 2.0).max(0.0));
+    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+        .val(BorderType::Single)
+        .size((f.rule_pt * 8.0).round() as usize)
+        .space(0);
+    Paragraph::new()
+        .add_run(Run::new().size(2))
+        .size(2)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(single(f.rule_gap_pt))
+        .set_borders(ParagraphBorders::with_empty().set(border))
+}
+
+/// An empty, one-point-high paragraph that keeps `before_pt` of space; Word needs one between tables.
+fn spacer(before_pt: f32) -> Paragraph {
+    Paragraph::new().add_run(Run::new().size(2)).size(2).line_spacing(single(before_pt))
+}
+
+fn widest_mm(texts: &[String], style: Style) -> f32 {
+    texts
+        .iter()
+        .map(|t| pt_to_mm(fonts::width_pt(t, style.size, style.bold)))
+        .fold(0.0, f32::max)
+}
+
+fn cell(width_mm: f32, paragraphs: Vec<Paragraph>) -> TableCell {
+    let cell = TableCell::new().width(twips_u(width_mm), WidthType::Dxa);
+    let cell = paragraphs.into_iter().fold(cell, TableCell::add_paragraph);
+    if cell.children.is_empty() {
+        cell.add_paragraph(Paragraph::new())
+    } else {
+        cell
+    }
+}
+
+/// A borderless, fixed-layout table with no cell padding.
+fn frame(widths_mm: &[f32], rows: Vec<TableRow>) -> Table {
+    let total: f32 = widths_mm.iter().sum();
+    Table::without_borders(rows)
+        .set_grid(widths_mm.iter().map(|w| twips_u(*w)).collect())
+        .width(twips_u(total), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
+
+fn header(p: &Printed, f: &Format) -> Table {
+    let (left, right) = (f.header.left_mm, f.header.right_mm);
+    let agency_style = Style::new(f.size.agency).bold();
+    let mut agency = centred(&p.parent, Style::new(f.size.parent));
+    agency.extend(centred(&p.agency, agency_style));
+    agency.push(rule(widest_mm(&p.agency, agency_style) * f.agency_rule_ratio, left, f));
+
+    let motto_style = Style::new(f.size.motto).bold();
+    let motto = [p.motto.to_string()];
+    let mut national = centred(&[p.national_name.to_string()], Style::new(f.size.national_name).bold());
+    national.extend(centred(&motto, motto_style));
+    national.push(rule(widest_mm(&motto, motto_style), right, f));
+
+    let gap = f.paragraph_gap_pt;
+    let mut rows = vec![
+        TableRow::new(vec![cell(left, agency), cell(right, national)]),
+        TableRow::new(vec![
+            cell(left, vec![line(&p.number, Style::new(f.size.number), AlignmentType::Center, gap)]),
+            cell(right, vec![line(&p.place_date, Style::new(f.size.place_date).italic(), AlignmentType::Center, gap)]),
+        ]),
+    ];
+    if let Some(subject) = &p.letter_subject {
+        let subject = line(subject, Style::new(f.size.letter_subject), AlignmentType::Center, f.letter_subject_gap_pt);
+        rows.push(TableRow::new(vec![cell(left, vec![subject]), cell(right, vec![])]));
+    }
+    frame(&[left, right], rows)
+}
+
+fn text_width_mm(f: &Format) -> f32 {
+    f.page.width_mm - f.margin.left_mm - f.margin.right_mm
+}
+
+fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
+    let Some(title) = &p.title else { return Vec::new() };
+    let style = Style::new(f.size.title).bold();
+    let subject = [title.subject.clone()];
+    let width = text_width_mm(f);
+    vec![
+        line(title.name, style, AlignmentType::Center, f.header_gap_pt),
+        line(&title.subject, style, AlignmentType::Center, 0.0),
+        rule(widest_mm(&subject, style).min(width) * f.title_rule_ratio, width, f),
+    ]
+}
+
+enum Part {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+fn recipients(r: &Recipients, f: &Format) -> Part {
+    let style = Style::new(f.size.recipients);
+    if !r.list {
+        let text = format!("{} {}", r.label, r.lines.join(" "));
+        return Part::Paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
+    }
+    let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
+    let rest = text_width_mm(f) - f.recipients_indent_mm - label_mm;
+    let items = r.lines.iter().map(|l| line(l, style, AlignmentType::Left, 0.0)).collect();
+    let label = vec![line(r.label, style, AlignmentType::Left, 0.0)];
+    let row = TableRow::new(vec![
+        cell(f.recipients_indent_mm, vec![]),
+        cell(label_mm, label),
+        cell(rest, items),
+    ]);
+    Part::Table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
+}
+
+fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
+    let spacing = LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line((240.0 * f.line_spacing).round() as i32)
+        .before(pt_twips(f.paragraph_gap_pt))
+        .after(0);
+    let style = Style::new(f.size.body);
+    let paragraph = Paragraph::new()
+        .align(AlignmentType::Both)
+        .indent(None, Some(SpecialIndentType::FirstLine(twips(f.indent_mm))), None, None)
+        .line_spacing(spacing);
+    spans.iter().fold(paragraph, |p, s| {
+        let style = Style { bold: s.bold, italic: s.italic, ..style };
+        p.add_run(run(&s.text, style))
+    })
+}
+
+fn closing(c: &Closing, f: &Format) -> Table {
+    let (left, right) = (f.closing.left_mm, f.closing.right_mm);
+    let mut distribution = vec![line(
+        c.distribution_label,
+        Style::new(f.size.distribution_label).bold().italic(),
+        AlignmentType::Left,
+        0.0,
+    )];
+    let item = Style::new(f.size.distribution_item);
+    distribution.extend(c.distribution.iter().map(|t| line(t, item, AlignmentType::Left, 0.0)));
+
+    let style = Style::new(f.size.signature).bold();
+    let mut signature = centred(&c.positions, style);
+    let room_pt = f.signature_room_mm * 72.0 / 25.4;
+    signature.push(line(&c.name, style, AlignmentType::Center, room_pt));
+
+    let row = TableRow::new(vec![cell(left, distribution), cell(right, signature)]).cant_split();
+    frame(&[left, right], vec![row])
+}
+
+fn page_number(f: &Format) -> Header {
+    let style = Style::new(f.size.page_number);
+    let field = Run::new()
+        .size(half_points(style.size))
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::default()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("2")
+        .add_field_char(FieldCharType::End, false);
+    Header::new().add_paragraph(Paragraph::new().align(AlignmentType::Center).line_spacing(single(0.0)).add_run(field))
+}
+
+/// The DOCX of `doc`.
+pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
+    let f = nd30::STANDARD;
+    let font = RunFonts::new().ascii(nd30::FONT).hi_ansi(nd30::FONT).east_asia(nd30::FONT).cs(nd30::FONT);
+    let stamp = format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month, date.day);
+    let mut docx = Docx::new()
+        .page_size(twips(f.page.width_mm) as u32, twips(f.page.height_mm) as u32)
+        .page_margin(PageMargin {
+            top: twips(f.margin.top_mm),
+            bottom: twips(f.margin.bottom_mm),
+            left: twips(f.margin.left_mm),
+            right: twips(f.margin.right_mm),
+            header: twips(f.margin.header_mm),
+            footer: twips(f.margin.header_mm),
+            gutter: 0,
+        })
+        .default_fonts(font)
+        .default_size(half_points(f.size.body))
+        .header(page_number(&f))
+        .title_pg()
+        .created_at(&stamp)
+        .updated_at(&stamp)
+        .add_table(header(p, &f));
+    for paragraph in title(p, &f) {
+        docx = docx.add_paragraph(paragraph);
+    }
+    if let Some(r) = &p.recipients {
+        docx = match recipients(r, &f) {
+            Part::Paragraph(paragraph) => docx.add_paragraph(paragraph),
+            Part::Table(table) => docx.add_paragraph(spacer(f.header_gap_pt)).add_table(table),
+        };
+    }
+    for paragraph in &p.body {
+        docx = docx.add_paragraph(body_paragraph(&paragraph.spans, &f));
+    }
+    docx = docx.add_paragraph(spacer(f.paragraph_gap_pt)).add_table(closing(&p.closing, &f));
+    let mut raw = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut raw).map_err(|e| Error::Docx(e.to_string()))?;
+    package::finish(&raw.into_inner())
+}

@@ -1,0 +1,202 @@
+//! PDF writer: the printed document laid out by typst, in process, with `templates/nd30.typ`.
+//!
+//! The document reaches typst as JSON in `sys.inputs`, so its text is data and never markup. The
+//! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::error::{Error, Result};
+use crate::fonts::{self, LineMetrics};
+use crate::nd30::{self, Date, Format};
+use crate::printed::Printed;
+
+/// The layout files, compiled into the binary.
+const TEMPLATES: [(&str, &str); 1] = [("/nd30.typ", include_str!("../../templates/nd30.typ"))];
+const MAIN: &str = "/nd30.typ";
+
+/// Fonts and layout files, loaded once and shared by every document (and thread) of a run.
+pub struct PdfWriter {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    sources: HashMap<FileId, Source>,
+    families: Vec<String>,
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    VirtualPath::new(path).ok().map(|p| RootedPath::new(VirtualRoot::Project, p).intern())
+}
+
+impl PdfWriter {
+    /// Loads the embedded fonts, then every `.ttf`, `.otf` and `.ttc` in `font_dir`.
+    ///
+    /// When `font_dir` holds Times New Roman, the PDF is set in it; otherwise in the embedded face.
+    pub fn new(font_dir: Option<&Path>) -> Result<PdfWriter> {
+        let mut fonts: Vec<Font> = Vec::new();
+        for data in fonts::EMBEDDED {
+            fonts.extend(Font::iter(Bytes::new(data)));
+        }
+        if let Some(dir) = font_dir {
+            fonts.extend(load_dir(dir)?);
+        }
+        let book = FontBook::from_fonts(&fonts);
+        let has_office_font = book.contains_family(&nd30::FONT.to_lowercase());
+        let mut families = vec![fonts::EMBEDDED_FAMILY.to_string()];
+        if has_office_font {
+            families.insert(0, nd30::FONT.to_string());
+        }
+        let sources = TEMPLATES
+            .iter()
+            .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+            .collect();
+        Ok(PdfWriter { book: LazyHash::new(book), fonts, sources, families })
+    }
+
+    /// The PDF of `doc`.
+    pub fn render(&self, doc: &Printed, date: Date) -> Result<Vec<u8>> {
+        let input = Input { format: nd30::STANDARD, font: FontInput::new(&self.families), doc };
+        let json = serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))?;
+        let world = DocumentWorld::new(self, json, date)?;
+        let compiled = typst::compile::<PagedDocument>(&world).output;
+        let document = compiled.map_err(|diags| Error::Layout(describe(&world, &diags)))?;
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(&doc.meta.ident),
+            timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
+            creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),
+            ..Default::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|diags| Error::Layout(describe(&world, &diags)))?;
+        typst::comemo::evict(0);
+        Ok(pdf)
+    }
+}
+
+fn load_dir(dir: &Path) -> Result<Vec<Font>> {
+    let io = |source| Error::Io { path: dir.to_path_buf(), source };
+    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+    entries.sort_by_key(|e| e.path());
+    let mut fonts = Vec::new();
+    for entry in entries {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc")) {
+            let data = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            fonts.extend(Font::iter(Bytes::new(data)));
+        }
+    }
+    Ok(fonts)
+}
+
+/// What the layout file reads from `sys.inputs.data`.
+#[derive(serde::Serialize)]
+struct Input<'a> {
+    format: Format,
+    font: FontInput,
+    doc: &'a Printed,
+}
+
+/// Font families and the line geometry that makes typst space lines as a word processor does.
+#[derive(serde::Serialize)]
+struct FontInput {
+    families: Vec<String>,
+    /// Top of a line box above the baseline, in em.
+    top_edge_em: f32,
+    /// Bottom of a line box below the baseline, in em.
+    bottom_edge_em: f32,
+    /// Gap between line boxes that gives single spacing, in em.
+    single_leading_em: f32,
+    /// Gap between line boxes that gives the body's spacing, in em.
+    body_leading_em: f32,
+}
+
+impl FontInput {
+    fn new(families: &[String]) -> FontInput {
+        let m: LineMetrics = fonts::line_metrics();
+        let line_box = m.ascender + m.descender;
+        FontInput {
+            families: families.to_vec(),
+            top_edge_em: m.ascender,
+            bottom_edge_em: m.descender,
+            single_leading_em: m.single() - line_box,
+            body_leading_em: m.single() * nd30::STANDARD.line_spacing - line_box,
+        }
+    }
+}
+
+/// One document's world: the shared fonts and layout files, plus this document's inputs.
+struct DocumentWorld<'a> {
+    writer: &'a PdfWriter,
+    library: LazyHash<Library>,
+    main: FileId,
+    today: Datetime,
+}
+
+impl<'a> DocumentWorld<'a> {
+    fn new(writer: &'a PdfWriter, json: String, date: Date) -> Result<DocumentWorld<'a>> {
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), json.into_value());
+        let library = Library::builder().with_inputs(inputs).build();
+        let main = file_id(MAIN).ok_or_else(|| Error::Layout(format!("bad layout path {MAIN}")))?;
+        let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
+            .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
+        Ok(DocumentWorld { writer, library: LazyHash::new(library), main, today })
+    }
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.writer.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.writer.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        Err(not_found(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.writer.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
+
+/// The diagnostics with their place in the layout file.
+fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let place = d.span.id().zip(world.range(d.span)).and_then(|(id, range)| {
+                let source = world.source(id).ok()?;
+                let (line, col) = source.lines().byte_to_line_column(range.start)?;
+                Some(format!("{}:{}:{}: ", id.vpath().get_without_slash(), line + 1, col + 1))
+            });
+            format!("{}{}", place.unwrap_or_default(), d.message)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

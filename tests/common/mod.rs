@@ -1,0 +1,169 @@
+//! Helpers shared by the integration tests: running vanban, reading PDFs with poppler, reading DOCX parts.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled reference letter's job file.
+pub fn sample_job() -> PathBuf {
+    root().join("samples/cam-xuyen-2021/cong-van-2402.toml")
+}
+
+/// Runs the `vanban` binary with `args`.
+pub fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).output().expect("vanban runs")
+}
+
+/// Renders `job` into `out` with the binary, asserting success.
+pub fn render(job: &Path, out: &Path) {
+    let output = vanban(&["render", job.to_str().expect("utf-8 path"), "-o", out.to_str().expect("utf-8 path")]);
+    assert!(output.status.success(), "vanban failed: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// Runs a poppler tool and returns its standard output.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed for this test (poppler-utils): {e}"));
+    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("poppler prints UTF-8")
+}
+
+/// The text of a PDF, laid out (`pdftotext -layout`), optionally of one page.
+pub fn pdf_text(pdf: &Path, page: Option<u32>) -> String {
+    let path = pdf.to_str().expect("utf-8 path");
+    match page {
+        Some(n) => {
+            let n = n.to_string();
+            poppler("pdftotext", &["-layout", "-f", &n, "-l", &n, path, "-"])
+        }
+        None => poppler("pdftotext", &["-layout", path, "-"]),
+    }
+}
+
+/// The text with every run of white space turned into one space, so that phrases can be searched
+/// across line breaks.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Number of pages of a PDF.
+pub fn page_count(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[pdf.to_str().expect("utf-8 path")]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+/// A word of a PDF page with its box, in points from the top-left corner.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+}
+
+/// The words of page `page` with their boxes (`pdftotext -bbox`), and the page's width and height.
+pub fn words(pdf: &Path, page: u32) -> (Vec<Word>, f32, f32) {
+    let n = page.to_string();
+    let html = poppler("pdftotext", &["-bbox", "-f", &n, "-l", &n, pdf.to_str().expect("utf-8 path"), "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let start = line.find(&format!("{name}=\"")).expect("attribute present") + name.len() + 2;
+        let rest = &line[start..];
+        rest[..rest.find('"').expect("closing quote")].parse().expect("a number")
+    };
+    let page_line = html.lines().find(|l| l.trim_start().starts_with("<page")).expect("a page");
+    let (width, height) = (attr(page_line, "width"), attr(page_line, "height"));
+    let words = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| Word {
+            text: l[l.find('>').expect("tag end") + 1..l.rfind("</word>").expect("word end")].to_string(),
+            x_min: attr(l, "xMin"),
+            y_min: attr(l, "yMin"),
+            x_max: attr(l, "xMax"),
+            y_max: attr(l, "yMax"),
+        })
+        .collect();
+    (words, width, height)
+}
+
+/// A part of a DOCX package, as text.
+pub fn docx_part(docx: &Path, part: &str) -> String {
+    let file = std::fs::File::open(docx).expect("docx opens");
+    let mut archive = zip::ZipArchive::new(file).expect("docx is a zip");
+    let mut entry = archive.by_name(part).unwrap_or_else(|_| panic!("{part} in {}", docx.display()));
+    let mut text = String::new();
+    entry.read_to_string(&mut text).expect("part is UTF-8");
+    text
+}
+
+/// Names of the parts of a DOCX package.
+pub fn docx_parts(docx: &Path) -> Vec<String> {
+    let file = std::fs::File::open(docx).expect("docx opens");
+    let archive = zip::ZipArchive::new(file).expect("docx is a zip");
+    archive.file_names().map(str::to_string).collect()
+}
+
+/// The visible text of a WordprocessingML part: the `w:t` contents, paragraph by paragraph.
+pub fn docx_paragraph_texts(xml: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    for chunk in xml.split("</w:p>") {
+        let mut text = String::new();
+        let mut rest = chunk;
+        while let Some(start) = rest.find("<w:t") {
+            let after = &rest[start..];
+            let Some(open_end) = after.find('>') else { break };
+            if after[..open_end].ends_with('/') || !(after[4..].starts_with('>') || after[4..].starts_with(' ')) {
+                rest = &after[open_end + 1..];
+                continue;
+            }
+            let body = &after[open_end + 1..];
+            let Some(close) = body.find("</w:t>") else { break };
+            text.push_str(&unescape(&body[..close]));
+            rest = &body[close..];
+        }
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    }
+    paragraphs
+}
+
+/// XML text unescaped.
+pub fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The strings the reference letter must show in both outputs.
+pub const LETTER_STRINGS: [&str; 14] = [
+    "ỦY BAN NHÂN DÂN",
+    "HUYỆN CẨM XUYÊN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 2402/UBND-NTM",
+    "Cẩm Xuyên, ngày 10 tháng 8 năm 2021",
+    "V/v đẩy mạnh công tác tuyên truyền",
+    "Kính gửi:",
+    "Nơi nhận:",
+    "- Lưu: VT, NTM.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "KT. CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "Lê Ngọc Hà",
+];

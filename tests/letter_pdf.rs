@@ -1,0 +1,109 @@
+//! The reference letter as PDF: its strings, fonts, page size and page numbers.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use common::*;
+use unicode_normalization::is_nfc;
+
+/// The sample rendered once for this test binary.
+fn letter() -> &'static PathBuf {
+    static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &PDF.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        render(&sample_job(), dir.path());
+        let pdf = dir.path().join("cong-van-2402.pdf");
+        (dir, pdf)
+    })
+    .1
+}
+
+#[test]
+fn the_letter_shows_every_header_and_closing_string() {
+    let text = pdf_text(letter(), None);
+    for expected in LETTER_STRINGS {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_text_is_clean_unicode() {
+    let text = pdf_text(letter(), None);
+    assert!(!text.contains(['\u{01A2}', '\u{01A3}']), "ƣ found");
+    for line in text.lines() {
+        assert!(is_nfc(line), "not NFC: {line:?}");
+    }
+    let flat = flat(&text);
+    assert!(flat.contains("trước ngày 20/8/2021"), "{flat}");
+    assert!(flat.contains("kịp thời gian./."), "{flat}");
+}
+
+#[test]
+fn every_font_is_embedded() {
+    let fonts = poppler("pdffonts", &[letter().to_str().expect("utf-8 path")]);
+    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let emb = columns[columns.len() - 5];
+        assert_eq!(emb, "yes", "not embedded: {row}");
+        assert!(row.contains("LiberationSerif"), "unexpected font: {row}");
+    }
+}
+
+#[test]
+fn pages_are_a4_portrait() {
+    let pages = page_count(letter());
+    assert!(pages >= 2, "the letter runs over two pages, got {pages}");
+    let info = poppler("pdfinfo", &["-f", "1", "-l", &pages.to_string(), letter().to_str().expect("utf-8 path")]);
+    let sizes: Vec<&str> = info.lines().filter(|l| l.contains("size:")).collect();
+    assert_eq!(sizes.len(), pages, "{info}");
+    for size in sizes {
+        assert!(size.contains("595.276 x 841.89 pts"), "{size}");
+    }
+}
+
+#[test]
+fn only_pages_after_the_first_carry_a_number_centred_in_the_top_margin() {
+    let top_margin_pt = vanban::nd30::STANDARD.margin.top_mm * 72.0 / 25.4;
+    let (first, width, _) = words(letter(), 1);
+    assert!(
+        first.iter().all(|w| w.y_max > top_margin_pt),
+        "page 1 has text in the top margin: {:?}",
+        first.iter().filter(|w| w.y_max <= top_margin_pt).collect::<Vec<_>>()
+    );
+    let (second, _, _) = words(letter(), 2);
+    let in_margin: Vec<_> = second.iter().filter(|w| w.y_max <= top_margin_pt).collect();
+    assert_eq!(in_margin.len(), 1, "{in_margin:?}");
+    let number = in_margin[0];
+    assert_eq!(number.text, "2");
+    let f = vanban::nd30::STANDARD;
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    let text_centre = f.margin.left_mm + (f.page.width_mm - f.margin.left_mm - f.margin.right_mm) / 2.0;
+    let centre = mm((number.x_min + number.x_max) / 2.0);
+    assert!((centre - text_centre).abs() < 3.0, "page number at {centre} mm, text centre {text_centre} mm");
+    assert!(mm(width) > 209.0);
+}
+
+#[test]
+fn the_number_and_the_date_share_a_line() {
+    let (page, _, _) = words(letter(), 1);
+    let find = |text: &str| page.iter().find(|w| w.text == text).unwrap_or_else(|| panic!("{text} on page 1"));
+    let (number, date) = (find("Số:"), find("ngày"));
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    assert!(mm((number.y_max - date.y_max).abs()) < 1.0, "Số at {} pt, date at {} pt", number.y_max, date.y_max);
+    assert!(number.x_max < date.x_min, "Số is left of the date");
+}
+
+#[test]
+fn the_distribution_label_is_level_with_the_first_signature_line() {
+    let last = page_count(letter()) as u32;
+    let (page, _, _) = words(letter(), last);
+    let find = |text: &str| page.iter().find(|w| w.text == text).unwrap_or_else(|| panic!("{text} on page {last}"));
+    let (label, position) = (find("Nơi"), find("TM."));
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    assert!(mm((label.y_max - position.y_max).abs()) < 2.0, "Nơi nhận at {} pt, TM. at {} pt", label.y_max, position.y_max);
+    assert!(label.x_max < position.x_min, "Nơi nhận is left of the signature");
+}
