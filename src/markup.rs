@@ -48,22 +48,17 @@ fn block((marker, text): (Option<String>, String)) -> Block {
 /// The marker opening `line`, and the text after it.
 fn marker(line: &str) -> Option<(&str, &str)> {
     let (head, rest) = line.split_once(' ')?;
+    let numeral = |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
     let is_marker = match head {
         "-" | "+" => true,
-        _ => {
-            let (body, end) = head.split_at(head.len() - 1);
-            match end {
-                "." => {
-                    body.chars().all(|c| c.is_ascii_digit()) && !body.is_empty()
-                        || (!body.is_empty() && body.chars().all(|c| "IVXLC".contains(c)))
-                }
-                ")" => {
-                    let mut chars = body.chars();
-                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() || c == 'đ')
-                }
-                _ => false,
+        _ => match (head.strip_suffix('.'), head.strip_suffix(')')) {
+            (Some(body), _) => numeral(body, "0123456789") || numeral(body, "IVXLC"),
+            (_, Some(body)) => {
+                let mut chars = body.chars();
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() || c == 'đ')
             }
-        }
+            _ => false,
+        },
     };
     is_marker.then(|| (head, rest.trim_start()))
 }

@@ -154,7 +154,7 @@ pub const STANDARD: Format = Format {
     agency_rule_ratio: 0.4,
     title_rule_ratio: 0.4,
     rule_pt: 0.5,
-    rule_gap_pt: 2.0,
+    rule_gap_pt: 4.0,
     letter_subject_gap_pt: 6.0,
     header_gap_pt: 12.0,
     signature_room_mm: 25.0,

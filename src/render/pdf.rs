@@ -68,7 +68,7 @@ impl PdfWriter {
         let compiled = typst::compile::<PagedDocument>(&world).output;
         let document = compiled.map_err(|diags| Error::Layout(describe(&world, &diags)))?;
         let options = typst_pdf::PdfOptions {
-            ident: Smart::Custom(&doc.meta.ident),
+            ident: Smart::Custom(doc.meta.ident.clone()),
             timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
             creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),
             ..Default::default()
