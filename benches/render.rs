@@ -16,10 +16,14 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn main() -> Result<(), vanban::Error> {
-    let job = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/cam-xuyen-2021/cong-van-2402.toml");
+    let job =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/cam-xuyen-2021/cong-van-2402.toml");
     let start = Instant::now();
     let pdf = PdfWriter::new(None)?;
-    println!("font and layout load: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "font and layout load: {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
     let doc = vanban::job::load(&job)?;
     for format in [OutputFormat::Pdf, OutputFormat::Docx] {
         for _ in 0..WARM_UP {

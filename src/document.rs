@@ -75,7 +75,11 @@ pub struct Span {
 impl Span {
     /// Upright, regular text.
     pub fn plain(text: impl Into<String>) -> Span {
-        Span { text: text.into(), bold: false, italic: false }
+        Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
     }
 }
 

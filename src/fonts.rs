@@ -33,7 +33,8 @@ impl LineMetrics {
 }
 
 fn face(bold: bool) -> ttf_parser::Face<'static> {
-    ttf_parser::Face::parse(EMBEDDED[usize::from(bold)], 0).expect("the embedded fonts are valid TrueType files")
+    ttf_parser::Face::parse(EMBEDDED[usize::from(bold)], 0)
+        .expect("the embedded fonts are valid TrueType files")
 }
 
 /// Line metrics of the embedded regular face (from its `hhea` table).

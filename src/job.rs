@@ -62,12 +62,26 @@ fn clean_all(items: &[String]) -> Vec<String> {
 
 /// Reads the job file at `path`, renders its body template and returns the document.
 pub fn load(path: &Path) -> Result<Document> {
-    let source = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
+    let source = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.into(),
+        source,
+    })?;
     let file = parse(path, &source)?;
-    let value_error = |key: &str, message: String| Error::Value { path: path.into(), key: key.into(), message };
+    let value_error = |key: &str, message: String| Error::Value {
+        path: path.into(),
+        key: key.into(),
+        message,
+    };
 
     let kind = Kind::from_slug(file.kind.trim()).ok_or_else(|| {
-        value_error("kind", format!("unknown kind {:?}; expected one of: {}", file.kind, Kind::slugs().join(", ")))
+        value_error(
+            "kind",
+            format!(
+                "unknown kind {:?}; expected one of: {}",
+                file.kind,
+                Kind::slugs().join(", ")
+            ),
+        )
     })?;
     if file.number == 0 {
         return Err(value_error("number", "numbers start at 1 each year".into()));
@@ -76,13 +90,33 @@ pub fn load(path: &Path) -> Result<Document> {
         .date
         .date
         .and_then(|d| Date::new(d.year, d.month, d.day))
-        .ok_or_else(|| value_error("date", format!("{} is not a calendar date (write e.g. 2021-08-10)", file.date)))?;
-    let symbol = nd30::symbol(kind, file.issuer.code.trim(), file.unit.as_deref().map(str::trim)).map_err(|e| {
-        let key = if matches!(e, nd30::SymbolError::MissingUnit { .. }) { "unit" } else { "issuer.code / unit" };
+        .ok_or_else(|| {
+            value_error(
+                "date",
+                format!(
+                    "{} is not a calendar date (write e.g. 2021-08-10)",
+                    file.date
+                ),
+            )
+        })?;
+    let symbol = nd30::symbol(
+        kind,
+        file.issuer.code.trim(),
+        file.unit.as_deref().map(str::trim),
+    )
+    .map_err(|e| {
+        let key = if matches!(e, nd30::SymbolError::MissingUnit { .. }) {
+            "unit"
+        } else {
+            "issuer.code / unit"
+        };
         value_error(key, e.to_string())
     })?;
     if kind.is_letter() && file.to.is_empty() {
-        return Err(value_error("to", format!("a {} needs at least one addressee (Kính gửi)", kind.name)));
+        return Err(value_error(
+            "to",
+            format!("a {} needs at least one addressee (Kính gửi)", kind.name),
+        ));
     }
 
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -98,7 +132,10 @@ pub fn load(path: &Path) -> Result<Document> {
 
     let document = Document {
         kind,
-        issuer: Issuer { parent: clean_all(&file.issuer.parent), name: clean_all(&file.issuer.name) },
+        issuer: Issuer {
+            parent: clean_all(&file.issuer.parent),
+            name: clean_all(&file.issuer.name),
+        },
         number: file.number,
         symbol,
         place: text::clean(&file.place),
@@ -106,8 +143,14 @@ pub fn load(path: &Path) -> Result<Document> {
         subject: text::clean(&file.subject),
         recipients: clean_all(&file.to),
         body,
-        signature: Signature { lines: clean_all(&file.signer.lines), name: text::clean(&file.signer.name) },
-        distribution: Distribution { to: clean_all(&file.distribution.to), archive: text::clean(&file.distribution.archive) },
+        signature: Signature {
+            lines: clean_all(&file.signer.lines),
+            name: text::clean(&file.signer.name),
+        },
+        distribution: Distribution {
+            to: clean_all(&file.distribution.to),
+            archive: text::clean(&file.distribution.archive),
+        },
     };
     Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
     Ok(document)
@@ -129,10 +172,27 @@ fn parse(path: &Path, source: &str) -> Result<JobFile> {
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let key = e.path().to_string();
         let inner = e.into_inner();
-        let (line, column) = inner.span().map_or((0, 0), |span| line_column(source, span.start));
-        let message = inner.message().trim().to_string();
-        let message = if key.is_empty() || key == "." { message } else { format!("`{key}`: {message}") };
-        Error::Syntax { path: PathBuf::from(path), line, column, message }
+        let (line, column) = inner
+            .span()
+            .map_or((0, 0), |span| line_column(source, span.start));
+        let message = inner
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(": ");
+        let message = if key.is_empty() || key == "." {
+            message
+        } else {
+            format!("`{key}`: {message}")
+        };
+        Error::Syntax {
+            path: PathBuf::from(path),
+            line,
+            column,
+            message,
+        }
     })
 }
 
@@ -140,7 +200,9 @@ fn parse(path: &Path, source: &str) -> Result<JobFile> {
 fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |nl| before[nl + 1..].chars().count()) + 1;
+    let column = before.rfind('\n').map_or(before.chars().count(), |nl| {
+        before[nl + 1..].chars().count()
+    }) + 1;
     (line, column)
 }
 

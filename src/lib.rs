@@ -39,9 +39,16 @@ pub fn render(doc: &document::Document, format: OutputFormat, pdf: &PdfWriter) -
 /// Renders the job file `job` into `out_dir` as `<stem>.<ext>` for each format; returns the paths written.
 ///
 /// Every output is rendered before any is written, so a failure leaves no file behind.
-pub fn render_job(job: &Path, out_dir: &Path, formats: &[OutputFormat], pdf: &PdfWriter) -> Result<Vec<PathBuf>> {
+pub fn render_job(
+    job: &Path,
+    out_dir: &Path,
+    formats: &[OutputFormat],
+    pdf: &PdfWriter,
+) -> Result<Vec<PathBuf>> {
     let doc = job::load(job)?;
-    let stem = job.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    let stem = job
+        .file_stem()
+        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
     let outputs = formats
         .iter()
         .map(|&format| {

@@ -36,7 +36,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Render { job, out, format, font_dir } => PdfWriter::new(font_dir.as_deref())
+        Command::Render {
+            job,
+            out,
+            format,
+            font_dir,
+        } => PdfWriter::new(font_dir.as_deref())
             .and_then(|pdf| vanban::render_job(&job, &out, &format, &pdf)),
     };
     match result {

@@ -48,7 +48,8 @@ fn block((marker, text): (Option<String>, String)) -> Block {
 /// The marker opening `line`, and the text after it.
 fn marker(line: &str) -> Option<(&str, &str)> {
     let (head, rest) = line.split_once(' ')?;
-    let numeral = |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
+    let numeral =
+        |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
     let is_marker = match head {
         "-" | "+" => true,
         _ => match (head.strip_suffix('.'), head.strip_suffix(')')) {
@@ -93,7 +94,11 @@ fn styled(text: &str, bold: bool, italic: bool, out: &mut Vec<Span>) {
                 Some(end) if end > 0 => {
                     push(out, &mut plain, bold, italic);
                     let inner = &rest[delimiter.len()..delimiter.len() + end];
-                    let (b, i) = if delimiter == "**" { (true, italic) } else { (bold, true) };
+                    let (b, i) = if delimiter == "**" {
+                        (true, italic)
+                    } else {
+                        (bold, true)
+                    };
                     styled(inner, b, i, out);
                     rest = &rest[2 * delimiter.len() + end..];
                 }
@@ -132,7 +137,11 @@ fn closing(text: &str, delimiter: &str) -> Option<usize> {
 
 fn push(out: &mut Vec<Span>, plain: &mut String, bold: bool, italic: bool) {
     if !plain.is_empty() {
-        out.push(Span { text: std::mem::take(plain), bold, italic });
+        out.push(Span {
+            text: std::mem::take(plain),
+            bold,
+            italic,
+        });
     }
 }
 
@@ -153,7 +162,11 @@ mod tests {
     use super::*;
 
     fn span(text: &str, bold: bool, italic: bool) -> Span {
-        Span { text: text.into(), bold, italic }
+        Span {
+            text: text.into(),
+            bold,
+            italic,
+        }
     }
 
     #[test]
@@ -162,11 +175,25 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Paragraph { spans: vec![Span::plain("Theo dự thảo bộ tiêu chí.")] },
-                Block::Item { marker: "1.".into(), spans: vec![Span::plain("UBND các xã:")] },
-                Block::Item { marker: "-".into(), spans: vec![Span::plain("Huy động sự vào cuộc;")] },
-                Block::Item { marker: "-".into(), spans: vec![Span::plain("Xây dựng.")] },
-                Block::Item { marker: "a)".into(), spans: vec![Span::plain("Điểm a")] },
+                Block::Paragraph {
+                    spans: vec![Span::plain("Theo dự thảo bộ tiêu chí.")]
+                },
+                Block::Item {
+                    marker: "1.".into(),
+                    spans: vec![Span::plain("UBND các xã:")]
+                },
+                Block::Item {
+                    marker: "-".into(),
+                    spans: vec![Span::plain("Huy động sự vào cuộc;")]
+                },
+                Block::Item {
+                    marker: "-".into(),
+                    spans: vec![Span::plain("Xây dựng.")]
+                },
+                Block::Item {
+                    marker: "a)".into(),
+                    spans: vec![Span::plain("Điểm a")]
+                },
             ]
         );
     }
@@ -200,7 +227,13 @@ mod tests {
     #[test]
     fn unmatched_and_escaped_stars_are_text() {
         assert_eq!(inline("5 * 3 = 15"), vec![span("5 * 3 = 15", false, false)]);
-        assert_eq!(inline(r"\*b\* và \\"), vec![span(r"*b* và \", false, false)]);
-        assert_eq!(inline(&escape("*b* \\ #read(\"/etc/passwd\")")), vec![span("*b* \\ #read(\"/etc/passwd\")", false, false)]);
+        assert_eq!(
+            inline(r"\*b\* và \\"),
+            vec![span(r"*b* và \", false, false)]
+        );
+        assert_eq!(
+            inline(&escape("*b* \\ #read(\"/etc/passwd\")")),
+            vec![span("*b* \\ #read(\"/etc/passwd\")", false, false)]
+        );
     }
 }

@@ -99,7 +99,10 @@ pub struct Invalid {
 
 impl Invalid {
     fn signature(field: &'static str, e: SignatureError) -> Invalid {
-        Invalid { field, message: e.to_string() }
+        Invalid {
+            field,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -118,7 +121,11 @@ fn dash_list(items: &[&str]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let end = if i == last { nd30::LAST_ITEM_END } else { nd30::ITEM_END };
+            let end = if i == last {
+                nd30::LAST_ITEM_END
+            } else {
+                nd30::ITEM_END
+            };
             format!("{} {}{end}", nd30::LIST_DASH, bare(item))
         })
         .collect()
@@ -127,10 +134,18 @@ fn dash_list(items: &[&str]) -> Vec<String> {
 fn recipients(to: &[String]) -> Option<Recipients> {
     match to {
         [] => None,
-        [one] => Some(Recipients { label: nd30::RECIPIENTS_LABEL, lines: vec![bare(one).to_string()], list: false }),
+        [one] => Some(Recipients {
+            label: nd30::RECIPIENTS_LABEL,
+            lines: vec![bare(one).to_string()],
+            list: false,
+        }),
         many => {
             let items: Vec<&str> = many.iter().map(String::as_str).collect();
-            Some(Recipients { label: nd30::RECIPIENTS_LABEL, lines: dash_list(&items), list: true })
+            Some(Recipients {
+                label: nd30::RECIPIENTS_LABEL,
+                lines: dash_list(&items),
+                list: true,
+            })
         }
     }
 }
@@ -163,7 +178,9 @@ fn distribution(doc: &Document) -> Vec<String> {
 
 fn paragraph(block: &Block) -> Paragraph {
     match block {
-        Block::Paragraph { spans } => Paragraph { spans: spans.clone() },
+        Block::Paragraph { spans } => Paragraph {
+            spans: spans.clone(),
+        },
         Block::Item { marker, spans } => {
             let mut all = vec![Span::plain(format!("{marker} "))];
             all.extend(spans.iter().cloned());
@@ -180,16 +197,26 @@ impl Printed {
     /// The printed form of `doc`, or the first field that breaks a Decree-30 rule.
     pub fn of(doc: &Document) -> Result<Printed, Invalid> {
         if doc.issuer.name.iter().all(|l| l.trim().is_empty()) {
-            return Err(Invalid { field: "issuer.name", message: "the issuing agency's name is empty".into() });
+            return Err(Invalid {
+                field: "issuer.name",
+                message: "the issuing agency's name is empty".into(),
+            });
         }
-        let positions =
-            nd30::position_lines(&doc.signature.lines).map_err(|e| Invalid::signature("signer.lines", e))?;
-        let name = nd30::signer_name(&doc.signature.name).map_err(|e| Invalid::signature("signer.name", e))?;
+        let positions = nd30::position_lines(&doc.signature.lines)
+            .map_err(|e| Invalid::signature("signer.lines", e))?;
+        let name = nd30::signer_name(&doc.signature.name)
+            .map_err(|e| Invalid::signature("signer.name", e))?;
         let number = nd30::number_line(doc.number, &doc.symbol);
         let subject = doc.subject.trim().to_string();
         let (letter_subject, title) = match doc.kind.title {
             None => (Some(format!("{} {subject}", nd30::SUBJECT_PREFIX)), None),
-            Some(name) => (None, Some(Title { name, subject: subject.clone() })),
+            Some(name) => (
+                None,
+                Some(Title {
+                    name,
+                    subject: subject.clone(),
+                }),
+            ),
         };
         let agency = upper(&doc.issuer.name);
         Ok(Printed {

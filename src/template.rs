@@ -32,7 +32,10 @@ pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
     };
     let template = env.get_template(name).map_err(|e| {
         if e.kind() == minijinja::ErrorKind::TemplateNotFound && e.name().is_none() {
-            Error::Io { path: dir.join(name), source: std::io::ErrorKind::NotFound.into() }
+            Error::Io {
+                path: dir.join(name),
+                source: std::io::ErrorKind::NotFound.into(),
+            }
         } else {
             located(e)
         }
@@ -45,7 +48,11 @@ fn template_error(file: PathBuf, e: &minijinja::Error) -> Error {
         Some(detail) => format!("{}: {detail}", e.kind()),
         None => e.kind().to_string(),
     };
-    Error::Template { path: file, line: e.line().unwrap_or(0), message }
+    Error::Template {
+        path: file,
+        line: e.line().unwrap_or(0),
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -62,7 +69,11 @@ mod tests {
     #[test]
     fn values_are_escaped_for_the_markup() {
         let dir = dir_with("b.md.j2", "Xã {{ name }}: **{{ n }}**");
-        let out = render(dir.path(), "b.md.j2", context! { name => "*Cẩm* \\ Bình", n => 3 });
+        let out = render(
+            dir.path(),
+            "b.md.j2",
+            context! { name => "*Cẩm* \\ Bình", n => 3 },
+        );
         assert_eq!(out.expect("renders"), "Xã \\*Cẩm\\* \\\\ Bình: **3**");
     }
 

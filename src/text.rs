@@ -29,6 +29,9 @@ mod tests {
 
     #[test]
     fn the_oi_letter_becomes_u_horn() {
-        assert_eq!(clean("trƣớc ngày 20/8/2021, CHƢƠNG TRÌNH"), "trước ngày 20/8/2021, CHƯƠNG TRÌNH");
+        assert_eq!(
+            clean("trƣớc ngày 20/8/2021, CHƢƠNG TRÌNH"),
+            "trước ngày 20/8/2021, CHƯƠNG TRÌNH"
+        );
     }
 }

@@ -13,10 +13,21 @@ fn hostile_text_is_printed_literally_in_both_outputs() {
     let quoted = toml_string(HOSTILE);
     let job = sample
         .replace("body = \"cong-van-2402.md.j2\"", "body = \"body.md.j2\"")
-        .replacen("subject = \"", &format!("subject = {quoted}\nold_subject = \""), 1)
-        .replace("to = [\n  \"Văn phòng Điều phối nông thôn mới huyện\",", &format!("to = [\n  {quoted},"))
+        .replacen(
+            "subject = \"",
+            &format!("subject = {quoted}\nold_subject = \""),
+            1,
+        )
+        .replace(
+            "to = [\n  \"Văn phòng Điều phối nông thôn mới huyện\",",
+            &format!("to = [\n  {quoted},"),
+        )
         .replace("[vars]", &format!("[vars]\nhostile = {quoted}"));
-    let job = job.lines().filter(|l| !l.starts_with("old_subject")).collect::<Vec<_>>().join("\n");
+    let job = job
+        .lines()
+        .filter(|l| !l.starts_with("old_subject"))
+        .collect::<Vec<_>>()
+        .join("\n");
     std::fs::write(dir.path().join("job.toml"), job).expect("write job");
     std::fs::write(
         dir.path().join("body.md.j2"),
@@ -25,13 +36,32 @@ fn hostile_text_is_printed_literally_in_both_outputs() {
     .expect("write body");
     render(&dir.path().join("job.toml"), dir.path());
 
-    let pdf = flat(&poppler("pdftotext", &[dir.path().join("job.pdf").to_str().expect("utf-8"), "-"]));
-    let docx = docx_paragraph_texts(&docx_part(&dir.path().join("job.docx"), "word/document.xml")).join("\n");
+    let pdf = flat(&poppler(
+        "pdftotext",
+        &[dir.path().join("job.pdf").to_str().expect("utf-8"), "-"],
+    ));
+    let docx = docx_paragraph_texts(&docx_part(
+        &dir.path().join("job.docx"),
+        "word/document.xml",
+    ))
+    .join("\n");
     for (name, text) in [("PDF", pdf), ("DOCX", docx)] {
-        assert!(text.contains(&format!("V/v {HOSTILE}")), "{name} subject: {text}");
-        assert!(text.contains(&format!("- {HOSTILE};")), "{name} recipient: {text}");
-        assert!(text.contains(&format!("Dữ liệu: {HOSTILE}")), "{name} body value: {text}");
-        assert!(text.contains(r#"Văn bản: #read("/etc/passwd") $x^2$ <t> #panic("x")"#), "{name} body text: {text}");
+        assert!(
+            text.contains(&format!("V/v {HOSTILE}")),
+            "{name} subject: {text}"
+        );
+        assert!(
+            text.contains(&format!("- {HOSTILE};")),
+            "{name} recipient: {text}"
+        );
+        assert!(
+            text.contains(&format!("Dữ liệu: {HOSTILE}")),
+            "{name} body value: {text}"
+        );
+        assert!(
+            text.contains(r#"Văn bản: #read("/etc/passwd") $x^2$ <t> #panic("x")"#),
+            "{name} body text: {text}"
+        );
         assert!(!text.contains("root:"), "{name} read a file");
     }
 }

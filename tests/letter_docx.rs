@@ -44,11 +44,28 @@ fn the_page_is_a4_with_decree_margins() {
     let xml = docx_part(docx(), "word/document.xml");
     assert_eq!(attribute(&xml, "w:pgSz", "w:w").as_deref(), Some("11906"));
     assert_eq!(attribute(&xml, "w:pgSz", "w:h").as_deref(), Some("16838"));
-    let margin = |side: &str| twips_to_mm(&attribute(&xml, "w:pgMar", side).expect("margin present"));
-    assert!(LIMITS.margin_top_mm.contains(margin("w:top")), "top {}", margin("w:top"));
-    assert!(LIMITS.margin_bottom_mm.contains(margin("w:bottom")), "bottom {}", margin("w:bottom"));
-    assert!(LIMITS.margin_left_mm.contains(margin("w:left")), "left {}", margin("w:left"));
-    assert!(LIMITS.margin_right_mm.contains(margin("w:right")), "right {}", margin("w:right"));
+    let margin =
+        |side: &str| twips_to_mm(&attribute(&xml, "w:pgMar", side).expect("margin present"));
+    assert!(
+        LIMITS.margin_top_mm.contains(margin("w:top")),
+        "top {}",
+        margin("w:top")
+    );
+    assert!(
+        LIMITS.margin_bottom_mm.contains(margin("w:bottom")),
+        "bottom {}",
+        margin("w:bottom")
+    );
+    assert!(
+        LIMITS.margin_left_mm.contains(margin("w:left")),
+        "left {}",
+        margin("w:left")
+    );
+    assert!(
+        LIMITS.margin_right_mm.contains(margin("w:right")),
+        "right {}",
+        margin("w:right")
+    );
 }
 
 #[test]
@@ -56,7 +73,11 @@ fn every_run_is_times_new_roman() {
     let styles = docx_part(docx(), "word/styles.xml");
     let defaults = &styles[styles.find("<w:docDefaults").expect("doc defaults")..];
     for slot in ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"] {
-        assert_eq!(attribute(defaults, "w:rFonts", slot).as_deref(), Some(nd30::FONT), "{slot}");
+        assert_eq!(
+            attribute(defaults, "w:rFonts", slot).as_deref(),
+            Some(nd30::FONT),
+            "{slot}"
+        );
     }
     for part in ["word/document.xml", "word/styles.xml", "word/header1.xml"] {
         let xml = docx_part(docx(), part);
@@ -73,12 +94,20 @@ fn every_run_is_times_new_roman() {
 fn the_page_number_is_a_field_in_a_header_hidden_on_page_one() {
     let document = docx_part(docx(), "word/document.xml");
     assert!(document.contains("<w:titlePg"), "no titlePg");
-    assert!(document.contains("w:headerReference"), "no header reference");
-    let headers: Vec<String> = docx_parts(docx()).into_iter().filter(|p| p.starts_with("word/header")).collect();
+    assert!(
+        document.contains("w:headerReference"),
+        "no header reference"
+    );
+    let headers: Vec<String> = docx_parts(docx())
+        .into_iter()
+        .filter(|p| p.starts_with("word/header"))
+        .collect();
     assert!(
         headers.iter().any(|h| {
             let xml = docx_part(docx(), h);
-            xml.contains(">PAGE<") && xml.contains("w:fldCharType=\"begin\"") && xml.contains("w:val=\"center\"")
+            xml.contains(">PAGE<")
+                && xml.contains("w:fldCharType=\"begin\"")
+                && xml.contains("w:val=\"center\"")
         }),
         "no centred PAGE field in {headers:?}"
     );
@@ -101,8 +130,15 @@ fn the_package_is_schema_valid() {
         .output()
         .expect("openxml-audit is needed for this test (pip install openxml-audit)");
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "openxml-audit found problems:\n{report}\n{}", String::from_utf8_lossy(&output.stderr));
-    assert!(report.contains("\"is_valid\": true") || report.contains("\"error_count\": 0"), "{report}");
+    assert!(
+        output.status.success(),
+        "openxml-audit found problems:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        report.contains("\"is_valid\": true") || report.contains("\"error_count\": 0"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -116,13 +152,29 @@ fn libreoffice_shows_the_same_text_on_as_many_pages() {
         .env("HOME", dir.path())
         .output()
         .expect("LibreOffice (soffice) is needed for this test");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lo_pdf = converted.join("cong-van-2402.pdf");
     let text = pdf_text(&lo_pdf, None);
     for expected in LETTER_STRINGS {
-        assert!(text.contains(expected), "LibreOffice lost {expected:?}:\n{text}");
+        assert!(
+            text.contains(expected),
+            "LibreOffice lost {expected:?}:\n{text}"
+        );
     }
     let (ours, theirs) = (page_count(pdf), page_count(&lo_pdf));
-    assert!(ours.abs_diff(theirs) <= 1, "typst: {ours} pages, LibreOffice: {theirs}");
-    assert!(!pdf_text(&lo_pdf, Some(1)).lines().take(2).any(|l| l.trim() == "1"), "page 1 shows a number");
+    assert!(
+        ours.abs_diff(theirs) <= 1,
+        "typst: {ours} pages, LibreOffice: {theirs}"
+    );
+    assert!(
+        !pdf_text(&lo_pdf, Some(1))
+            .lines()
+            .take(2)
+            .any(|l| l.trim() == "1"),
+        "page 1 shows a number"
+    );
 }

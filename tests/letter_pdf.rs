@@ -43,7 +43,11 @@ fn the_text_is_clean_unicode() {
 #[test]
 fn every_font_is_embedded() {
     let fonts = poppler("pdffonts", &[letter().to_str().expect("utf-8 path")]);
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "{fonts}");
     for row in rows {
         let columns: Vec<&str> = row.split_whitespace().collect();
@@ -57,8 +61,20 @@ fn every_font_is_embedded() {
 fn pages_are_a4_portrait() {
     let pages = page_count(letter());
     assert!(pages >= 2, "the letter runs over two pages, got {pages}");
-    let info = poppler("pdfinfo", &["-f", "1", "-l", &pages.to_string(), letter().to_str().expect("utf-8 path")]);
-    let sizes: Vec<&str> = info.lines().filter(|l| l.contains("size:")).collect();
+    let info = poppler(
+        "pdfinfo",
+        &[
+            "-f",
+            "1",
+            "-l",
+            &pages.to_string(),
+            letter().to_str().expect("utf-8 path"),
+        ],
+    );
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page ") && l.contains(" size:"))
+        .collect();
     assert_eq!(sizes.len(), pages, "{info}");
     for size in sizes {
         assert!(size.contains("595.276 x 841.89 pts"), "{size}");
@@ -72,7 +88,10 @@ fn only_pages_after_the_first_carry_a_number_centred_in_the_top_margin() {
     assert!(
         first.iter().all(|w| w.y_max > top_margin_pt),
         "page 1 has text in the top margin: {:?}",
-        first.iter().filter(|w| w.y_max <= top_margin_pt).collect::<Vec<_>>()
+        first
+            .iter()
+            .filter(|w| w.y_max <= top_margin_pt)
+            .collect::<Vec<_>>()
     );
     let (second, _, _) = words(letter(), 2);
     let in_margin: Vec<_> = second.iter().filter(|w| w.y_max <= top_margin_pt).collect();
@@ -81,19 +100,32 @@ fn only_pages_after_the_first_carry_a_number_centred_in_the_top_margin() {
     assert_eq!(number.text, "2");
     let f = vanban::nd30::STANDARD;
     let mm = |pt: f32| pt * 25.4 / 72.0;
-    let text_centre = f.margin.left_mm + (f.page.width_mm - f.margin.left_mm - f.margin.right_mm) / 2.0;
+    let text_centre =
+        f.margin.left_mm + (f.page.width_mm - f.margin.left_mm - f.margin.right_mm) / 2.0;
     let centre = mm((number.x_min + number.x_max) / 2.0);
-    assert!((centre - text_centre).abs() < 3.0, "page number at {centre} mm, text centre {text_centre} mm");
+    assert!(
+        (centre - text_centre).abs() < 3.0,
+        "page number at {centre} mm, text centre {text_centre} mm"
+    );
     assert!(mm(width) > 209.0);
 }
 
 #[test]
 fn the_number_and_the_date_share_a_line() {
     let (page, _, _) = words(letter(), 1);
-    let find = |text: &str| page.iter().find(|w| w.text == text).unwrap_or_else(|| panic!("{text} on page 1"));
+    let find = |text: &str| {
+        page.iter()
+            .find(|w| w.text == text)
+            .unwrap_or_else(|| panic!("{text} on page 1"))
+    };
     let (number, date) = (find("Số:"), find("ngày"));
     let mm = |pt: f32| pt * 25.4 / 72.0;
-    assert!(mm((number.y_max - date.y_max).abs()) < 1.0, "Số at {} pt, date at {} pt", number.y_max, date.y_max);
+    assert!(
+        mm((number.y_max - date.y_max).abs()) < 1.0,
+        "Số at {} pt, date at {} pt",
+        number.y_max,
+        date.y_max
+    );
     assert!(number.x_max < date.x_min, "Số is left of the date");
 }
 
@@ -101,9 +133,21 @@ fn the_number_and_the_date_share_a_line() {
 fn the_distribution_label_is_level_with_the_first_signature_line() {
     let last = page_count(letter()) as u32;
     let (page, _, _) = words(letter(), last);
-    let find = |text: &str| page.iter().find(|w| w.text == text).unwrap_or_else(|| panic!("{text} on page {last}"));
+    let find = |text: &str| {
+        page.iter()
+            .find(|w| w.text == text)
+            .unwrap_or_else(|| panic!("{text} on page {last}"))
+    };
     let (label, position) = (find("Nơi"), find("TM."));
     let mm = |pt: f32| pt * 25.4 / 72.0;
-    assert!(mm((label.y_max - position.y_max).abs()) < 2.0, "Nơi nhận at {} pt, TM. at {} pt", label.y_max, position.y_max);
-    assert!(label.x_max < position.x_min, "Nơi nhận is left of the signature");
+    assert!(
+        mm((label.y_max - position.y_max).abs()) < 2.0,
+        "Nơi nhận at {} pt, TM. at {} pt",
+        label.y_max,
+        position.y_max
+    );
+    assert!(
+        label.x_max < position.x_min,
+        "Nơi nhận is left of the signature"
+    );
 }

@@ -127,8 +127,17 @@ pub struct Format {
 
 /// The values vanban prints with: A4, margins 20/20/30/15 mm, and the sizes of the official templates.
 pub const STANDARD: Format = Format {
-    page: Page { width_mm: 210.0, height_mm: 297.0 },
-    margin: Margins { top_mm: 20.0, bottom_mm: 20.0, left_mm: 30.0, right_mm: 15.0, header_mm: 10.0 },
+    page: Page {
+        width_mm: 210.0,
+        height_mm: 297.0,
+    },
+    margin: Margins {
+        top_mm: 20.0,
+        bottom_mm: 20.0,
+        left_mm: 30.0,
+        right_mm: 15.0,
+        header_mm: 10.0,
+    },
     size: Sizes {
         national_name: 13.0,
         motto: 14.0,
@@ -148,8 +157,14 @@ pub const STANDARD: Format = Format {
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,
     line_spacing: 1.2,
-    header: Columns { left_mm: 65.0, right_mm: 100.0 },
-    closing: Columns { left_mm: 65.0, right_mm: 100.0 },
+    header: Columns {
+        left_mm: 65.0,
+        right_mm: 100.0,
+    },
+    closing: Columns {
+        left_mm: 65.0,
+        right_mm: 100.0,
+    },
     recipients_indent_mm: 25.0,
     agency_rule_ratio: 0.4,
     title_rule_ratio: 0.4,
@@ -234,7 +249,15 @@ mod tests {
         for size in [s.national_name, s.parent, s.agency] {
             assert!(l.header_name_pt.contains(size));
         }
-        for size in [s.motto, s.place_date, s.title, s.recipients, s.body, s.signature, s.page_number] {
+        for size in [
+            s.motto,
+            s.place_date,
+            s.title,
+            s.recipients,
+            s.body,
+            s.signature,
+            s.page_number,
+        ] {
             assert!(l.main_text_pt.contains(size));
         }
         assert!(l.number_pt.contains(s.number));

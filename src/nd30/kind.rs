@@ -15,8 +15,18 @@ pub struct Kind {
     pub code: Option<&'static str>,
 }
 
-const fn kind(slug: &'static str, name: &'static str, title: &'static str, code: &'static str) -> Kind {
-    Kind { slug, name, title: Some(title), code: Some(code) }
+const fn kind(
+    slug: &'static str,
+    name: &'static str,
+    title: &'static str,
+    code: &'static str,
+) -> Kind {
+    Kind {
+        slug,
+        name,
+        title: Some(title),
+        code: Some(code),
+    }
 }
 
 /// Every kind, in the Decree's order.
@@ -38,18 +48,33 @@ pub const KINDS: [Kind; 29] = [
     kind("bien-ban", "Biên bản", "BIÊN BẢN", "BB"),
     kind("to-trinh", "Tờ trình", "TỜ TRÌNH", "TTr"),
     kind("hop-dong", "Hợp đồng", "HỢP ĐỒNG", "HĐ"),
-    Kind { slug: "cong-van", name: "Công văn", title: None, code: None },
+    Kind {
+        slug: "cong-van",
+        name: "Công văn",
+        title: None,
+        code: None,
+    },
     kind("cong-dien", "Công điện", "CÔNG ĐIỆN", "CĐ"),
     kind("ban-ghi-nho", "Bản ghi nhớ", "BẢN GHI NHỚ", "BGN"),
     kind("ban-thoa-thuan", "Bản thỏa thuận", "BẢN THỎA THUẬN", "BTT"),
     kind("giay-uy-quyen", "Giấy ủy quyền", "GIẤY ỦY QUYỀN", "GUQ"),
     kind("giay-moi", "Giấy mời", "GIẤY MỜI", "GM"),
-    kind("giay-gioi-thieu", "Giấy giới thiệu", "GIẤY GIỚI THIỆU", "GGT"),
+    kind(
+        "giay-gioi-thieu",
+        "Giấy giới thiệu",
+        "GIẤY GIỚI THIỆU",
+        "GGT",
+    ),
     kind("giay-nghi-phep", "Giấy nghỉ phép", "GIẤY NGHỈ PHÉP", "GNP"),
     kind("phieu-gui", "Phiếu gửi", "PHIẾU GỬI", "PG"),
     kind("phieu-chuyen", "Phiếu chuyển", "PHIẾU CHUYỂN", "PC"),
     kind("phieu-bao", "Phiếu báo", "PHIẾU BÁO", "PB"),
-    Kind { slug: "thu-cong", name: "Thư công", title: None, code: None },
+    Kind {
+        slug: "thu-cong",
+        name: "Thư công",
+        title: None,
+        code: None,
+    },
 ];
 
 /// Abbreviations of Circular 01/2011 that Decree 30 replaced; never valid in a ký hiệu.

@@ -124,15 +124,25 @@ mod tests {
     fn lines_are_printed_in_capitals() {
         assert_eq!(
             lines(&["TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"]),
-            Ok(vec!["TM. ỦY BAN NHÂN DÂN".into(), "KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()])
+            Ok(vec![
+                "TM. ỦY BAN NHÂN DÂN".into(),
+                "KT. CHỦ TỊCH".into(),
+                "PHÓ CHỦ TỊCH".into()
+            ])
         );
         assert_eq!(lines(&["Q. Giám đốc"]), Ok(vec!["Q. GIÁM ĐỐC".into()]));
     }
 
     #[test]
     fn a_deputy_needs_a_position_line() {
-        assert!(matches!(lines(&["KT. Chủ tịch"]), Err(SignatureError::PositionMissing(_))));
-        assert!(matches!(lines(&["KT Chủ tịch", "Phó Chủ tịch"]), Err(SignatureError::MalformedPrefix(_))));
+        assert!(matches!(
+            lines(&["KT. Chủ tịch"]),
+            Err(SignatureError::PositionMissing(_))
+        ));
+        assert!(matches!(
+            lines(&["KT Chủ tịch", "Phó Chủ tịch"]),
+            Err(SignatureError::MalformedPrefix(_))
+        ));
         assert_eq!(lines(&[]), Err(SignatureError::NoLines));
     }
 

@@ -13,7 +13,9 @@ pub enum SymbolError {
         kind: &'static str,
     },
     /// An abbreviation holds a space, a hyphen or a slash, or is empty.
-    #[error("abbreviation {0:?} must be one word of letters or digits, without spaces, `-` or `/`")]
+    #[error(
+        "abbreviation {0:?} must be one word of letters or digits, without spaces, `-` or `/`"
+    )]
     BadPart(String),
     /// An abbreviation that Decree 30 replaced.
     #[error("abbreviation {0:?} was replaced by Decree 30 (use BGN, BTT, GUQ, GGT, GNP or TrS)")]
@@ -58,14 +60,23 @@ mod tests {
 
     #[test]
     fn letters_use_agency_then_unit() {
-        assert_eq!(symbol(kind("cong-van"), "UBND", Some("NTM")), Ok("UBND-NTM".into()));
-        assert!(matches!(symbol(kind("cong-van"), "UBND", None), Err(SymbolError::MissingUnit { .. })));
+        assert_eq!(
+            symbol(kind("cong-van"), "UBND", Some("NTM")),
+            Ok("UBND-NTM".into())
+        );
+        assert!(matches!(
+            symbol(kind("cong-van"), "UBND", None),
+            Err(SymbolError::MissingUnit { .. })
+        ));
     }
 
     #[test]
     fn named_kinds_use_their_code_first() {
         assert_eq!(symbol(kind("ke-hoach"), "UBND", None), Ok("KH-UBND".into()));
-        assert_eq!(symbol(kind("to-trinh"), "UBND", None), Ok("TTr-UBND".into()));
+        assert_eq!(
+            symbol(kind("to-trinh"), "UBND", None),
+            Ok("TTr-UBND".into())
+        );
     }
 
     #[test]

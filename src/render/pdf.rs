@@ -32,7 +32,9 @@ pub struct PdfWriter {
 }
 
 fn file_id(path: &str) -> Option<FileId> {
-    VirtualPath::new(path).ok().map(|p| RootedPath::new(VirtualRoot::Project, p).intern())
+    VirtualPath::new(path)
+        .ok()
+        .map(|p| RootedPath::new(VirtualRoot::Project, p).intern())
 }
 
 impl PdfWriter {
@@ -55,14 +57,25 @@ impl PdfWriter {
         }
         let sources = TEMPLATES
             .iter()
-            .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+            .filter_map(|(path, text)| {
+                file_id(path).map(|id| (id, Source::new(id, text.to_string())))
+            })
             .collect();
-        Ok(PdfWriter { book: LazyHash::new(book), fonts, sources, families })
+        Ok(PdfWriter {
+            book: LazyHash::new(book),
+            fonts,
+            sources,
+            families,
+        })
     }
 
     /// The PDF of `doc`.
     pub fn render(&self, doc: &Printed, date: Date) -> Result<Vec<u8>> {
-        let input = Input { format: nd30::STANDARD, font: FontInput::new(&self.families), doc };
+        let input = Input {
+            format: nd30::STANDARD,
+            font: FontInput::new(&self.families),
+            doc,
+        };
         let json = serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))?;
         let world = DocumentWorld::new(self, json, date)?;
         let compiled = typst::compile::<PagedDocument>(&world).output;
@@ -73,22 +86,35 @@ impl PdfWriter {
             creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),
             ..Default::default()
         };
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|diags| Error::Layout(describe(&world, &diags)))?;
+        let pdf = typst_pdf::pdf(&document, &options)
+            .map_err(|diags| Error::Layout(describe(&world, &diags)))?;
         typst::comemo::evict(0);
         Ok(pdf)
     }
 }
 
 fn load_dir(dir: &Path) -> Result<Vec<Font>> {
-    let io = |source| Error::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .collect::<std::io::Result<_>>()
+        .map_err(io)?;
     entries.sort_by_key(|e| e.path());
     let mut fonts = Vec::new();
     for entry in entries {
         let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc")) {
-            let data = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let data = std::fs::read(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             fonts.extend(Font::iter(Bytes::new(data)));
         }
     }
@@ -147,7 +173,12 @@ impl<'a> DocumentWorld<'a> {
         let main = file_id(MAIN).ok_or_else(|| Error::Layout(format!("bad layout path {MAIN}")))?;
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
-        Ok(DocumentWorld { writer, library: LazyHash::new(library), main, today })
+        Ok(DocumentWorld {
+            writer,
+            library: LazyHash::new(library),
+            main,
+            today,
+        })
     }
 }
 
@@ -165,7 +196,11 @@ impl World for DocumentWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.writer.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+        self.writer
+            .sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| not_found(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
@@ -190,11 +225,20 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
     diags
         .iter()
         .map(|d| {
-            let place = d.span.id().zip(world.range(d.span)).and_then(|(id, range)| {
-                let source = world.source(id).ok()?;
-                let (line, col) = source.lines().byte_to_line_column(range.start)?;
-                Some(format!("{}:{}:{}: ", id.vpath().get_without_slash(), line + 1, col + 1))
-            });
+            let place = d
+                .span
+                .id()
+                .zip(world.range(d.span))
+                .and_then(|(id, range)| {
+                    let source = world.source(id).ok()?;
+                    let (line, col) = source.lines().byte_to_line_column(range.start)?;
+                    Some(format!(
+                        "{}:{}:{}: ",
+                        id.vpath().get_without_slash(),
+                        line + 1,
+                        col + 1
+                    ))
+                });
             format!("{}{}", place.unwrap_or_default(), d.message)
         })
         .collect::<Vec<_>>()

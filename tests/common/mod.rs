@@ -18,13 +18,25 @@ pub fn sample_job() -> PathBuf {
 
 /// Runs the `vanban` binary with `args`.
 pub fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).output().expect("vanban runs")
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .expect("vanban runs")
 }
 
 /// Renders `job` into `out` with the binary, asserting success.
 pub fn render(job: &Path, out: &Path) {
-    let output = vanban(&["render", job.to_str().expect("utf-8 path"), "-o", out.to_str().expect("utf-8 path")]);
-    assert!(output.status.success(), "vanban failed: {}", String::from_utf8_lossy(&output.stderr));
+    let output = vanban(&[
+        "render",
+        job.to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        output.status.success(),
+        "vanban failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Runs a poppler tool and returns its standard output.
@@ -33,7 +45,11 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{tool} is needed for this test (poppler-utils): {e}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).expect("poppler prints UTF-8")
 }
 
@@ -77,19 +93,36 @@ pub struct Word {
 /// The words of page `page` with their boxes (`pdftotext -bbox`), and the page's width and height.
 pub fn words(pdf: &Path, page: u32) -> (Vec<Word>, f32, f32) {
     let n = page.to_string();
-    let html = poppler("pdftotext", &["-bbox", "-f", &n, "-l", &n, pdf.to_str().expect("utf-8 path"), "-"]);
+    let html = poppler(
+        "pdftotext",
+        &[
+            "-bbox",
+            "-f",
+            &n,
+            "-l",
+            &n,
+            pdf.to_str().expect("utf-8 path"),
+            "-",
+        ],
+    );
     let attr = |line: &str, name: &str| -> f32 {
         let start = line.find(&format!("{name}=\"")).expect("attribute present") + name.len() + 2;
         let rest = &line[start..];
-        rest[..rest.find('"').expect("closing quote")].parse().expect("a number")
+        rest[..rest.find('"').expect("closing quote")]
+            .parse()
+            .expect("a number")
     };
-    let page_line = html.lines().find(|l| l.trim_start().starts_with("<page")).expect("a page");
+    let page_line = html
+        .lines()
+        .find(|l| l.trim_start().starts_with("<page"))
+        .expect("a page");
     let (width, height) = (attr(page_line, "width"), attr(page_line, "height"));
     let words = html
         .lines()
         .filter(|l| l.trim_start().starts_with("<word"))
         .map(|l| Word {
-            text: l[l.find('>').expect("tag end") + 1..l.rfind("</word>").expect("word end")].to_string(),
+            text: l[l.find('>').expect("tag end") + 1..l.rfind("</word>").expect("word end")]
+                .to_string(),
             x_min: attr(l, "xMin"),
             y_min: attr(l, "yMin"),
             x_max: attr(l, "xMax"),
@@ -103,7 +136,9 @@ pub fn words(pdf: &Path, page: u32) -> (Vec<Word>, f32, f32) {
 pub fn docx_part(docx: &Path, part: &str) -> String {
     let file = std::fs::File::open(docx).expect("docx opens");
     let mut archive = zip::ZipArchive::new(file).expect("docx is a zip");
-    let mut entry = archive.by_name(part).unwrap_or_else(|_| panic!("{part} in {}", docx.display()));
+    let mut entry = archive
+        .by_name(part)
+        .unwrap_or_else(|_| panic!("{part} in {}", docx.display()));
     let mut text = String::new();
     entry.read_to_string(&mut text).expect("part is UTF-8");
     text
@@ -124,13 +159,19 @@ pub fn docx_paragraph_texts(xml: &str) -> Vec<String> {
         let mut rest = chunk;
         while let Some(start) = rest.find("<w:t") {
             let after = &rest[start..];
-            let Some(open_end) = after.find('>') else { break };
-            if after[..open_end].ends_with('/') || !(after[4..].starts_with('>') || after[4..].starts_with(' ')) {
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
+            if after[..open_end].ends_with('/')
+                || !(after[4..].starts_with('>') || after[4..].starts_with(' '))
+            {
                 rest = &after[open_end + 1..];
                 continue;
             }
             let body = &after[open_end + 1..];
-            let Some(close) = body.find("</w:t>") else { break };
+            let Some(close) = body.find("</w:t>") else {
+                break;
+            };
             text.push_str(&unescape(&body[..close]));
             rest = &body[close..];
         }

@@ -4,11 +4,13 @@
 //! paragraphs, indented so that the border is as long as the text it underlines.
 
 mod package;
+mod schema_order;
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
-    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
+    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use crate::document::Span;
@@ -20,6 +22,11 @@ use crate::printed::{Closing, Printed, Recipients};
 /// Twentieths of a point per millimetre.
 fn twips(mm: f32) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
+}
+
+/// Twips of a margin, rounded up so that the margin is never narrower than asked.
+fn margin_twips(mm: f32) -> i32 {
+    (mm * 1440.0 / 25.4).ceil() as i32
 }
 
 fn twips_u(mm: f32) -> usize {
@@ -49,13 +56,20 @@ struct Style {
 
 impl Style {
     fn new(size: f32) -> Style {
-        Style { size, bold: false, italic: false }
+        Style {
+            size,
+            bold: false,
+            italic: false,
+        }
     }
     fn bold(self) -> Style {
         Style { bold: true, ..self }
     }
     fn italic(self) -> Style {
-        Style { italic: true, ..self }
+        Style {
+            italic: true,
+            ..self
+        }
     }
 }
 
@@ -72,16 +86,26 @@ fn run(text: &str, style: Style) -> Run {
 
 /// Single line spacing with `before` points above.
 fn single(before_pt: f32) -> LineSpacing {
-    LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(pt_twips(before_pt)).after(0)
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line(240)
+        .before(pt_twips(before_pt))
+        .after(0)
 }
 
 /// A paragraph of one line of text in `style`, with single spacing.
 fn line(text: &str, style: Style, align: AlignmentType, before_pt: f32) -> Paragraph {
-    Paragraph::new().add_run(run(text, style)).align(align).line_spacing(single(before_pt))
+    Paragraph::new()
+        .add_run(run(text, style))
+        .align(align)
+        .line_spacing(single(before_pt))
 }
 
 fn centred(texts: &[String], style: Style) -> Vec<Paragraph> {
-    texts.iter().map(|t| line(t, style, AlignmentType::Center, 0.0)).collect()
+    texts
+        .iter()
+        .map(|t| line(t, style, AlignmentType::Center, 0.0))
+        .collect()
 }
 
 /// An empty paragraph whose bottom border is a rule `length_mm` long, centred in `width_mm`.
@@ -101,7 +125,10 @@ fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph {
 
 /// An empty, one-point-high paragraph that keeps `before_pt` of space; Word needs one between tables.
 fn spacer(before_pt: f32) -> Paragraph {
-    Paragraph::new().add_run(Run::new().size(2)).size(2).line_spacing(single(before_pt))
+    Paragraph::new()
+        .add_run(Run::new().size(2))
+        .size(2)
+        .line_spacing(single(before_pt))
 }
 
 fn widest_mm(texts: &[String], style: Style) -> f32 {
@@ -136,11 +163,18 @@ fn header(p: &Printed, f: &Format) -> Table {
     let agency_style = Style::new(f.size.agency).bold();
     let mut agency = centred(&p.parent, Style::new(f.size.parent));
     agency.extend(centred(&p.agency, agency_style));
-    agency.push(rule(widest_mm(&p.agency, agency_style) * f.agency_rule_ratio, left, f));
+    agency.push(rule(
+        widest_mm(&p.agency, agency_style) * f.agency_rule_ratio,
+        left,
+        f,
+    ));
 
     let motto_style = Style::new(f.size.motto).bold();
     let motto = [p.motto.to_string()];
-    let mut national = centred(&[p.national_name.to_string()], Style::new(f.size.national_name).bold());
+    let mut national = centred(
+        &[p.national_name.to_string()],
+        Style::new(f.size.national_name).bold(),
+    );
     national.extend(centred(&motto, motto_style));
     national.push(rule(widest_mm(&motto, motto_style), right, f));
 
@@ -148,13 +182,37 @@ fn header(p: &Printed, f: &Format) -> Table {
     let mut rows = vec![
         TableRow::new(vec![cell(left, agency), cell(right, national)]),
         TableRow::new(vec![
-            cell(left, vec![line(&p.number, Style::new(f.size.number), AlignmentType::Center, gap)]),
-            cell(right, vec![line(&p.place_date, Style::new(f.size.place_date).italic(), AlignmentType::Center, gap)]),
+            cell(
+                left,
+                vec![line(
+                    &p.number,
+                    Style::new(f.size.number),
+                    AlignmentType::Center,
+                    gap,
+                )],
+            ),
+            cell(
+                right,
+                vec![line(
+                    &p.place_date,
+                    Style::new(f.size.place_date).italic(),
+                    AlignmentType::Center,
+                    gap,
+                )],
+            ),
         ]),
     ];
     if let Some(subject) = &p.letter_subject {
-        let subject = line(subject, Style::new(f.size.letter_subject), AlignmentType::Center, f.letter_subject_gap_pt);
-        rows.push(TableRow::new(vec![cell(left, vec![subject]), cell(right, vec![])]));
+        let subject = line(
+            subject,
+            Style::new(f.size.letter_subject),
+            AlignmentType::Center,
+            f.letter_subject_gap_pt,
+        );
+        rows.push(TableRow::new(vec![
+            cell(left, vec![subject]),
+            cell(right, vec![]),
+        ]));
     }
     frame(&[left, right], rows)
 }
@@ -164,14 +222,20 @@ fn text_width_mm(f: &Format) -> f32 {
 }
 
 fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
-    let Some(title) = &p.title else { return Vec::new() };
+    let Some(title) = &p.title else {
+        return Vec::new();
+    };
     let style = Style::new(f.size.title).bold();
     let subject = [title.subject.clone()];
     let width = text_width_mm(f);
     vec![
         line(title.name, style, AlignmentType::Center, f.header_gap_pt),
         line(&title.subject, style, AlignmentType::Center, 0.0),
-        rule(widest_mm(&subject, style).min(width) * f.title_rule_ratio, width, f),
+        rule(
+            widest_mm(&subject, style).min(width) * f.title_rule_ratio,
+            width,
+            f,
+        ),
     ]
 }
 
@@ -188,7 +252,11 @@ fn recipients(r: &Recipients, f: &Format) -> Part {
     }
     let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
     let rest = text_width_mm(f) - f.recipients_indent_mm - label_mm;
-    let items = r.lines.iter().map(|l| line(l, style, AlignmentType::Left, 0.0)).collect();
+    let items = r
+        .lines
+        .iter()
+        .map(|l| line(l, style, AlignmentType::Left, 0.0))
+        .collect();
     let label = vec![line(r.label, style, AlignmentType::Left, 0.0)];
     let row = TableRow::new(vec![
         cell(f.recipients_indent_mm, vec![]),
@@ -207,10 +275,19 @@ fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
     let style = Style::new(f.size.body);
     let paragraph = Paragraph::new()
         .align(AlignmentType::Both)
-        .indent(None, Some(SpecialIndentType::FirstLine(twips(f.indent_mm))), None, None)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(f.indent_mm))),
+            None,
+            None,
+        )
         .line_spacing(spacing);
     spans.iter().fold(paragraph, |p, s| {
-        let style = Style { bold: s.bold, italic: s.italic, ..style };
+        let style = Style {
+            bold: s.bold,
+            italic: s.italic,
+            ..style
+        };
         p.add_run(run(&s.text, style))
     })
 }
@@ -224,7 +301,11 @@ fn closing(c: &Closing, f: &Format) -> Table {
         0.0,
     )];
     let item = Style::new(f.size.distribution_item);
-    distribution.extend(c.distribution.iter().map(|t| line(t, item, AlignmentType::Left, 0.0)));
+    distribution.extend(
+        c.distribution
+            .iter()
+            .map(|t| line(t, item, AlignmentType::Left, 0.0)),
+    );
 
     let style = Style::new(f.size.signature).bold();
     let mut signature = centred(&c.positions, style);
@@ -244,21 +325,36 @@ fn page_number(f: &Format) -> Header {
         .add_field_char(FieldCharType::Separate, false)
         .add_text("2")
         .add_field_char(FieldCharType::End, false);
-    Header::new().add_paragraph(Paragraph::new().align(AlignmentType::Center).line_spacing(single(0.0)).add_run(field))
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .line_spacing(single(0.0))
+            .add_run(field),
+    )
 }
 
 /// The DOCX of `doc`.
 pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     let f = nd30::STANDARD;
-    let font = RunFonts::new().ascii(nd30::FONT).hi_ansi(nd30::FONT).east_asia(nd30::FONT).cs(nd30::FONT);
-    let stamp = format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month, date.day);
+    let font = RunFonts::new()
+        .ascii(nd30::FONT)
+        .hi_ansi(nd30::FONT)
+        .east_asia(nd30::FONT)
+        .cs(nd30::FONT);
+    let stamp = format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        date.year, date.month, date.day
+    );
     let mut docx = Docx::new()
-        .page_size(twips(f.page.width_mm) as u32, twips(f.page.height_mm) as u32)
+        .page_size(
+            twips(f.page.width_mm) as u32,
+            twips(f.page.height_mm) as u32,
+        )
         .page_margin(PageMargin {
-            top: twips(f.margin.top_mm),
-            bottom: twips(f.margin.bottom_mm),
-            left: twips(f.margin.left_mm),
-            right: twips(f.margin.right_mm),
+            top: margin_twips(f.margin.top_mm),
+            bottom: margin_twips(f.margin.bottom_mm),
+            left: margin_twips(f.margin.left_mm),
+            right: margin_twips(f.margin.right_mm),
             header: twips(f.margin.header_mm),
             footer: twips(f.margin.header_mm),
             gutter: 0,
@@ -282,8 +378,12 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     for paragraph in &p.body {
         docx = docx.add_paragraph(body_paragraph(&paragraph.spans, &f));
     }
-    docx = docx.add_paragraph(spacer(f.paragraph_gap_pt)).add_table(closing(&p.closing, &f));
+    docx = docx
+        .add_paragraph(spacer(f.paragraph_gap_pt))
+        .add_table(closing(&p.closing, &f));
     let mut raw = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut raw).map_err(|e| Error::Docx(e.to_string()))?;
+    docx.build()
+        .pack(&mut raw)
+        .map_err(|e| Error::Docx(e.to_string()))?;
     package::finish(&raw.into_inner())
 }

@@ -1,0 +1,536 @@
+//! Puts the property elements of WordprocessingML parts in the order the Open XML schema requires.
+//!
+//! docx-rs writes, for example, `w:jc` after `w:rPr` inside `w:pPr`, and `w:headerReference` after
+//! `w:pgMar` inside `w:sectPr`; Word treats such files as damaged. Each part is read into a small tree,
+//! the children of the elements listed in [`ORDER`] are sorted by their schema position (stable, so
+//! repeated elements keep their order), empty property containers are dropped, and the tree is written
+//! back unchanged otherwise.
+
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+/// Parent element, and its children in schema order (local names).
+const ORDER: &[(&str, &[&str])] = &[
+    (
+        "w:pPr",
+        &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "ins",
+            "del",
+            "moveFrom",
+            "moveTo",
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+            "rPrChange",
+        ],
+    ),
+    (
+        "w:pBdr",
+        &[
+            "top", "left", "start", "bottom", "right", "end", "between", "bar",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+            "tblCaption",
+            "tblDescription",
+            "tblPrChange",
+        ],
+    ),
+    (
+        "w:tblBorders",
+        &[
+            "top", "left", "start", "bottom", "right", "end", "insideH", "insideV",
+        ],
+    ),
+    (
+        "w:tblCellMar",
+        &["top", "left", "start", "bottom", "right", "end"],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "cnfStyle",
+            "tcW",
+            "gridSpan",
+            "hMerge",
+            "vMerge",
+            "tcBorders",
+            "shd",
+            "noWrap",
+            "tcMar",
+            "textDirection",
+            "tcFitText",
+            "vAlign",
+            "hideMark",
+            "headers",
+            "cellIns",
+            "cellDel",
+            "cellMerge",
+            "tcPrChange",
+        ],
+    ),
+    (
+        "w:tcBorders",
+        &[
+            "top", "left", "start", "bottom", "right", "end", "insideH", "insideV", "tl2br",
+            "tr2bl",
+        ],
+    ),
+    (
+        "w:tcMar",
+        &["top", "left", "start", "bottom", "right", "end"],
+    ),
+    (
+        "w:sectPr",
+        &[
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+    ),
+    (
+        "w:style",
+        &[
+            "name",
+            "aliases",
+            "basedOn",
+            "next",
+            "link",
+            "autoRedefine",
+            "hidden",
+            "uiPriority",
+            "semiHidden",
+            "unhideWhenUsed",
+            "qFormat",
+            "locked",
+            "personal",
+            "personalCompose",
+            "personalReply",
+            "rsid",
+            "pPr",
+            "rPr",
+            "tblPr",
+            "trPr",
+            "tcPr",
+            "tblStylePr",
+        ],
+    ),
+    (
+        "w:lvl",
+        &[
+            "start",
+            "numFmt",
+            "lvlRestart",
+            "pStyle",
+            "isLgl",
+            "suff",
+            "lvlText",
+            "lvlPicBulletId",
+            "legacy",
+            "lvlJc",
+            "pPr",
+            "rPr",
+        ],
+    ),
+    (
+        "w:settings",
+        &[
+            "writeProtection",
+            "view",
+            "zoom",
+            "removePersonalInformation",
+            "removeDateAndTime",
+            "doNotDisplayPageBoundaries",
+            "displayBackgroundShape",
+            "printPostScriptOverText",
+            "printFractionalCharacterWidth",
+            "printFormsData",
+            "embedTrueTypeFonts",
+            "embedSystemFonts",
+            "saveSubsetFonts",
+            "saveFormsData",
+            "mirrorMargins",
+            "alignBordersAndEdges",
+            "bordersDoNotSurroundHeader",
+            "bordersDoNotSurroundFooter",
+            "gutterAtTop",
+            "hideSpellingErrors",
+            "hideGrammaticalErrors",
+            "activeWritingStyle",
+            "proofState",
+            "formsDesign",
+            "attachedTemplate",
+            "linkStyles",
+            "stylePaneFormatFilter",
+            "stylePaneSortMethod",
+            "documentType",
+            "mailMerge",
+            "revisionView",
+            "trackRevisions",
+            "doNotTrackMoves",
+            "doNotTrackFormatting",
+            "documentProtection",
+            "autoFormatOverride",
+            "styleLockTheme",
+            "styleLockQFSet",
+            "defaultTabStop",
+            "autoHyphenation",
+            "consecutiveHyphenLimit",
+            "hyphenationZone",
+            "doNotHyphenateCaps",
+            "showEnvelope",
+            "summaryLength",
+            "clickAndTypeStyle",
+            "defaultTableStyle",
+            "evenAndOddHeaders",
+            "bookFoldRevPrinting",
+            "bookFoldPrinting",
+            "bookFoldPrintingSheets",
+            "drawingGridHorizontalSpacing",
+            "drawingGridVerticalSpacing",
+            "displayHorizontalDrawingGridEvery",
+            "displayVerticalDrawingGridEvery",
+            "doNotUseMarginsForDrawingGridOrigin",
+            "drawingGridHorizontalOrigin",
+            "drawingGridVerticalOrigin",
+            "doNotShadeFormData",
+            "noPunctuationKerning",
+            "characterSpacingControl",
+            "printTwoOnOne",
+            "strictFirstAndLastChars",
+            "noLineBreaksAfter",
+            "noLineBreaksBefore",
+            "savePreviewPicture",
+            "doNotValidateAgainstSchema",
+            "saveInvalidXml",
+            "ignoreMixedContent",
+            "alwaysShowPlaceholderText",
+            "doNotDemarcateInvalidXml",
+            "saveXmlDataOnly",
+            "useXSLTWhenSaving",
+            "saveThroughXslt",
+            "showXMLTags",
+            "alwaysMergeEmptyNamespace",
+            "updateFields",
+            "hdrShapeDefaults",
+            "footnotePr",
+            "endnotePr",
+            "compat",
+            "docVars",
+            "rsids",
+            "mathPr",
+            "attachedSchema",
+            "themeFontLang",
+            "clrSchemeMapping",
+            "doNotIncludeSubdocsInStats",
+            "doNotAutoCompressPictures",
+            "forceUpgrade",
+            "captions",
+            "readModeInkLockDown",
+            "smartTagType",
+            "schemaLibrary",
+            "shapeDefaults",
+            "doNotEmbedSmartTags",
+            "decimalSymbol",
+            "listSeparator",
+        ],
+    ),
+];
+
+/// Property containers that mean nothing when empty.
+const DROP_WHEN_EMPTY: [&[u8]; 2] = [b"w:rPr", b"w:pPr"];
+
+/// Attributes docx-rs writes that the schema does not declare: (element, attribute).
+const UNDECLARED: [(&[u8], &[u8]); 1] = [(b"w:gridCol", b"w:type")];
+
+enum Node {
+    Element(Element),
+    Other(Event<'static>),
+}
+
+struct Element {
+    start: BytesStart<'static>,
+    children: Vec<Node>,
+}
+
+impl Element {
+    fn name(&self) -> &[u8] {
+        self.start.name().into_inner()
+    }
+
+    fn is_empty_container(&self) -> bool {
+        self.children.is_empty() && self.start.attributes().next().is_none()
+    }
+}
+
+/// The part `xml` with its property elements in schema order.
+pub fn normalise(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
+    let mut nodes = parse(xml)?;
+    for node in &mut nodes {
+        if let Node::Element(element) = node {
+            fix(element);
+        }
+    }
+    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    write(&mut writer, &nodes)?;
+    Ok(writer.into_inner())
+}
+
+fn parse(xml: &[u8]) -> Result<Vec<Node>, quick_xml::Error> {
+    let mut reader = Reader::from_reader(xml);
+    let mut roots = Vec::new();
+    let mut open: Vec<Element> = Vec::new();
+    let mut buffer = Vec::new();
+    loop {
+        buffer.clear();
+        let event = reader.read_event_into(&mut buffer)?.into_owned();
+        let node = match event {
+            Event::Eof => break,
+            Event::Start(start) => {
+                open.push(Element {
+                    start,
+                    children: Vec::new(),
+                });
+                continue;
+            }
+            Event::End(_) => match open.pop() {
+                Some(element) => Node::Element(element),
+                None => continue,
+            },
+            Event::Empty(start) => Node::Element(Element {
+                start,
+                children: Vec::new(),
+            }),
+            other => Node::Other(other),
+        };
+        match open.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => roots.push(node),
+        }
+    }
+    Ok(roots)
+}
+
+fn local(name: &[u8]) -> &[u8] {
+    name.iter()
+        .position(|&b| b == b':')
+        .map_or(name, |i| &name[i + 1..])
+}
+
+fn fix(element: &mut Element) {
+    for child in &mut element.children {
+        if let Node::Element(child) = child {
+            fix(child);
+        }
+    }
+    element.children.retain(|child| match child {
+        Node::Element(e) => !(DROP_WHEN_EMPTY.contains(&e.name()) && e.is_empty_container()),
+        Node::Other(_) => true,
+    });
+    for (tag, attribute) in UNDECLARED {
+        if element.name() == tag {
+            let kept: Vec<(Vec<u8>, Vec<u8>)> = element
+                .start
+                .attributes()
+                .flatten()
+                .filter(|a| a.key.into_inner() != attribute)
+                .map(|a| (a.key.into_inner().to_vec(), a.value.to_vec()))
+                .collect();
+            let name = String::from_utf8_lossy(element.name()).into_owned();
+            let mut start = BytesStart::new(name);
+            for (key, value) in &kept {
+                start.push_attribute((key.as_slice(), value.as_slice()));
+            }
+            element.start = start;
+        }
+    }
+    let name = element.name().to_vec();
+    if let Some((_, order)) = ORDER
+        .iter()
+        .find(|(parent, _)| parent.as_bytes() == name.as_slice())
+    {
+        element.children.sort_by_key(|child| match child {
+            Node::Element(e) => order
+                .iter()
+                .position(|o| o.as_bytes() == local(e.name()))
+                .unwrap_or(order.len()),
+            Node::Other(_) => order.len(),
+        });
+    }
+}
+
+fn write(writer: &mut Writer<Vec<u8>>, nodes: &[Node]) -> Result<(), quick_xml::Error> {
+    for node in nodes {
+        match node {
+            Node::Other(event) => writer.write_event(event.borrow())?,
+            Node::Element(e) if e.children.is_empty() => {
+                writer.write_event(Event::Empty(e.start.borrow()))?
+            }
+            Node::Element(e) => {
+                writer.write_event(Event::Start(e.start.borrow()))?;
+                write(writer, &e.children)?;
+                let name = String::from_utf8_lossy(e.name()).into_owned();
+                writer.write_event(Event::End(BytesEnd::new(name)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(xml: &str) -> String {
+        String::from_utf8(normalise(xml.as_bytes()).expect("well-formed")).expect("utf-8")
+    }
+
+    #[test]
+    fn paragraph_properties_follow_the_schema() {
+        assert_eq!(
+            fixed(
+                r#"<w:p><w:pPr><w:rPr /><w:jc w:val="center" /><w:spacing w:before="120" /><w:pBdr><w:bottom w:val="single" /></w:pBdr></w:pPr><w:r><w:rPr><w:sz w:val="26" /><w:b /></w:rPr><w:t xml:space="preserve">Số: 05</w:t></w:r></w:p>"#
+            ),
+            r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" /></w:pBdr><w:spacing w:before="120" /><w:jc w:val="center" /></w:pPr><w:r><w:rPr><w:b /><w:sz w:val="26" /></w:rPr><w:t xml:space="preserve">Số: 05</w:t></w:r></w:p>"#
+        );
+    }
+
+    #[test]
+    fn header_references_open_the_section() {
+        assert_eq!(
+            fixed(
+                r#"<w:sectPr><w:pgSz w:w="11906" /><w:titlePg /><w:headerReference w:type="default" r:id="rId1" /></w:sectPr>"#
+            ),
+            r#"<w:sectPr><w:headerReference w:type="default" r:id="rId1" /><w:pgSz w:w="11906" /><w:titlePg /></w:sectPr>"#
+        );
+    }
+
+    #[test]
+    fn undeclared_attributes_and_empty_containers_go() {
+        assert_eq!(
+            fixed(
+                r#"<w:tblGrid><w:gridCol w:w="3685" w:type="dxa" /></w:tblGrid><w:style><w:rPr /><w:pPr><w:rPr /></w:pPr><w:name w:val="Normal" /></w:style>"#
+            ),
+            r#"<w:tblGrid><w:gridCol w:w="3685"/></w:tblGrid><w:style><w:name w:val="Normal" /></w:style>"#
+        );
+    }
+
+    #[test]
+    fn text_and_declarations_are_kept() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:t>a &amp; b &lt;t&gt;</w:t>";
+        assert_eq!(fixed(xml), xml);
+    }
+}
