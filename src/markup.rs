@@ -120,8 +120,8 @@ fn closing(text: &str, delimiter: &str) -> Option<usize> {
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
-        if rest.starts_with('\\') {
-            i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(after) = rest.strip_prefix('\\') {
+            i += 1 + after.chars().next().map_or(0, char::len_utf8);
         } else if delimiter == "**" && rest.starts_with("***") {
             return Some(i + 1);
         } else if rest.starts_with(delimiter) && (delimiter == "**" || !rest.starts_with("**")) {

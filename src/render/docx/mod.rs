@@ -239,16 +239,12 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     ]
 }
 
-enum Part {
-    Paragraph(Paragraph),
-    Table(Table),
-}
-
-fn recipients(r: &Recipients, f: &Format) -> Part {
+/// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.
+fn add_recipients(docx: Docx, r: &Recipients, f: &Format) -> Docx {
     let style = Style::new(f.size.recipients);
     if !r.list {
         let text = format!("{} {}", r.label, r.lines.join(" "));
-        return Part::Paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
+        return docx.add_paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
     }
     let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
     let rest = text_width_mm(f) - f.recipients_indent_mm - label_mm;
@@ -263,7 +259,8 @@ fn recipients(r: &Recipients, f: &Format) -> Part {
         cell(label_mm, label),
         cell(rest, items),
     ]);
-    Part::Table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
+    docx.add_paragraph(spacer(f.header_gap_pt))
+        .add_table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
 }
 
 fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
@@ -370,10 +367,7 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
         docx = docx.add_paragraph(paragraph);
     }
     if let Some(r) = &p.recipients {
-        docx = match recipients(r, &f) {
-            Part::Paragraph(paragraph) => docx.add_paragraph(paragraph),
-            Part::Table(table) => docx.add_paragraph(spacer(f.header_gap_pt)).add_table(table),
-        };
+        docx = add_recipients(docx, r, &f);
     }
     for paragraph in &p.body {
         docx = docx.add_paragraph(body_paragraph(&paragraph.spans, &f));
