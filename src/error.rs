@@ -35,6 +35,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A document built in code breaks a Decree-30 rule.
+    #[error("document: {0}")]
+    Document(#[from] crate::printed::Invalid),
     /// A body template failed to render.
     #[error("{}:{line}: {message}", path.display())]
     Template {

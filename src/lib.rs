@@ -25,11 +25,7 @@ use render::OutputFormat;
 
 /// The bytes of `doc` in `format`.
 pub fn render(doc: &document::Document, format: OutputFormat, pdf: &PdfWriter) -> Result<Vec<u8>> {
-    let printed = Printed::of(doc).map_err(|e| Error::Value {
-        path: PathBuf::new(),
-        key: e.field.to_string(),
-        message: e.message,
-    })?;
+    let printed = Printed::of(doc)?;
     match format {
         OutputFormat::Pdf => pdf.render(&printed, doc.date),
         OutputFormat::Docx => render::docx::render(&printed, doc.date),

@@ -89,7 +89,7 @@ pub struct Meta {
 
 /// A field of the document that cannot be printed as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[error("`{field}`: {message}")]
 pub struct Invalid {
     /// Name of the field, as in a job file (`signer.lines`).
     pub field: &'static str,

@@ -139,3 +139,22 @@ fn rule_breaking_values_name_their_key() {
         );
     }
 }
+
+#[test]
+fn a_missing_font_folder_is_named() {
+    let (dir, job) = job_with(|t| t);
+    let out = dir.path().join("out");
+    let fonts = dir.path().join("khong-co-phong");
+    let output = vanban(&[
+        "render",
+        job.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--font-dir",
+        fonts.to_str().expect("utf-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("khong-co-phong"), "{stderr}");
+    assert!(!out.exists(), "output folder created");
+}
