@@ -124,8 +124,15 @@ fn the_document_holds_every_letter_string() {
 
 #[test]
 fn the_package_is_schema_valid() {
-    let output = Command::new("openxml-audit")
-        .args(["--output", "json", "--max-errors", "0"])
+    let output = Command::new("python3")
+        .args([
+            "-m",
+            "openxml_audit",
+            "--output",
+            "json",
+            "--max-errors",
+            "0",
+        ])
         .arg(docx())
         .output()
         .expect("openxml-audit is needed for this test (pip install openxml-audit)");
