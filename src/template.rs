@@ -32,16 +32,44 @@ pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
     };
     let template = env.get_template(name).map_err(|e| {
         if e.kind() == minijinja::ErrorKind::TemplateNotFound && e.name().is_none() {
+            let missing = std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "the body template does not exist",
+            );
             Error::Io {
                 path: dir.join(name),
-                source: std::io::ErrorKind::NotFound.into(),
+                source: missing,
             }
         } else {
             located(e)
         }
     })?;
-    template.render(context).map_err(located)
+    template.render(&context).map_err(|e| {
+        let mut error = located(e);
+        if let Error::Template { message, .. } = &mut error {
+            let unknown = unknown_names(&template, &context);
+            if !unknown.is_empty() {
+                message.push_str(&format!(": not defined in the job: {}", unknown.join(", ")));
+            }
+        }
+        error
+    })
 }
+
+/// Top-level names the template uses that `context` does not define, sorted.
+fn unknown_names(template: &minijinja::Template, context: &Value) -> Vec<String> {
+    let mut unknown: Vec<String> = template
+        .undeclared_variables(false)
+        .into_iter()
+        .filter(|name| context.get_attr(name).map_or(true, |v| v.is_undefined()))
+        .filter(|name| !BUILTINS.contains(&name.as_str()))
+        .collect();
+    unknown.sort();
+    unknown
+}
+
+/// Names minijinja defines itself, which are never the job's business.
+const BUILTINS: [&str; 6] = ["range", "dict", "namespace", "loop", "debug", "self"];
 
 fn template_error(file: PathBuf, e: &minijinja::Error) -> Error {
     let message = match e.detail() {
@@ -84,6 +112,7 @@ mod tests {
         let text = err.to_string();
         assert!(text.contains("b.md.j2:3:"), "{text}");
         assert!(text.contains("undefined"), "{text}");
+        assert!(text.contains("ten_xa"), "{text}");
     }
 
     #[test]

@@ -29,7 +29,7 @@ name = "Nguyễn Văn A"
 to = ["Sở Nông nghiệp và PTNT"]
 archive = "VT, NTM"
 "#;
-    std::fs::write(dir.path().join("ke-hoach.toml"), &job).expect("write job");
+    std::fs::write(dir.path().join("ke-hoach.toml"), job).expect("write job");
     std::fs::write(
         dir.path().join("noi-dung.md.j2"),
         "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Mục đích.\n",
