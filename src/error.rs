@@ -48,6 +48,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Input data had errors, already reported one by one.
+    #[error("{0}")]
+    Input(String),
     /// The layout engine failed; this is a fault in vanban's own layout, not in the input.
     #[error("layout failed: {0}")]
     Layout(String),

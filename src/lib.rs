@@ -5,10 +5,12 @@
 //! [`printed::Printed`] gives every string its Decree-30 form using [`nd30`]; the writers in
 //! [`render`] turn that into PDF (typst) and DOCX (docx-rs).
 
+pub mod data;
 pub mod document;
 pub mod error;
 pub mod fonts;
 pub mod job;
+pub mod legacy;
 pub mod markup;
 pub mod nd30;
 pub mod printed;
