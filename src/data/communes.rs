@@ -92,28 +92,36 @@ fn is_name_header(folded: &str) -> bool {
         || (folded.starts_with("don vi ") && !folded.starts_with("don vi tinh"))
 }
 
-/// The measure of the year column `column`: the nearest group header above the year row, at or left of it.
-fn measure_of(sheet: &Sheet, year_row: u32, column: u32) -> Option<Measure> {
-    (year_row.saturating_sub(3)..year_row).rev().find_map(|r| {
-        (0..=column)
-            .rev()
-            .map(|c| fold(&sheet.cell(r, c).text()))
-            .find(|t| !t.is_empty() && !t.chars().all(|ch| ch.is_ascii_digit()))
-            .and_then(|t| Measure::of_header(&t))
-    })
+/// For each column, the measure named by the nearest group header above `year_row`, at or left of it.
+fn measures(sheet: &Sheet, year_row: u32) -> Vec<Option<Measure>> {
+    let rows: Vec<u32> = (year_row.saturating_sub(3)..year_row).rev().collect();
+    let mut current: Vec<Option<String>> = vec![None; rows.len()];
+    (0..sheet.width())
+        .map(|c| {
+            for (k, &r) in rows.iter().enumerate() {
+                let text = fold(&sheet.cell(r, c).text());
+                if !text.is_empty() && !text.chars().all(|ch| ch.is_ascii_digit()) {
+                    current[k] = Some(text);
+                }
+            }
+            current.iter().flatten().find_map(|t| Measure::of_header(t))
+        })
+        .collect()
 }
 
 /// The table's layout, or the cell and reason why a table with years has no commune column.
 fn find(sheet: &Sheet) -> Option<Result<Layout, Missing>> {
     for year_row in 0..sheet.height().min(45) {
-        let columns: Vec<(Measure, u16, u32)> = (0..sheet.width())
-            .filter_map(|c| {
-                Some((
-                    measure_of(sheet, year_row, c)?,
-                    year(sheet.cell(year_row, c))?,
-                    c,
-                ))
-            })
+        let years: Vec<(u16, u32)> = (0..sheet.width())
+            .filter_map(|c| Some((year(sheet.cell(year_row, c))?, c)))
+            .collect();
+        if years.len() < 2 {
+            continue;
+        }
+        let measures = measures(sheet, year_row);
+        let columns: Vec<(Measure, u16, u32)> = years
+            .into_iter()
+            .filter_map(|(y, c)| Some((measures[c as usize]?, y, c)))
             .collect();
         let only_years = (0..sheet.width()).all(|c| {
             let cell = sheet.cell(year_row, c);

@@ -110,7 +110,29 @@ pub fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<Workbook> {
     Some(workbook)
 }
 
+/// Reads every sheet with calamine. calamine asserts on some damaged files; such a panic is caught
+/// here and reported as a damaged file, never passed on.
 fn read_spreadsheet(path: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<Vec<Sheet>> {
+    let mut found = Diagnostics::default();
+    let sheets = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheets(path, file, &mut found)
+    }));
+    match sheets {
+        Ok(sheets) => {
+            diagnostics.extend(found);
+            sheets
+        }
+        Err(_) => {
+            diagnostics.error(
+                Place::file(file),
+                "cannot be read as a spreadsheet: the file is damaged",
+            );
+            None
+        }
+    }
+}
+
+fn read_sheets(path: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<Vec<Sheet>> {
     let mut book = match open_workbook_auto(path) {
         Ok(book) => book,
         Err(e) => {
@@ -131,6 +153,9 @@ fn read_spreadsheet(path: &Path, file: &str, diagnostics: &mut Diagnostics) -> O
                     for row in range.rows() {
                         let mut cells = vec![Cell::Empty; left as usize];
                         cells.extend(row.iter().map(cell));
+                        while cells.last().is_some_and(Cell::is_blank) {
+                            cells.pop();
+                        }
                         rows.push(cells);
                     }
                 }
