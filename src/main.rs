@@ -37,13 +37,29 @@ enum Command {
         /// The files to read.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The plan to write (.json).
+        /// The plan to write: .json, or .xlsx to keep working in Excel.
         #[arg(short, long)]
         out: PathBuf,
         /// The programme's years.
         #[arg(long, default_value = "2021-2025", value_parser = parse_period)]
         period: Period,
     },
+    /// Write one fill-in workbook (.xlsx) per commune, laid out like the letter's annexes.
+    Forms(FormsArgs),
+}
+
+/// Write one fill-in workbook per commune.
+#[derive(clap::Args)]
+struct FormsArgs {
+    /// The communes: a file (a consolidated plan or form, or one name per line), or names separated by commas.
+    #[arg(long)]
+    communes: String,
+    /// Folder to write into.
+    #[arg(short, long, default_value = "forms")]
+    out: PathBuf,
+    /// The programme's years.
+    #[arg(long, default_value = "2021-2025", value_parser = parse_period)]
+    period: Period,
 }
 
 fn parse_period(text: &str) -> Result<Period, String> {
@@ -57,14 +73,15 @@ fn consolidate(
     out: &Path,
     period: Period,
 ) -> Result<Vec<PathBuf>, vanban::Error> {
-    if !out
+    let extension = out
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("json" | "xlsx")) {
         return Err(vanban::Error::Value {
             path: out.to_path_buf(),
             key: "-o".into(),
-            message: "the plan is written as .json".into(),
+            message: "the plan is written as .json or .xlsx".into(),
         });
     }
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
@@ -83,8 +100,79 @@ fn consolidate(
             out.display()
         )));
     };
-    vanban::render::write_atomic(out, data::write::json(&plan).as_bytes())?;
+    let bytes = match extension.as_deref() {
+        Some("xlsx") => data::xlsx::plan(&plan)
+            .map_err(|e| vanban::Error::Input(format!("{}: {e}", out.display())))?,
+        _ => data::write::json(&plan).into_bytes(),
+    };
+    vanban::render::write_atomic(out, &bytes)?;
     Ok(vec![out.to_path_buf()])
+}
+
+/// The communes named by `--communes`.
+fn commune_names(spec: &str, period: Period) -> Result<Vec<String>, vanban::Error> {
+    let path = Path::new(spec);
+    if !path.is_file() {
+        return Ok(spec
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(vanban::text::clean)
+            .collect());
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(
+        extension.as_deref(),
+        Some("xlsx" | "xlsm" | "xls" | "ods" | "csv" | "json")
+    ) {
+        let (plan, diagnostics) = data::consolidate(&[path], period);
+        for diagnostic in diagnostics.items() {
+            eprintln!("{diagnostic}");
+        }
+        let plan = plan.ok_or_else(|| vanban::Error::Input(format!("{spec}: no communes read")))?;
+        return Ok(plan.communes.into_iter().map(|c| c.name).collect());
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| vanban::Error::Io {
+        path: path.into(),
+        source,
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(vanban::text::clean)
+        .collect())
+}
+
+/// Writes `DIR/<commune>.xlsx` for each commune.
+fn forms(args: &FormsArgs) -> Result<Vec<PathBuf>, vanban::Error> {
+    let names = commune_names(&args.communes, args.period)?;
+    if names.is_empty() {
+        return Err(vanban::Error::Input(format!(
+            "--communes {:?}: no commune named",
+            args.communes
+        )));
+    }
+    let mut seen = std::collections::HashMap::new();
+    let mut outputs = Vec::new();
+    for name in &names {
+        let slug = data::fold::fold(name).replace(' ', "-");
+        if let Some(other) = seen.insert(slug.clone(), name.clone()) {
+            return Err(vanban::Error::Input(format!(
+                "{other:?} and {name:?} would both be written as {slug}.xlsx"
+            )));
+        }
+        let bytes = data::xlsx::form(name, args.period)
+            .map_err(|e| vanban::Error::Input(format!("{name}: {e}")))?;
+        outputs.push((args.out.join(format!("{slug}.xlsx")), bytes));
+    }
+    outputs
+        .into_iter()
+        .map(|(path, bytes)| vanban::render::write_atomic(&path, &bytes).map(|()| path))
+        .collect()
 }
 
 fn main() -> ExitCode {
@@ -98,6 +186,7 @@ fn main() -> ExitCode {
         } => PdfWriter::new(font_dir.as_deref())
             .and_then(|pdf| vanban::render_job(&job, &out, &format, &pdf)),
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
+        Command::Forms(args) => forms(&args),
     };
     match result {
         Ok(paths) => {

@@ -320,6 +320,10 @@ impl Table<'_> {
             let m = Measure::ALL.iter().position(|&x| x == measure).unwrap_or(0);
             cells[m][i] = Some((r, column));
             let cell = self.sheet.cell(r, column);
+            let is_running = matches!(measure, Measure::IdeasRunning | Measure::StarsRunning);
+            if is_running && cell.is_blank() {
+                continue;
+            }
             match whole(cell) {
                 Ok(n) => values[m][i] = Some(n),
                 // A running total computed from a bad cell is that cell's fault, already reported.

@@ -10,6 +10,7 @@ pub mod products;
 pub mod sheet;
 pub mod value;
 pub mod write;
+pub mod xlsx;
 
 pub use consolidate::consolidate;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
