@@ -340,7 +340,7 @@ fn products_sheet(
                 i32::from(period.first),
                 i32::from(period.last),
             ))
-            .set_error_message(&format!(
+            .set_error_message(format!(
                 "Nhập một năm từ {} đến {}.",
                 period.first, period.last
             ))?;
