@@ -40,7 +40,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     address: "Thôn 1".into(),
                     state: "Đã có".into(),
                     year: Some(2021 + k),
-                    rating: Some(Rating { stars: 3, year: Some(2023) }),
+                    rating: Some(Rating {
+                        stars: 3,
+                        year: Some(2023),
+                    }),
                     upgrade: None,
                 })
                 .collect(),
@@ -49,13 +52,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&path, data::xlsx::plan(&plan)?)?;
         paths.push(path);
     }
-    println!("wrote {COMMUNES} commune workbooks in {:.2} s", start.elapsed().as_secs_f64());
+    println!(
+        "wrote {COMMUNES} commune workbooks in {:.2} s",
+        start.elapsed().as_secs_f64()
+    );
 
     let refs: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
     let start = Instant::now();
     let (plan, diagnostics) = data::consolidate(&refs, period);
     let elapsed = start.elapsed().as_secs_f64();
-    let plan = plan.ok_or_else(|| format!("consolidation failed: {:?}", diagnostics.items().first()))?;
+    let plan =
+        plan.ok_or_else(|| format!("consolidation failed: {:?}", diagnostics.items().first()))?;
     println!(
         "consolidated {} communes and {} products in {:.2} s ({:.2} ms per workbook); peak RSS {} MiB",
         plan.communes.len(),
