@@ -32,6 +32,93 @@ pub struct Document {
     pub signature: Signature,
     /// Nơi nhận.
     pub distribution: Distribution,
+    /// Phụ lục, in order.
+    pub annexes: Vec<Annex>,
+}
+
+/// An annex: its title and its table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Annex {
+    /// The title as written (printed in capitals).
+    pub title: String,
+    /// The table.
+    pub table: Table,
+}
+
+/// A table, resolved: header rows with their spans, then body, group and totals rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// Header rows, top to bottom; each cell knows its column and spans.
+    pub header: Vec<Vec<HeaderCell>>,
+    /// Rows under the header.
+    pub rows: Vec<Row>,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Column {
+    /// Width hint in millimetres; the writers scale all columns to fill the text width.
+    pub width_mm: f32,
+    /// Alignment of its body cells.
+    pub align: Align,
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    #[default]
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// A header cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderCell {
+    /// Its text.
+    pub text: String,
+    /// The first column it covers (from 0).
+    pub column: usize,
+    /// Number of columns it covers.
+    pub colspan: usize,
+    /// Number of header rows it covers.
+    pub rowspan: usize,
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    /// Data.
+    Body,
+    /// A group label (e.g. a commune) over the rows that follow.
+    Group,
+    /// The `Tổng cộng` row.
+    Totals,
+}
+
+/// A row under the header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Body, group or totals.
+    pub kind: RowKind,
+    /// Its cells, left to right.
+    pub cells: Vec<RowCell>,
+}
+
+/// A cell of a row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowCell {
+    /// Its text, formatted.
+    pub text: String,
+    /// Number of columns it covers.
+    pub colspan: usize,
 }
 
 /// The issuing agency and its direct parent.

@@ -48,6 +48,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A data file has errors; each line names its file, sheet and cell.
+    #[error("{}: the data has errors:\n{}", path.display(), problems.join("\n"))]
+    Data {
+        /// The data file.
+        path: PathBuf,
+        /// Every problem found, one per line.
+        problems: Vec<String>,
+    },
     /// Input data had errors, already reported one by one.
     #[error("{0}")]
     Input(String),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Block, Document, Span};
+use crate::document::{Block, Document, Span, Table};
 use crate::nd30::{self, SignatureError};
 
 /// The printed form of a [`Document`].
@@ -32,8 +32,25 @@ pub struct Printed {
     pub body: Vec<Paragraph>,
     /// Nơi nhận and signature.
     pub closing: Closing,
+    /// Annexes, each on pages of its own.
+    pub annexes: Vec<PrintedAnnex>,
     /// Document properties (title, author) for the file's metadata.
     pub meta: Meta,
+}
+
+/// An annex as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedAnnex {
+    /// `Phụ lục I`, or `Phụ lục` when it is the only one.
+    pub label: String,
+    /// The title in capitals.
+    pub title: String,
+    /// `(Kèm theo Công văn số … ngày … của …)`.
+    pub reference: String,
+    /// Whether its table needs landscape pages.
+    pub landscape: bool,
+    /// The table, its column widths scaled to fill the text width.
+    pub table: Table,
 }
 
 /// Title block of a named kind.
@@ -189,6 +206,49 @@ fn paragraph(block: &Block) -> Paragraph {
     }
 }
 
+/// The annexes of `doc`: labels, titles, reference lines, and tables laid out on the page they need.
+fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
+    let f = nd30::STANDARD;
+    let count = doc.annexes.len() as u32;
+    let issuer = doc
+        .issuer
+        .name
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let reference = nd30::annex_reference(
+        doc.kind.name,
+        &nd30::number_symbol(doc.number, &doc.symbol),
+        doc.date,
+        &issuer,
+    );
+    doc.annexes
+        .iter()
+        .enumerate()
+        .map(|(i, annex)| {
+            let mut table = annex.table.clone();
+            let hinted: f32 = table.columns.iter().map(|c| c.width_mm).sum();
+            let landscape = hinted > f.text_width_mm(false);
+            let scale = if hinted > 0.0 {
+                f.text_width_mm(landscape) / hinted
+            } else {
+                1.0
+            };
+            for column in &mut table.columns {
+                column.width_mm *= scale;
+            }
+            PrintedAnnex {
+                label: nd30::annex_label(i as u32 + 1, count),
+                title: annex.title.trim().to_uppercase(),
+                reference: reference.clone(),
+                landscape,
+                table,
+            }
+        })
+        .collect()
+}
+
 fn upper(lines: &[String]) -> Vec<String> {
     lines.iter().map(|l| l.trim().to_uppercase()).collect()
 }
@@ -234,6 +294,7 @@ impl Printed {
                 positions,
                 name,
             },
+            annexes: annexes(doc),
             meta: Meta {
                 title: format!("{number} {subject}"),
                 author: agency.join(" "),

@@ -9,14 +9,8 @@ use common::*;
 /// A copy of the sample job in a fresh folder, with `edit` applied to the job text.
 fn job_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let sample = sample_job();
-    let sample_dir = sample.parent().expect("sample folder");
-    std::fs::copy(
-        sample_dir.join("cong-van-2402.md.j2"),
-        dir.path().join("cong-van-2402.md.j2"),
-    )
-    .expect("copy body");
-    let text = std::fs::read_to_string(&sample).expect("read sample");
+    copy_sample(dir.path());
+    let text = std::fs::read_to_string(sample_job()).expect("read sample");
     let job = dir.path().join("job.toml");
     std::fs::write(&job, edit(text)).expect("write job");
     (dir, job)

@@ -57,10 +57,27 @@ fn every_font_is_embedded() {
     }
 }
 
+/// Pages of the letter itself: those before the first annex.
+fn letter_pages() -> u32 {
+    let pages = page_count(letter()) as u32;
+    (1..=pages)
+        .find(|&p| {
+            pdf_text(letter(), Some(p))
+                .trim_start()
+                .starts_with("Phụ lục")
+        })
+        .map_or(pages, |first_annex| first_annex - 1)
+}
+
 #[test]
-fn pages_are_a4_portrait() {
+fn the_letter_is_portrait_and_its_annexes_landscape() {
     let pages = page_count(letter());
-    assert!(pages >= 2, "the letter runs over two pages, got {pages}");
+    let letter_pages = letter_pages() as usize;
+    assert!(
+        letter_pages >= 2,
+        "the letter runs over two pages, got {letter_pages}"
+    );
+    assert!(pages > letter_pages, "the annexes follow the letter");
     let info = poppler(
         "pdfinfo",
         &[
@@ -76,8 +93,13 @@ fn pages_are_a4_portrait() {
         .filter(|l| l.starts_with("Page ") && l.contains(" size:"))
         .collect();
     assert_eq!(sizes.len(), pages, "{info}");
-    for size in sizes {
-        assert!(size.contains("595.276 x 841.89 pts"), "{size}");
+    for (i, size) in sizes.iter().enumerate() {
+        let expected = if i < letter_pages {
+            "595.276 x 841.89 pts"
+        } else {
+            "841.89 x 595.276 pts"
+        };
+        assert!(size.contains(expected), "page {}: {size}", i + 1);
     }
 }
 
@@ -131,7 +153,7 @@ fn the_number_and_the_date_share_a_line() {
 
 #[test]
 fn the_distribution_label_is_level_with_the_first_signature_line() {
-    let last = page_count(letter()) as u32;
+    let last = letter_pages();
     let (page, _, _) = words(letter(), last);
     let find = |text: &str| {
         page.iter()

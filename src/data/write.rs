@@ -8,17 +8,19 @@ use super::plan::{Period, Plan, Product, Totals};
 /// Schema name and version written into every plan file.
 pub const SCHEMA: &str = "vanban-plan/1";
 
+/// The plan with running and district totals: what plan files hold and body templates see as `plan`.
 #[derive(Serialize)]
-struct PlanFile<'a> {
+pub struct PlanView<'a> {
     schema: &'static str,
     period: Period,
-    communes: Vec<CommuneFile<'a>>,
+    communes: Vec<CommuneView<'a>>,
     totals: Totals,
     products: &'a [Product],
 }
 
+/// A commune with its running totals, as plan files and annex tables show it.
 #[derive(Serialize)]
-struct CommuneFile<'a> {
+pub struct CommuneView<'a> {
     name: &'a str,
     ideas: &'a [u32],
     ideas_running: Vec<u32>,
@@ -26,26 +28,34 @@ struct CommuneFile<'a> {
     star_products_running: Vec<u32>,
 }
 
-/// The plan as pretty-printed JSON.
-pub fn json(plan: &Plan) -> String {
-    let file = PlanFile {
+/// Every commune of the plan with its running totals.
+pub fn commune_views(plan: &Plan) -> Vec<CommuneView<'_>> {
+    plan.communes
+        .iter()
+        .map(|c| CommuneView {
+            name: &c.name,
+            ideas: &c.ideas,
+            ideas_running: c.ideas_running(),
+            star_products: &c.star_products,
+            star_products_running: c.star_products_running(),
+        })
+        .collect()
+}
+
+/// The plan with its totals.
+pub fn view(plan: &Plan) -> PlanView<'_> {
+    PlanView {
         schema: SCHEMA,
         period: plan.period,
-        communes: plan
-            .communes
-            .iter()
-            .map(|c| CommuneFile {
-                name: &c.name,
-                ideas: &c.ideas,
-                ideas_running: c.ideas_running(),
-                star_products: &c.star_products,
-                star_products_running: c.star_products_running(),
-            })
-            .collect(),
+        communes: commune_views(plan),
         totals: plan.totals(),
         products: &plan.products,
-    };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    }
+}
+
+/// The plan as pretty-printed JSON.
+pub fn json(plan: &Plan) -> String {
+    let mut text = serde_json::to_string_pretty(&view(plan)).unwrap_or_default();
     text.push('\n');
     text
 }

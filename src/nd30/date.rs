@@ -42,14 +42,19 @@ fn month_text(month: u8) -> String {
     }
 }
 
-/// The full place-and-date line.
-pub fn date_line(place: &str, date: Date) -> String {
+/// The date in words: `ngày 10 tháng 8 năm 2021`.
+pub fn date_words(date: Date) -> String {
     format!(
-        "{place}, ngày {} tháng {} năm {}",
+        "ngày {} tháng {} năm {}",
         day_text(date.day),
         month_text(date.month),
         date.year
     )
+}
+
+/// The full place-and-date line.
+pub fn date_line(place: &str, date: Date) -> String {
+    format!("{place}, {}", date_words(date))
 }
 
 #[cfg(test)]

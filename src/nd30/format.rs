@@ -11,6 +11,18 @@ pub struct Range {
     pub max: f32,
 }
 
+impl Format {
+    /// Width of the text area, in millimetres, on a portrait or a landscape page.
+    pub fn text_width_mm(&self, landscape: bool) -> f32 {
+        let paper = if landscape {
+            self.page.height_mm
+        } else {
+            self.page.width_mm
+        };
+        paper - self.margin.left_mm - self.margin.right_mm
+    }
+}
+
 impl Range {
     const fn new(min: f32, max: f32) -> Range {
         Range { min, max }
@@ -77,6 +89,14 @@ pub struct Sizes {
     pub distribution_item: f32,
     /// Page number.
     pub page_number: f32,
+    /// `Phụ lục I` over an annex.
+    pub annex_label: f32,
+    /// An annex's title.
+    pub annex_title: f32,
+    /// An annex's `(Kèm theo …)` line.
+    pub annex_reference: f32,
+    /// Text in annex tables.
+    pub table: f32,
 }
 
 /// Widths of the two columns of a two-column block, in millimetres.
@@ -123,6 +143,8 @@ pub struct Format {
     pub header_gap_pt: f32,
     /// Room left between the position lines and the signer's name for the signature and seal, in millimetres.
     pub signature_room_mm: f32,
+    /// Padding inside annex table cells, in millimetres.
+    pub table_padding_mm: f32,
 }
 
 /// The values vanban prints with: A4, margins 20/20/30/15 mm, and the sizes of the official templates.
@@ -153,6 +175,10 @@ pub const STANDARD: Format = Format {
         distribution_label: 12.0,
         distribution_item: 11.0,
         page_number: 14.0,
+        annex_label: 14.0,
+        annex_title: 14.0,
+        annex_reference: 13.0,
+        table: 12.0,
     },
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,
@@ -173,6 +199,7 @@ pub const STANDARD: Format = Format {
     letter_subject_gap_pt: 6.0,
     header_gap_pt: 12.0,
     signature_room_mm: 25.0,
+    table_padding_mm: 1.0,
 };
 
 /// The ranges Decree 30 allows (Phụ lục I).
@@ -210,6 +237,8 @@ pub struct Limits {
     pub line_spacing: Range,
     /// Rule under the agency name, as a share of the line above it.
     pub agency_rule_ratio: Range,
+    /// Text in tables: readable, 11–13 pt.
+    pub table_pt: Range,
 }
 
 /// The Decree's ranges.
@@ -230,6 +259,7 @@ pub const LIMITS: Limits = Limits {
     min_paragraph_gap_pt: 6.0,
     line_spacing: Range::new(1.0, 1.5),
     agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),
+    table_pt: Range::new(11.0, 13.0),
 };
 
 #[cfg(test)]
@@ -269,6 +299,7 @@ mod tests {
         assert!(l.line_spacing.contains(f.line_spacing));
         assert!(l.agency_rule_ratio.contains(f.agency_rule_ratio));
         assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
+        assert!(l.table_pt.contains(s.table));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Every number and fixed string of the Decree lives here and nowhere else: the PDF writer, the DOCX
 //! writer and the checks all ask this module.
 
+mod annex;
 mod date;
 mod format;
 mod kind;
@@ -10,9 +11,10 @@ mod signature;
 mod symbol;
 mod words;
 
-pub use date::{date_line, Date};
+pub use annex::{annex_label, annex_reference, roman};
+pub use date::{date_line, date_words, Date};
 pub use format::{Format, Limits, Range, LIMITS, STANDARD};
 pub use kind::Kind;
 pub use signature::{position_lines, signer_name, Authority, SignatureError};
-pub use symbol::{number_line, symbol, SymbolError};
+pub use symbol::{number_line, number_symbol, symbol, SymbolError};
 pub use words::*;

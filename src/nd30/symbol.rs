@@ -45,9 +45,14 @@ pub fn symbol(kind: Kind, agency: &str, unit: Option<&str>) -> Result<String, Sy
     })
 }
 
-/// The number line: numbers below 10 take a leading zero.
+/// Number and ký hiệu: `2402/UBND-NTM`, `05/KH-UBND` (numbers below 10 take a leading zero).
+pub fn number_symbol(number: u32, symbol: &str) -> String {
+    format!("{number:02}/{symbol}")
+}
+
+/// The number line: `Số: 2402/UBND-NTM`.
 pub fn number_line(number: u32, symbol: &str) -> String {
-    format!("{NUMBER_LABEL} {number:02}/{symbol}")
+    format!("{NUMBER_LABEL} {}", number_symbol(number, symbol))
 }
 
 #[cfg(test)]

@@ -26,3 +26,9 @@ pub const ITEM_END: &str = ";";
 pub const LAST_ITEM_END: &str = ".";
 /// The one typeface of every administrative document.
 pub const FONT: &str = "Times New Roman";
+/// Label of an annex.
+pub const ANNEX_LABEL: &str = "Phụ lục";
+/// Opening words of an annex's reference line.
+pub const ANNEX_REFERENCE: &str = "Kèm theo";
+/// Label of a table's totals row.
+pub const TOTALS_LABEL: &str = "Tổng cộng";

@@ -16,6 +16,14 @@ pub fn sample_job() -> PathBuf {
     root().join("samples/cam-xuyen-2021/cong-van-2402.toml")
 }
 
+/// Copies every file of the sample's folder into `dir`, so a job there finds its body and data.
+pub fn copy_sample(dir: &Path) {
+    let folder = sample_job().parent().expect("sample folder").to_path_buf();
+    for entry in std::fs::read_dir(folder).expect("sample folder").flatten() {
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy sample file");
+    }
+}
+
 /// Runs the `vanban` binary with `args`.
 pub fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))

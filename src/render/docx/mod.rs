@@ -3,21 +3,22 @@
 //! The header and the closing block are borderless tables; rules are bottom borders of empty
 //! paragraphs, indented so that the border is as long as the text it underlines.
 
+mod annex_table;
 mod package;
 mod schema_order;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    LineSpacingType, PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::document::Span;
 use crate::error::{Error, Result};
 use crate::fonts;
 use crate::nd30::{self, Date, Format};
-use crate::printed::{Closing, Printed, Recipients};
+use crate::printed::{Closing, Printed, PrintedAnnex, Recipients};
 
 /// Twentieths of a point per millimetre.
 fn twips(mm: f32) -> i32 {
@@ -217,17 +218,13 @@ fn header(p: &Printed, f: &Format) -> Table {
     frame(&[left, right], rows)
 }
 
-fn text_width_mm(f: &Format) -> f32 {
-    f.page.width_mm - f.margin.left_mm - f.margin.right_mm
-}
-
 fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     let Some(title) = &p.title else {
         return Vec::new();
     };
     let style = Style::new(f.size.title).bold();
     let subject = [title.subject.clone()];
-    let width = text_width_mm(f);
+    let width = f.text_width_mm(false);
     vec![
         line(title.name, style, AlignmentType::Center, f.header_gap_pt),
         line(&title.subject, style, AlignmentType::Center, 0.0),
@@ -240,14 +237,14 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
 }
 
 /// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.
-fn add_recipients(docx: Docx, r: &Recipients, f: &Format) -> Docx {
+fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
     let style = Style::new(f.size.recipients);
     if !r.list {
         let text = format!("{} {}", r.label, r.lines.join(" "));
-        return docx.add_paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
+        return docx.paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
     }
     let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
-    let rest = text_width_mm(f) - f.recipients_indent_mm - label_mm;
+    let rest = f.text_width_mm(false) - f.recipients_indent_mm - label_mm;
     let items = r
         .lines
         .iter()
@@ -259,8 +256,8 @@ fn add_recipients(docx: Docx, r: &Recipients, f: &Format) -> Docx {
         cell(label_mm, label),
         cell(rest, items),
     ]);
-    docx.add_paragraph(spacer(f.header_gap_pt))
-        .add_table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
+    docx.paragraph(spacer(f.header_gap_pt))
+        .table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
 }
 
 fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
@@ -330,6 +327,109 @@ fn page_number(f: &Format) -> Header {
     )
 }
 
+/// Something that takes paragraphs and tables in order: the document's last section, or an earlier one.
+trait Body: Sized {
+    fn paragraph(self, paragraph: Paragraph) -> Self;
+    fn table(self, table: Table) -> Self;
+}
+
+impl Body for Docx {
+    fn paragraph(self, paragraph: Paragraph) -> Self {
+        self.add_paragraph(paragraph)
+    }
+    fn table(self, table: Table) -> Self {
+        self.add_table(table)
+    }
+}
+
+impl Body for Section {
+    fn paragraph(self, paragraph: Paragraph) -> Self {
+        self.add_paragraph(paragraph)
+    }
+    fn table(self, table: Table) -> Self {
+        self.add_table(table)
+    }
+}
+
+/// The letter itself: header, title, Kính gửi, body, Nơi nhận and signature.
+fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
+    body = body.table(header(p, f));
+    for paragraph in title(p, f) {
+        body = body.paragraph(paragraph);
+    }
+    if let Some(r) = &p.recipients {
+        body = add_recipients(body, r, f);
+    }
+    for paragraph in &p.body {
+        body = body.paragraph(body_paragraph(&paragraph.spans, f));
+    }
+    body.paragraph(spacer(f.paragraph_gap_pt))
+        .table(closing(&p.closing, f))
+}
+
+/// An annex: its heading, then its table.
+fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
+    let width = f.text_width_mm(a.landscape);
+    let title_style = Style::new(f.size.annex_title).bold();
+    let rule_mm =
+        widest_mm(std::slice::from_ref(&a.title), title_style).min(width) * f.title_rule_ratio;
+    body.paragraph(line(
+        &a.label,
+        Style::new(f.size.annex_label).bold(),
+        AlignmentType::Center,
+        0.0,
+    ))
+    .paragraph(line(&a.title, title_style, AlignmentType::Center, 0.0))
+    .paragraph(line(
+        &a.reference,
+        Style::new(f.size.annex_reference).italic(),
+        AlignmentType::Center,
+        0.0,
+    ))
+    .paragraph(rule(rule_mm, width, f))
+    .paragraph(spacer(f.header_gap_pt))
+    .table(annex_table::table(&a.table, f))
+}
+
+/// Paper size, orientation and margins of a portrait or landscape page.
+fn page(f: &Format, landscape: bool) -> (u32, u32, PageOrientationType, PageMargin) {
+    let (w, h) = (
+        twips(f.page.width_mm) as u32,
+        twips(f.page.height_mm) as u32,
+    );
+    let margin = PageMargin {
+        top: margin_twips(f.margin.top_mm),
+        bottom: margin_twips(f.margin.bottom_mm),
+        left: margin_twips(f.margin.left_mm),
+        right: margin_twips(f.margin.right_mm),
+        header: twips(f.margin.header_mm),
+        footer: twips(f.margin.header_mm),
+        gutter: 0,
+    };
+    if landscape {
+        (h, w, PageOrientationType::Landscape, margin)
+    } else {
+        (w, h, PageOrientationType::Portrait, margin)
+    }
+}
+
+/// A section that is not the last: its page, the page number header, none on its first page, and
+/// numbering from 1 when `restart` (annexes).
+fn section(f: &Format, landscape: bool, restart: bool) -> Section {
+    let (w, h, orient, margin) = page(f, landscape);
+    let section = Section::new()
+        .page_size(PageSize::new().size(w, h))
+        .page_orient(orient)
+        .page_margin(margin)
+        .header(page_number(f))
+        .title_pg();
+    if restart {
+        section.page_num_type(PageNumType::new().start(1))
+    } else {
+        section
+    }
+}
+
 /// The DOCX of `doc`.
 pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     let f = nd30::STANDARD;
@@ -343,38 +443,29 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
         date.year, date.month, date.day
     );
     let mut docx = Docx::new()
-        .page_size(
-            twips(f.page.width_mm) as u32,
-            twips(f.page.height_mm) as u32,
-        )
-        .page_margin(PageMargin {
-            top: margin_twips(f.margin.top_mm),
-            bottom: margin_twips(f.margin.bottom_mm),
-            left: margin_twips(f.margin.left_mm),
-            right: margin_twips(f.margin.right_mm),
-            header: twips(f.margin.header_mm),
-            footer: twips(f.margin.header_mm),
-            gutter: 0,
-        })
         .default_fonts(font)
         .default_size(half_points(f.size.body))
-        .header(page_number(&f))
-        .title_pg()
         .created_at(&stamp)
-        .updated_at(&stamp)
-        .add_table(header(p, &f));
-    for paragraph in title(p, &f) {
-        docx = docx.add_paragraph(paragraph);
+        .updated_at(&stamp);
+    // The last section's properties belong to the document; every earlier one is a Section.
+    let last_landscape = p.annexes.last().map(|a| a.landscape);
+    match p.annexes.split_last() {
+        None => docx = letter(docx, p, &f),
+        Some((last, earlier)) => {
+            docx = docx.add_section(letter(section(&f, false, false), p, &f));
+            for a in earlier {
+                docx = docx.add_section(annex(section(&f, a.landscape, true), a, &f));
+            }
+            docx = annex(docx, last, &f).page_num_type(PageNumType::new().start(1));
+        }
     }
-    if let Some(r) = &p.recipients {
-        docx = add_recipients(docx, r, &f);
-    }
-    for paragraph in &p.body {
-        docx = docx.add_paragraph(body_paragraph(&paragraph.spans, &f));
-    }
+    let (w, h, orient, margin) = page(&f, last_landscape.unwrap_or(false));
     docx = docx
-        .add_paragraph(spacer(f.paragraph_gap_pt))
-        .add_table(closing(&p.closing, &f));
+        .page_size(w, h)
+        .page_orient(orient)
+        .page_margin(margin)
+        .header(page_number(&f))
+        .title_pg();
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)

@@ -350,6 +350,11 @@ const ORDER: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Table style name that marks a table whose first N rows (the number after it) are header rows, to be
+/// repeated on every page: docx-rs cannot write `w:tblHeader`, so the writer names the count this way
+/// and [`normalise`] turns it into `w:tblHeader` on those rows and removes the marker.
+pub const HEADER_ROWS_MARKER: &str = "VanbanHeaderRows";
+
 /// Property containers that mean nothing when empty.
 const DROP_WHEN_EMPTY: [&[u8]; 2] = [b"w:rPr", b"w:pPr"];
 
@@ -457,6 +462,9 @@ fn fix(element: &mut Element) {
             element.start = start;
         }
     }
+    if element.name() == b"w:tbl" {
+        mark_header_rows(element);
+    }
     let name = element.name().to_vec();
     if let Some((_, order)) = ORDER
         .iter()
@@ -469,6 +477,64 @@ fn fix(element: &mut Element) {
                 .unwrap_or(order.len()),
             Node::Other(_) => order.len(),
         });
+    }
+}
+
+/// Replaces a [`HEADER_ROWS_MARKER`] table style with `w:tblHeader` on the table's first rows.
+fn mark_header_rows(table: &mut Element) {
+    let mut count = None;
+    for child in &mut table.children {
+        let Node::Element(properties) = child else {
+            continue;
+        };
+        if properties.name() != b"w:tblPr" {
+            continue;
+        }
+        properties.children.retain(|node| {
+            let Node::Element(style) = node else {
+                return true;
+            };
+            let value = style
+                .start
+                .try_get_attribute("w:val")
+                .ok()
+                .flatten()
+                .map(|a| String::from_utf8_lossy(&a.value).into_owned());
+            let marked = value
+                .as_deref()
+                .and_then(|v| v.strip_prefix(HEADER_ROWS_MARKER))
+                .and_then(|n| n.parse().ok());
+            if style.name() == b"w:tblStyle" && marked.is_some() {
+                count = marked;
+                false
+            } else {
+                true
+            }
+        });
+    }
+    let Some(count) = count else { return };
+    let rows = table.children.iter_mut().filter_map(|n| match n {
+        Node::Element(e) if e.name() == b"w:tr" => Some(e),
+        _ => None,
+    });
+    for row in rows.take(count) {
+        let header = Node::Element(Element {
+            start: BytesStart::new("w:tblHeader"),
+            children: Vec::new(),
+        });
+        match row.children.iter_mut().find_map(|n| match n {
+            Node::Element(e) if e.name() == b"w:trPr" => Some(e),
+            _ => None,
+        }) {
+            Some(properties) => properties.children.push(header),
+            None => {
+                let properties = Element {
+                    start: BytesStart::new("w:trPr"),
+                    children: vec![header],
+                };
+                row.children.insert(0, Node::Element(properties));
+            }
+        }
     }
 }
 
@@ -525,6 +591,15 @@ mod tests {
                 r#"<w:tblGrid><w:gridCol w:w="3685" w:type="dxa" /></w:tblGrid><w:style><w:rPr /><w:pPr><w:rPr /></w:pPr><w:name w:val="Normal" /></w:style>"#
             ),
             r#"<w:tblGrid><w:gridCol w:w="3685"/></w:tblGrid><w:style><w:name w:val="Normal" /></w:style>"#
+        );
+    }
+
+    #[test]
+    fn marked_tables_get_repeating_header_rows() {
+        let xml = r#"<w:tbl><w:tblPr><w:tblStyle w:val="VanbanHeaderRows2" /><w:tblW w:w="100" /></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#;
+        assert_eq!(
+            fixed(xml),
+            r#"<w:tbl><w:tblPr><w:tblW w:w="100" /></w:tblPr><w:tr><w:trPr><w:cantSplit /><w:tblHeader/></w:trPr></w:tr><w:tr><w:trPr><w:tblHeader/></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#
         );
     }
 

@@ -1,0 +1,114 @@
+//! Annex tables in DOCX: a fixed grid, header rows with `w:gridSpan`/`w:vMerge` repeated on every page,
+//! rows that never split, group and totals rows in bold.
+
+use docx_rs::{
+    AlignmentType, Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, VMergeType, WidthType,
+};
+
+use super::schema_order::HEADER_ROWS_MARKER;
+use super::{line, twips_u, Style};
+use crate::document::{Align, HeaderCell, RowKind, Table as Model};
+use crate::nd30::Format;
+
+fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+/// Width in twips of `span` columns from `first`.
+fn span_width(widths: &[usize], first: usize, span: usize) -> usize {
+    widths.iter().skip(first).take(span).sum()
+}
+
+fn cell(widths: &[usize], first: usize, span: usize, paragraph: Paragraph) -> TableCell {
+    let cell = TableCell::new()
+        .width(span_width(widths, first, span), WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(paragraph);
+    if span > 1 {
+        cell.grid_span(span)
+    } else {
+        cell
+    }
+}
+
+/// The header cell that starts at `column` in row `y`, or the one from a row above that covers it.
+fn header_at(header: &[Vec<HeaderCell>], y: usize, column: usize) -> Option<(&HeaderCell, bool)> {
+    if let Some(own) = header[y].iter().find(|h| h.column == column) {
+        return Some((own, true));
+    }
+    header[..y]
+        .iter()
+        .enumerate()
+        .flat_map(|(above, row)| row.iter().map(move |h| (above, h)))
+        .find(|(above, h)| h.column == column && above + h.rowspan > y)
+        .map(|(_, h)| (h, false))
+}
+
+/// The DOCX table of `table`.
+pub fn table(table: &Model, f: &Format) -> Table {
+    let widths: Vec<usize> = table.columns.iter().map(|c| twips_u(c.width_mm)).collect();
+    let style = Style::new(f.size.table);
+    let mut rows = Vec::new();
+    for y in 0..table.header.len() {
+        let mut cells = Vec::new();
+        let mut column = 0;
+        while column < widths.len() {
+            match header_at(&table.header, y, column) {
+                Some((h, true)) => {
+                    let text = line(&h.text, style.bold(), AlignmentType::Center, 0.0);
+                    let c = cell(&widths, column, h.colspan, text);
+                    cells.push(if h.rowspan > 1 {
+                        c.vertical_merge(VMergeType::Restart)
+                    } else {
+                        c
+                    });
+                    column += h.colspan;
+                }
+                Some((h, false)) => {
+                    let c = cell(&widths, column, h.colspan, Paragraph::new());
+                    cells.push(c.vertical_merge(VMergeType::Continue));
+                    column += h.colspan;
+                }
+                None => {
+                    cells.push(cell(&widths, column, 1, Paragraph::new()));
+                    column += 1;
+                }
+            }
+        }
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    for row in &table.rows {
+        let mut column = 0;
+        let mut cells = Vec::with_capacity(row.cells.len());
+        for (k, c) in row.cells.iter().enumerate() {
+            let (align, look) = match row.kind {
+                RowKind::Body => (
+                    alignment(table.columns.get(column).map_or(Align::Center, |c| c.align)),
+                    style,
+                ),
+                RowKind::Group if k > 0 => (AlignmentType::Left, style.bold()),
+                RowKind::Group | RowKind::Totals => (AlignmentType::Center, style.bold()),
+            };
+            cells.push(cell(
+                &widths,
+                column,
+                c.colspan,
+                line(&c.text, look, align, 0.0),
+            ));
+            column += c.colspan;
+        }
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    let padding = twips_u(f.table_padding_mm);
+    Table::new(rows)
+        .set_grid(widths.clone())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(padding, padding, padding, padding))
+        .style(format!("{HEADER_ROWS_MARKER}{}", table.header.len()))
+}
