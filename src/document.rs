@@ -110,6 +110,19 @@ pub struct Row {
     pub kind: RowKind,
     /// Its cells, left to right.
     pub cells: Vec<RowCell>,
+    /// Whether it may split across pages (see [`Row::may_split`]); set when the document is printed.
+    #[serde(default)]
+    pub split: bool,
+}
+
+impl Row {
+    /// Whether the row may split across pages: only when a cell is so long that the row might not fit
+    /// on one page (`Format::table_row_split_chars`).
+    pub fn may_split(&self, format: &crate::nd30::Format) -> bool {
+        self.cells
+            .iter()
+            .any(|c| c.text.chars().count() > format.table_row_split_chars)
+    }
 }
 
 /// A cell of a row.

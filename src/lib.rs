@@ -28,11 +28,31 @@ use render::OutputFormat;
 
 /// The bytes of `doc` in `format`.
 pub fn render(doc: &document::Document, format: OutputFormat, pdf: &PdfWriter) -> Result<Vec<u8>> {
-    let printed = Printed::of(doc)?;
+    write(&Printed::of(doc)?, doc.date, format, pdf)
+}
+
+/// The bytes of a printed document in `format`.
+fn write(
+    printed: &Printed,
+    date: nd30::Date,
+    format: OutputFormat,
+    pdf: &PdfWriter,
+) -> Result<Vec<u8>> {
     match format {
-        OutputFormat::Pdf => pdf.render(&printed, doc.date),
-        OutputFormat::Docx => render::docx::render(&printed, doc.date),
+        OutputFormat::Pdf => pdf.render(printed, date),
+        OutputFormat::Docx => render::docx::render(printed, date),
     }
+}
+
+/// What to render from a job.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// The formats to write.
+    pub formats: Vec<OutputFormat>,
+    /// Plan data to use instead of the job's own `data`.
+    pub data: Option<PathBuf>,
+    /// Also write each annex as a file of its own (`<stem>-phu-luc-ii.pdf`).
+    pub annex_separate: bool,
 }
 
 /// Renders the job file `job` into `out_dir` as `<stem>.<ext>` for each format; returns the paths written.
@@ -41,20 +61,31 @@ pub fn render(doc: &document::Document, format: OutputFormat, pdf: &PdfWriter) -
 pub fn render_job(
     job: &Path,
     out_dir: &Path,
-    formats: &[OutputFormat],
+    options: &RenderOptions,
     pdf: &PdfWriter,
 ) -> Result<Vec<PathBuf>> {
-    let doc = job::load(job)?;
+    let doc = job::load_with(job, options.data.as_deref())?;
+    let printed = Printed::of(&doc)?;
     let stem = job
         .file_stem()
         .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-    let outputs = formats
-        .iter()
-        .map(|&format| {
-            let path = out_dir.join(format!("{stem}.{}", format.extension()));
-            render(&doc, format, pdf).map(|bytes| (path, bytes))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let mut documents = vec![(stem.clone(), printed.clone())];
+    if options.annex_separate {
+        for (i, annex) in printed.annexes.iter().enumerate() {
+            let name = format!(
+                "{stem}-{}",
+                data::fold::fold(&annex.label).replace(' ', "-")
+            );
+            documents.extend(printed.annex_alone(i).map(|alone| (name, alone)));
+        }
+    }
+    let mut outputs = Vec::new();
+    for (name, document) in &documents {
+        for &format in &options.formats {
+            let path = out_dir.join(format!("{name}.{}", format.extension()));
+            outputs.push((path, write(document, doc.date, format, pdf)?));
+        }
+    }
     outputs
         .into_iter()
         .map(|(path, bytes)| render::write_atomic(&path, &bytes).map(|()| path))

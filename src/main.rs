@@ -31,6 +31,12 @@ enum Command {
         /// Folder with more fonts for the PDF (e.g. Times New Roman).
         #[arg(long)]
         font_dir: Option<PathBuf>,
+        /// Plan data for the annex tables and the body (workbook, CSV or plan JSON), instead of the job's `data`.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Also write each annex as a file of its own, for attaching separately.
+        #[arg(long)]
+        annex_separate: bool,
     },
     /// Read the communes' OCOP forms (xlsx, xls, ods, csv, plan json) and write one plan.
     Consolidate {
@@ -183,8 +189,17 @@ fn main() -> ExitCode {
             out,
             format,
             font_dir,
-        } => PdfWriter::new(font_dir.as_deref())
-            .and_then(|pdf| vanban::render_job(&job, &out, &format, &pdf)),
+            data,
+            annex_separate,
+        } => {
+            let options = vanban::RenderOptions {
+                formats: format,
+                data,
+                annex_separate,
+            };
+            PdfWriter::new(font_dir.as_deref())
+                .and_then(|pdf| vanban::render_job(&job, &out, &options, &pdf))
+        }
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),
     };

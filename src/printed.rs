@@ -32,6 +32,8 @@ pub struct Printed {
     pub body: Vec<Paragraph>,
     /// Nơi nhận and signature.
     pub closing: Closing,
+    /// Whether the letter itself is printed; false for an annex written as a file of its own.
+    pub letter: bool,
     /// Annexes, each on pages of its own.
     pub annexes: Vec<PrintedAnnex>,
     /// Document properties (title, author) for the file's metadata.
@@ -238,6 +240,9 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
             for column in &mut table.columns {
                 column.width_mm *= scale;
             }
+            for row in &mut table.rows {
+                row.split = row.may_split(&f);
+            }
             PrintedAnnex {
                 label: nd30::annex_label(i as u32 + 1, count),
                 title: annex.title.trim().to_uppercase(),
@@ -294,6 +299,7 @@ impl Printed {
                 positions,
                 name,
             },
+            letter: true,
             annexes: annexes(doc),
             meta: Meta {
                 title: format!("{number} {subject}"),
@@ -302,6 +308,18 @@ impl Printed {
             },
             agency,
             number,
+        })
+    }
+}
+
+impl Printed {
+    /// Annex `index` alone, as a file of its own (for attaching separately).
+    pub fn annex_alone(&self, index: usize) -> Option<Printed> {
+        let annex = self.annexes.get(index)?.clone();
+        Some(Printed {
+            letter: false,
+            annexes: vec![annex],
+            ..self.clone()
         })
     }
 }

@@ -145,6 +145,9 @@ pub struct Format {
     pub signature_room_mm: f32,
     /// Padding inside annex table cells, in millimetres.
     pub table_padding_mm: f32,
+    /// A table row whose longest cell has more characters than this may split across pages (it might
+    /// not fit on one); shorter rows are kept whole.
+    pub table_row_split_chars: usize,
 }
 
 /// The values vanban prints with: A4, margins 20/20/30/15 mm, and the sizes of the official templates.
@@ -200,6 +203,7 @@ pub const STANDARD: Format = Format {
     header_gap_pt: 12.0,
     signature_room_mm: 25.0,
     table_padding_mm: 1.0,
+    table_row_split_chars: 600,
 };
 
 /// The ranges Decree 30 allows (Phụ lục I).

@@ -187,6 +187,7 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
             if group.as_ref() != Some(&label) {
                 groups += 1;
                 rows.push(Row {
+                    split: false,
                     kind: RowKind::Group,
                     cells: vec![
                         RowCell {
@@ -208,10 +209,21 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
                 Some((year, i)) => minijinja::context! { year => year, i => i, ..base.clone() },
                 None => base.clone(),
             };
+            let key = || format!("columns[{}].value", column.index);
             let value = expression.eval(context).map_err(|e| DeclarationError {
-                key: format!("columns[{}].value", column.index),
+                key: key(),
                 message: format!("{} (row {})", e, n + 1),
             })?;
+            if value.is_undefined() {
+                return Err(DeclarationError {
+                    key: key(),
+                    message: format!(
+                        "{:?} names nothing in row {}",
+                        column.declaration.value,
+                        n + 1
+                    ),
+                });
+            }
             let (text, number) = cell_value(&value, column.declaration.number);
             if let (true, Some(number)) = (column.declaration.total, number) {
                 sums[k] += number;
@@ -219,6 +231,7 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
             cells.push(RowCell { text, colspan: 1 });
         }
         rows.push(Row {
+            split: false,
             kind: RowKind::Body,
             cells,
         });
@@ -259,6 +272,7 @@ fn totals_row(columns: &[Expanded], sums: &[f64]) -> Row {
         cells.push(RowCell { text, colspan: 1 });
     }
     Row {
+        split: false,
         kind: RowKind::Totals,
         cells,
     }

@@ -450,9 +450,12 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     // The last section's properties belong to the document; every earlier one is a Section.
     let last_landscape = p.annexes.last().map(|a| a.landscape);
     match p.annexes.split_last() {
-        None => docx = letter(docx, p, &f),
+        None if p.letter => docx = letter(docx, p, &f),
+        None => {}
         Some((last, earlier)) => {
-            docx = docx.add_section(letter(section(&f, false, false), p, &f));
+            if p.letter {
+                docx = docx.add_section(letter(section(&f, false, false), p, &f));
+            }
             for a in earlier {
                 docx = docx.add_section(annex(section(&f, a.landscape, true), a, &f));
             }
