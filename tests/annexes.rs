@@ -396,3 +396,40 @@ fn each_annex_can_be_written_on_its_own() {
         assert_eq!(docx.first().map(String::as_str), Some(label), "{docx:?}");
     }
 }
+
+#[test]
+fn a_group_label_is_shown_again_where_its_rows_continue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let products: Vec<String> = (0..80)
+        .map(|i| {
+            let commune = if i < 70 { "Xã Cẩm Bình" } else { "Xã Cẩm Duệ" };
+            format!(r#"{{"commune": "{commune}", "name": "Sản phẩm {i}", "producer": "Hộ {i}", "address": "Thôn 1", "state": "Đã có", "year": 2022, "rating": null, "upgrade": null}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"period": {{"first": 2021, "last": 2025}}, "communes": [{{"name": "Cẩm Bình", "ideas": [1,1,1,1,1], "star_products": [0,0,0,0,0]}}], "products": [{}]}}"#,
+        products.join(",")
+    );
+    let data = dir.path().join("many.json");
+    std::fs::write(&data, json).expect("write plan");
+    let (pdf, _) = render_with(dir.path(), Some(&data), &["--format", "pdf"]);
+    let pages = annex_pages(&pdf, "Phụ lục II");
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for &page in &pages[1..pages.len() - 1] {
+        let text = pdf_text(&pdf, Some(page));
+        // The first line under the header rows: a group row (a Roman numeral) or a product (a number).
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| {
+                let word = l.split_whitespace().next().unwrap_or_default();
+                word == "I"
+                    || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && l.len() > 3)
+            })
+            .expect("rows on the page");
+        assert!(
+            first.starts_with("I ") && first.contains("Cẩm Bình"),
+            "page {page} starts with {first:?}"
+        );
+    }
+}
