@@ -84,130 +84,258 @@ pub fn load(path: &Path) -> Result<Document> {
 
 /// As [`load`], with the plan data read from `data` instead of the job's own `data` key.
 pub fn load_with(path: &Path, data: Option<&Path>) -> Result<Document> {
-    let source = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.into(),
-        source,
-    })?;
-    let file = parse(path, &source)?;
-    let value_error = |key: &str, message: String| Error::Value {
-        path: path.into(),
-        key: key.into(),
-        message,
-    };
+    let job = Job::read(path)?;
+    let plan = job.plan(data)?;
+    job.document(plan.as_ref())
+}
 
-    let kind = Kind::from_slug(file.kind.trim()).ok_or_else(|| {
-        value_error(
-            "kind",
-            format!(
-                "unknown kind {:?}; expected one of: {}",
-                file.kind,
-                Kind::slugs().join(", ")
-            ),
-        )
-    })?;
-    if file.number == 0 {
-        return Err(value_error("number", "numbers start at 1 each year".into()));
+/// A job file read and checked for its shape, ready to make documents.
+pub struct Job {
+    path: PathBuf,
+    source: String,
+    file: JobFile,
+    /// The commune a batch renders this copy of the job for.
+    commune: Option<CommuneView>,
+}
+
+/// A commune as a batch job sees it: `commune.name`, `commune.title` (`xã Cẩm Bình`), `commune.place`
+/// (`Cẩm Bình`), its yearly figures with running totals, and its products.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CommuneView {
+    /// Name as in the data (`Cẩm Bình`, `Thị trấn Thiên Cầm`).
+    pub name: String,
+    /// With its title in lower case, for running text: `xã Cẩm Bình`, `thị trấn Thiên Cầm`.
+    pub title: String,
+    /// The place name for the date line: `Cẩm Bình`, `Thiên Cầm`.
+    pub place: String,
+    /// New ideas per year.
+    pub ideas: Vec<u32>,
+    /// Ideas so far per year.
+    pub ideas_running: Vec<u32>,
+    /// Newly star-rated products per year.
+    pub star_products: Vec<u32>,
+    /// Star-rated products so far per year.
+    pub star_products_running: Vec<u32>,
+    /// Its product ideas.
+    pub products: Vec<data::plan::Product>,
+}
+
+impl CommuneView {
+    /// The view of `commune` in `plan`.
+    pub fn new(commune: &data::plan::Commune, plan: &Plan) -> CommuneView {
+        let key = data::fold::commune_key(&commune.name);
+        let trimmed = commune.name.trim();
+        let lower = trimmed.to_lowercase();
+        let (title, place) = ["thị trấn ", "phường ", "xã "]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map_or_else(
+                || (format!("xã {trimmed}"), trimmed.to_string()),
+                |p| {
+                    let rest = trimmed[p.len()..].trim().to_string();
+                    (format!("{}{rest}", p), rest)
+                },
+            );
+        CommuneView {
+            name: commune.name.clone(),
+            title,
+            place,
+            ideas: commune.ideas.clone(),
+            ideas_running: commune.ideas_running(),
+            star_products: commune.star_products.clone(),
+            star_products_running: commune.star_products_running(),
+            products: plan
+                .products
+                .iter()
+                .filter(|p| data::fold::commune_key(&p.commune) == key)
+                .cloned()
+                .collect(),
+        }
     }
-    let date = file
-        .date
-        .date
-        .and_then(|d| Date::new(d.year, d.month, d.day))
-        .ok_or_else(|| {
+}
+
+impl Job {
+    /// Reads the job file at `path`.
+    pub fn read(path: &Path) -> Result<Job> {
+        let source = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
+        let file = parse(path, &source)?;
+        Ok(Job {
+            path: path.into(),
+            source,
+            file,
+            commune: None,
+        })
+    }
+
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    fn value_error(&self, key: &str, message: String) -> Error {
+        Error::Value {
+            path: self.path.clone(),
+            key: key.into(),
+            message,
+        }
+    }
+
+    /// The programme's years (`period`, 2021–2025 when not given).
+    pub fn period(&self) -> Result<Period> {
+        match &self.file.period {
+            Some(text) => Period::parse(text).ok_or_else(|| {
+                self.value_error(
+                    "period",
+                    format!("expected two years such as 2021-2025, found {text:?}"),
+                )
+            }),
+            None => Ok(Period::default()),
+        }
+    }
+
+    /// Where the plan data is: `data` if given, else the job's own `data` key.
+    pub fn data_path(&self, data: Option<&Path>) -> Option<PathBuf> {
+        data.map(Path::to_path_buf)
+            .or_else(|| self.file.data.as_ref().map(|d| self.dir().join(d)))
+    }
+
+    /// The plan data, read from `data` or the job's own `data` key; `None` when the job has none.
+    pub fn plan(&self, data: Option<&Path>) -> Result<Option<Plan>> {
+        self.data_path(data)
+            .as_deref()
+            .map(|p| read_plan(p, self.period()?))
+            .transpose()
+    }
+
+    /// This job for one commune: every string of the job file is rendered as a template with
+    /// `commune` (e.g. `to = ["Ủy ban nhân dân {{ commune.title }}"]`), and the body sees it too.
+    pub fn for_commune(&self, commune: CommuneView) -> Result<Job> {
+        let mut table: toml::Table = toml::from_str(&self.source)
+            .map_err(|e| self.value_error("", e.message().to_string()))?;
+        let context = minijinja::context! { commune => Value::from_serialize(&commune) };
+        let mut env = minijinja::Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (key, value) in table.iter_mut() {
+            render_strings(&env, &context, key, value)
+                .map_err(|(key, message)| self.value_error(&key, message))?;
+        }
+        let file: JobFile =
+            serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+                self.value_error(&e.path().to_string(), e.into_inner().message().to_string())
+            })?;
+        Ok(Job {
+            path: self.path.clone(),
+            source: self.source.clone(),
+            file,
+            commune: Some(commune),
+        })
+    }
+
+    /// The document, with its annex tables filled from `plan`.
+    pub fn document(&self, plan: Option<&Plan>) -> Result<Document> {
+        let file = &self.file;
+        let value_error = |key: &str, message: String| self.value_error(key, message);
+        let kind = Kind::from_slug(file.kind.trim()).ok_or_else(|| {
             value_error(
-                "date",
+                "kind",
                 format!(
-                    "{} is not a calendar date (write e.g. 2021-08-10)",
-                    file.date
+                    "unknown kind {:?}; expected one of: {}",
+                    file.kind,
+                    Kind::slugs().join(", ")
                 ),
             )
         })?;
-    let symbol = nd30::symbol(
-        kind,
-        file.issuer.code.trim(),
-        file.unit.as_deref().map(str::trim),
-    )
-    .map_err(|e| {
-        let key = if matches!(e, nd30::SymbolError::MissingUnit { .. }) {
-            "unit"
-        } else {
-            "issuer.code / unit"
+        if file.number == 0 {
+            return Err(value_error("number", "numbers start at 1 each year".into()));
+        }
+        let date = file
+            .date
+            .date
+            .and_then(|d| Date::new(d.year, d.month, d.day))
+            .ok_or_else(|| {
+                value_error(
+                    "date",
+                    format!(
+                        "{} is not a calendar date (write e.g. 2021-08-10)",
+                        file.date
+                    ),
+                )
+            })?;
+        let symbol = nd30::symbol(
+            kind,
+            file.issuer.code.trim(),
+            file.unit.as_deref().map(str::trim),
+        )
+        .map_err(|e| {
+            let key = if matches!(e, nd30::SymbolError::MissingUnit { .. }) {
+                "unit"
+            } else {
+                "issuer.code / unit"
+            };
+            value_error(key, e.to_string())
+        })?;
+        if kind.is_letter() && file.to.is_empty() {
+            return Err(value_error(
+                "to",
+                format!("a {} needs at least one addressee (Kính gửi)", kind.name),
+            ));
+        }
+
+        let dir = self.dir();
+        if !file.annex.is_empty() && plan.is_none() {
+            return Err(value_error(
+                "annex",
+                "annex tables are filled from data: add `data = \"…\"` or give --data".into(),
+            ));
+        }
+        let annexes = match plan {
+            Some(plan) => file
+                .annex
+                .iter()
+                .map(|a| annex(dir, a, plan))
+                .collect::<Result<Vec<_>>>()?,
+            None => Vec::new(),
         };
-        value_error(key, e.to_string())
-    })?;
-    if kind.is_letter() && file.to.is_empty() {
-        return Err(value_error(
-            "to",
-            format!("a {} needs at least one addressee (Kính gửi)", kind.name),
-        ));
-    }
+        let context = Value::from_serialize(&TemplateContext {
+            vars: &file.vars,
+            number: file.number,
+            symbol: &symbol,
+            date,
+            place: &file.place,
+            plan: plan.map(data::write::view),
+            commune: self.commune.as_ref(),
+        });
+        let body_text = template::render(dir, &file.body, context)?;
+        let body = markup::parse(&text::clean(&body_text));
 
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let period = match &file.period {
-        Some(text) => Period::parse(text).ok_or_else(|| {
-            value_error(
-                "period",
-                format!("expected two years such as 2021-2025, found {text:?}"),
-            )
-        })?,
-        None => Period::default(),
-    };
-    let data_path = data
-        .map(Path::to_path_buf)
-        .or_else(|| file.data.as_ref().map(|d| dir.join(d)));
-    let plan = data_path
-        .as_deref()
-        .map(|p| read_plan(p, period))
-        .transpose()?;
-    if !file.annex.is_empty() && plan.is_none() {
-        return Err(value_error(
-            "annex",
-            "annex tables are filled from data: add `data = \"…\"` or give --data".into(),
-        ));
+        let document = Document {
+            kind,
+            issuer: Issuer {
+                parent: clean_all(&file.issuer.parent),
+                name: clean_all(&file.issuer.name),
+            },
+            number: file.number,
+            symbol,
+            place: text::clean(&file.place),
+            date,
+            subject: text::clean(&file.subject),
+            recipients: clean_all(&file.to),
+            body,
+            signature: Signature {
+                lines: clean_all(&file.signer.lines),
+                name: text::clean(&file.signer.name),
+            },
+            distribution: Distribution {
+                to: clean_all(&file.distribution.to),
+                archive: text::clean(&file.distribution.archive),
+            },
+            annexes,
+        };
+        Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
+        Ok(document)
     }
-    let annexes = match &plan {
-        Some(plan) => file
-            .annex
-            .iter()
-            .map(|a| annex(dir, a, plan))
-            .collect::<Result<Vec<_>>>()?,
-        None => Vec::new(),
-    };
-    let context = Value::from_serialize(&TemplateContext {
-        vars: &file.vars,
-        number: file.number,
-        symbol: &symbol,
-        date,
-        place: &file.place,
-        plan: plan.as_ref().map(data::write::view),
-    });
-    let body_text = template::render(dir, &file.body, context)?;
-    let body = markup::parse(&text::clean(&body_text));
-
-    let document = Document {
-        kind,
-        issuer: Issuer {
-            parent: clean_all(&file.issuer.parent),
-            name: clean_all(&file.issuer.name),
-        },
-        number: file.number,
-        symbol,
-        place: text::clean(&file.place),
-        date,
-        subject: text::clean(&file.subject),
-        recipients: clean_all(&file.to),
-        body,
-        signature: Signature {
-            lines: clean_all(&file.signer.lines),
-            name: text::clean(&file.signer.name),
-        },
-        distribution: Distribution {
-            to: clean_all(&file.distribution.to),
-            archive: text::clean(&file.distribution.archive),
-        },
-        annexes,
-    };
-    Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
-    Ok(document)
 }
 
 /// What a body template sees: the job's `[vars]` at the top level, and the header fields.
@@ -222,6 +350,37 @@ struct TemplateContext<'a> {
     /// The plan with its totals, when the job has data.
     #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<data::write::PlanView<'a>>,
+    /// The commune a batch renders for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commune: Option<&'a CommuneView>,
+}
+
+/// Renders every string in `value` (at `key`) as a template; errors carry the dotted key.
+fn render_strings(
+    env: &minijinja::Environment,
+    context: &Value,
+    key: &str,
+    value: &mut toml::Value,
+) -> std::result::Result<(), (String, String)> {
+    match value {
+        toml::Value::String(text) if text.contains("{{") || text.contains("{%") => {
+            *text = env
+                .render_str(text, context)
+                .map_err(|e| (key.to_string(), e.to_string()))?;
+        }
+        toml::Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                render_strings(env, context, &format!("{key}[{i}]"), item)?;
+            }
+        }
+        toml::Value::Table(table) => {
+            for (name, item) in table.iter_mut() {
+                render_strings(env, context, &format!("{key}.{name}"), item)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// The plan in `path`, or every problem found in it.
