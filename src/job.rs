@@ -170,6 +170,11 @@ impl Job {
         })
     }
 
+    /// The document's number.
+    pub fn number(&self) -> u32 {
+        self.file.number
+    }
+
     fn dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))
     }
@@ -221,10 +226,9 @@ impl Job {
             render_strings(&env, &context, key, value)
                 .map_err(|(key, message)| self.value_error(&key, message))?;
         }
-        let file: JobFile =
-            serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
-                self.value_error(&e.path().to_string(), e.into_inner().message().to_string())
-            })?;
+        // Through TOML text again, so that dates and every check read as in a job file.
+        let text = toml::to_string(&table).map_err(|e| self.value_error("", e.to_string()))?;
+        let file: JobFile = parse(&self.path, &text)?;
         Ok(Job {
             path: self.path.clone(),
             source: self.source.clone(),

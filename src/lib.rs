@@ -5,6 +5,7 @@
 //! [`printed::Printed`] gives every string its Decree-30 form using [`nd30`]; the writers in
 //! [`render`] turn that into PDF (typst) and DOCX (docx-rs).
 
+pub mod batch;
 pub mod data;
 pub mod document;
 pub mod error;

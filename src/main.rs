@@ -52,6 +52,99 @@ enum Command {
     },
     /// Write one fill-in workbook (.xlsx) per commune, laid out like the letter's annexes.
     Forms(FormsArgs),
+    /// Render a job once per commune of its data, in parallel, with a manifest.
+    Batch(BatchArgs),
+}
+
+/// What a batch renders one document for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Per {
+    /// Each commune of the data.
+    Commune,
+}
+
+/// Render a job once per commune.
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// The job file (TOML); its strings and body may use `commune`.
+    job: PathBuf,
+    /// What to render one document for.
+    #[arg(long, value_enum, default_value = "commune")]
+    per: Per,
+    /// Plan data instead of the job's own `data`.
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// Folder to write into.
+    #[arg(short, long, default_value = "out")]
+    out: PathBuf,
+    /// Worker threads.
+    #[arg(short, long, default_value_t = default_jobs())]
+    jobs: usize,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values = ["pdf", "docx"])]
+    format: Vec<OutputFormat>,
+    /// File names: {number}, {commune} (e.g. cam-binh), {stem}.
+    #[arg(long, default_value = "{number}-{commune}")]
+    name: String,
+    /// Also pack everything written, with the manifest, into this zip file.
+    #[arg(long)]
+    zip: Option<PathBuf>,
+    /// Folder with more fonts for the PDF.
+    #[arg(long)]
+    font_dir: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Runs a batch, prints its failures and a summary; fails when any commune failed.
+fn batch(args: &BatchArgs) -> Result<Vec<PathBuf>, vanban::Error> {
+    let Per::Commune = args.per;
+    let start = std::time::Instant::now();
+    let pdf = PdfWriter::new(args.font_dir.as_deref())?;
+    let options = vanban::batch::BatchOptions {
+        formats: args.format.clone(),
+        data: args.data.clone(),
+        jobs: args.jobs,
+        pattern: args.name.clone(),
+        progress: !args.quiet,
+    };
+    let manifest = vanban::batch::run(&args.job, &args.out, &options, &pdf)?;
+    if let Some(zip) = &args.zip {
+        vanban::batch::zip(&args.out, &manifest, zip)?;
+    }
+    for failure in &manifest.failures {
+        match &failure.commune {
+            Some(commune) => eprintln!("error: {commune}: {}", failure.error),
+            None => eprintln!("{}", failure.error),
+        }
+    }
+    let communes: std::collections::BTreeSet<&str> = manifest
+        .outputs
+        .iter()
+        .map(|w| w.commune.as_str())
+        .collect();
+    eprintln!(
+        "{} files for {} communes written to {}, {} failed, in {:.1} s",
+        manifest.outputs.len(),
+        communes.len(),
+        args.out.display(),
+        manifest.failures.len(),
+        start.elapsed().as_secs_f64()
+    );
+    if manifest.failures.is_empty() {
+        Ok(Vec::new())
+    } else {
+        Err(vanban::Error::Input(format!(
+            "{} failed; see {}",
+            manifest.failures.len(),
+            args.out.join("manifest.json").display()
+        )))
+    }
 }
 
 /// Write one fill-in workbook per commune.
@@ -202,6 +295,7 @@ fn main() -> ExitCode {
         }
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),
+        Command::Batch(args) => batch(&args),
     };
     match result {
         Ok(paths) => {

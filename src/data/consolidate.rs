@@ -11,6 +11,14 @@ use super::{communes, products, sheet};
 /// The plan read from `paths`, and every problem found on the way. The plan is `None` when an error
 /// was found.
 pub fn consolidate(paths: &[&Path], period: Period) -> (Option<Plan>, Diagnostics) {
+    let (plan, diagnostics) = read_partial(paths, period);
+    let plan = (!diagnostics.has_errors()).then_some(plan);
+    (plan, diagnostics)
+}
+
+/// Everything readable in `paths`, even when some of it has errors (a commune with a bad figure is left
+/// out and its error reported), for batches that go on without the broken communes.
+pub fn read_partial(paths: &[&Path], period: Period) -> (Plan, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let mut plan = Plan {
         period,
@@ -30,7 +38,6 @@ pub fn consolidate(paths: &[&Path], period: Period) -> (Option<Plan>, Diagnostic
             product.commune = name.clone();
         }
     }
-    let plan = (!diagnostics.has_errors()).then_some(plan);
     (plan, diagnostics)
 }
 

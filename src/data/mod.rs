@@ -12,6 +12,6 @@ pub mod value;
 pub mod write;
 pub mod xlsx;
 
-pub use consolidate::consolidate;
+pub use consolidate::{consolidate, read_partial};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use plan::{Period, Plan};

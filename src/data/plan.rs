@@ -146,6 +146,21 @@ pub struct Totals {
 }
 
 impl Plan {
+    /// The plan of one commune: its row and its products.
+    pub fn only(&self, commune: &Commune) -> Plan {
+        let key = super::fold::commune_key(&commune.name);
+        Plan {
+            period: self.period,
+            communes: vec![commune.clone()],
+            products: self
+                .products
+                .iter()
+                .filter(|p| super::fold::commune_key(&p.commune) == key)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// District totals.
     pub fn totals(&self) -> Totals {
         let sum = |pick: fn(&Commune) -> &Vec<u32>| -> Vec<u32> {

@@ -71,6 +71,11 @@ impl PdfWriter {
 
     /// The PDF of `doc`.
     pub fn render(&self, doc: &Printed, date: Date) -> Result<Vec<u8>> {
+        self.render_counted(doc, date).map(|(pdf, _)| pdf)
+    }
+
+    /// The PDF of `doc`, and its number of pages.
+    pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
         let input = Input {
             format: nd30::STANDARD,
             font: FontInput::new(&self.families),
@@ -89,7 +94,7 @@ impl PdfWriter {
         let pdf = typst_pdf::pdf(&document, &options)
             .map_err(|diags| Error::Layout(describe(&world, &diags)))?;
         typst::comemo::evict(0);
-        Ok(pdf)
+        Ok((pdf, document.pages().len()))
     }
 }
 

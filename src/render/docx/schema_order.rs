@@ -361,6 +361,10 @@ const DROP_WHEN_EMPTY: [&[u8]; 2] = [b"w:rPr", b"w:pPr"];
 /// Attributes docx-rs writes that the schema does not declare: (element, attribute).
 const UNDECLARED: [(&[u8], &[u8]); 1] = [(b"w:gridCol", b"w:type")];
 
+/// Optional paragraph identifiers that docx-rs numbers from a process-wide counter, so that the same
+/// document would get other numbers in a batch: dropped, for the same bytes from the same input.
+const COUNTER_IDS: [&[u8]; 2] = [b"w14:paraId", b"w14:textId"];
+
 enum Node {
     Element(Element),
     Other(Event<'static>),
@@ -445,22 +449,30 @@ fn fix(element: &mut Element) {
         Node::Element(e) => !(DROP_WHEN_EMPTY.contains(&e.name()) && e.is_empty_container()),
         Node::Other(_) => true,
     });
-    for (tag, attribute) in UNDECLARED {
-        if element.name() == tag {
-            let kept: Vec<(Vec<u8>, Vec<u8>)> = element
-                .start
-                .attributes()
-                .flatten()
-                .filter(|a| a.key.into_inner() != attribute)
-                .map(|a| (a.key.into_inner().to_vec(), a.value.to_vec()))
-                .collect();
-            let name = String::from_utf8_lossy(element.name()).into_owned();
-            let mut start = BytesStart::new(name);
-            for (key, value) in &kept {
-                start.push_attribute((key.as_slice(), value.as_slice()));
-            }
-            element.start = start;
+    let dropped = |key: &[u8]| {
+        COUNTER_IDS.contains(&key)
+            || UNDECLARED
+                .iter()
+                .any(|(tag, attribute)| element.name() == *tag && key == *attribute)
+    };
+    if element
+        .start
+        .attributes()
+        .flatten()
+        .any(|a| dropped(a.key.into_inner()))
+    {
+        let kept: Vec<(Vec<u8>, Vec<u8>)> = element
+            .start
+            .attributes()
+            .flatten()
+            .filter(|a| !dropped(a.key.into_inner()))
+            .map(|a| (a.key.into_inner().to_vec(), a.value.to_vec()))
+            .collect();
+        let mut start = BytesStart::new(String::from_utf8_lossy(element.name()).into_owned());
+        for (key, value) in &kept {
+            start.push_attribute((key.as_slice(), value.as_slice()));
         }
+        element.start = start;
     }
     if element.name() == b"w:tbl" {
         mark_header_rows(element);
@@ -591,6 +603,14 @@ mod tests {
                 r#"<w:tblGrid><w:gridCol w:w="3685" w:type="dxa" /></w:tblGrid><w:style><w:rPr /><w:pPr><w:rPr /></w:pPr><w:name w:val="Normal" /></w:style>"#
             ),
             r#"<w:tblGrid><w:gridCol w:w="3685"/></w:tblGrid><w:style><w:name w:val="Normal" /></w:style>"#
+        );
+    }
+
+    #[test]
+    fn counter_numbered_paragraph_ids_go() {
+        assert_eq!(
+            fixed(r#"<w:p w14:paraId="00000004" w:rsidR="1"><w:r/></w:p>"#),
+            r#"<w:p w:rsidR="1"><w:r/></w:p>"#
         );
     }
 

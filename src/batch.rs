@@ -1,0 +1,311 @@
+//! One job rendered once per commune of its data, in parallel, with a manifest of what was written.
+//!
+//! A commune that fails (bad figures in the data, a template that does not fit it) is listed with its
+//! error and never stops the others. Fonts and layout are loaded once and shared by every worker.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::data::{self, fold, Plan};
+use crate::error::{Error, Result};
+use crate::job::{CommuneView, Job};
+use crate::printed::Printed;
+use crate::render::pdf::PdfWriter;
+use crate::render::{self, OutputFormat};
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Formats to write for each commune.
+    pub formats: Vec<OutputFormat>,
+    /// Plan data instead of the job's own `data`.
+    pub data: Option<PathBuf>,
+    /// Worker threads (at least 1).
+    pub jobs: usize,
+    /// File name pattern: `{number}`, `{commune}` (a slug such as `cam-binh`), `{stem}`.
+    pub pattern: String,
+    /// Whether to show a progress bar (only ever on a terminal).
+    pub progress: bool,
+}
+
+/// One file written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Written {
+    /// The commune it is for.
+    pub commune: String,
+    /// Its path, relative to the output folder.
+    pub path: String,
+    /// `pdf` or `docx`.
+    pub format: &'static str,
+    /// Number of pages (PDF only).
+    pub pages: Option<usize>,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the file, in hex.
+    pub sha256: String,
+}
+
+/// One commune that could not be rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    /// The commune, when known.
+    pub commune: Option<String>,
+    /// What went wrong.
+    pub error: String,
+}
+
+/// What a batch wrote and what failed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Manifest {
+    /// Files written, commune by commune in the data's order.
+    pub outputs: Vec<Written>,
+    /// Communes that failed.
+    pub failures: Vec<Failure>,
+}
+
+/// File name of a commune's documents (without extension), from `pattern`.
+pub fn file_name(pattern: &str, number: &str, commune: &str, stem: &str) -> String {
+    pattern
+        .replace("{number}", number)
+        .replace("{commune}", &fold::fold(commune).replace(' ', "-"))
+        .replace("{stem}", stem)
+}
+
+/// Renders `job` once per commune into `out`; writes `manifest.json` and `manifest.csv` there.
+///
+/// Errors of the whole batch (the job file, the data file missing, two communes with one file name)
+/// stop it before anything is written; a commune's own failure is recorded in the manifest.
+pub fn run(
+    job_path: &Path,
+    out: &Path,
+    options: &BatchOptions,
+    pdf: &PdfWriter,
+) -> Result<Manifest> {
+    let job = Job::read(job_path)?;
+    let data_path = job.data_path(options.data.as_deref()).ok_or_else(|| Error::Value {
+        path: job_path.into(),
+        key: "data".into(),
+        message: "a batch renders one document per commune of the data: add `data = \"…\"` or give --data".into(),
+    })?;
+    if !data_path.exists() {
+        let missing =
+            std::io::Error::new(std::io::ErrorKind::NotFound, "the data file does not exist");
+        return Err(Error::Io {
+            path: data_path,
+            source: missing,
+        });
+    }
+    let (plan, diagnostics) = data::read_partial(&[&data_path], job.period()?);
+    let mut manifest = Manifest::default();
+    manifest.failures.extend(
+        diagnostics
+            .items()
+            .iter()
+            .filter(|d| d.severity == data::Severity::Error)
+            .map(|d| Failure {
+                commune: None,
+                error: d.to_string(),
+            }),
+    );
+    let stem = job_path
+        .file_stem()
+        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    let number = format!("{:02}", job.number());
+    let names = unique_names(&plan, options, &number, &stem)?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.max(1))
+        .build()
+        .map_err(|e| Error::Input(format!("cannot start {} workers: {e}", options.jobs)))?;
+    let bar = progress_bar(plan.communes.len(), options.progress);
+    let results: Vec<std::result::Result<Vec<Written>, Failure>> = pool.install(|| {
+        plan.communes
+            .par_iter()
+            .zip(names.par_iter())
+            .map(|(commune, name)| {
+                let result = render_commune(&job, &plan, commune, name, out, options, pdf);
+                bar.inc(1);
+                result.map_err(|e| Failure {
+                    commune: Some(commune.name.clone()),
+                    error: e.to_string(),
+                })
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    for result in results {
+        match result {
+            Ok(written) => manifest.outputs.extend(written),
+            Err(failure) => manifest.failures.push(failure),
+        }
+    }
+    write_manifest(out, &manifest)?;
+    Ok(manifest)
+}
+
+/// One file name per commune, or an error naming two communes that would share one.
+fn unique_names(
+    plan: &Plan,
+    options: &BatchOptions,
+    number: &str,
+    stem: &str,
+) -> Result<Vec<String>> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    plan.communes
+        .iter()
+        .map(|c| {
+            let name = file_name(&options.pattern, number, &c.name, stem);
+            match seen.insert(name.clone(), &c.name) {
+                Some(other) => Err(Error::Input(format!(
+                    "communes {other:?} and {:?} would both be written as {name}; change --name",
+                    c.name
+                ))),
+                None => Ok(name),
+            }
+        })
+        .collect()
+}
+
+fn render_commune(
+    job: &Job,
+    plan: &Plan,
+    commune: &data::plan::Commune,
+    name: &str,
+    out: &Path,
+    options: &BatchOptions,
+    pdf: &PdfWriter,
+) -> Result<Vec<Written>> {
+    let own = plan.only(commune);
+    let job = job.for_commune(CommuneView::new(commune, plan))?;
+    let document = job.document(Some(&own))?;
+    let printed = Printed::of(&document)?;
+    let mut rendered = Vec::new();
+    for &format in &options.formats {
+        let (bytes, pages) = match format {
+            OutputFormat::Pdf => pdf
+                .render_counted(&printed, document.date)
+                .map(|(b, p)| (b, Some(p)))?,
+            OutputFormat::Docx => (render::docx::render(&printed, document.date)?, None),
+        };
+        rendered.push((format, bytes, pages));
+    }
+    let mut written = Vec::new();
+    for (format, bytes, pages) in rendered {
+        let file = format!("{name}.{}", format.extension());
+        render::write_atomic(&out.join(&file), &bytes)?;
+        written.push(Written {
+            commune: commune.name.clone(),
+            path: file,
+            format: format.extension(),
+            pages,
+            bytes: bytes.len(),
+            sha256: hex(&Sha256::digest(&bytes)),
+        });
+    }
+    Ok(written)
+}
+
+/// Packs every file of `manifest`, and the manifest itself, from `out` into the zip file `path`.
+pub fn zip(out: &Path, manifest: &Manifest, path: &Path) -> Result<()> {
+    let fail = |e: &dyn std::fmt::Display| Error::Input(format!("{}: {e}", path.display()));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let files = manifest
+        .outputs
+        .iter()
+        .map(|w| w.path.as_str())
+        .chain(["manifest.json", "manifest.csv"]);
+    for file in files {
+        let bytes = std::fs::read(out.join(file)).map_err(|source| Error::Io {
+            path: out.join(file),
+            source,
+        })?;
+        zip.start_file(file, options).map_err(|e| fail(&e))?;
+        zip.write_all(&bytes).map_err(|e| fail(&e))?;
+    }
+    let bytes = zip.finish().map_err(|e| fail(&e))?.into_inner();
+    render::write_atomic(path, &bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn progress_bar(len: usize, wanted: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} xã  {elapsed_precise}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// `manifest.json` and `manifest.csv` in `out`.
+fn write_manifest(out: &Path, manifest: &Manifest) -> Result<()> {
+    let json =
+        serde_json::to_string_pretty(manifest).map_err(|e| Error::Input(e.to_string()))? + "\n";
+    render::write_atomic(&out.join("manifest.json"), json.as_bytes())?;
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| Error::Input(e.to_string());
+    csv.write_record([
+        "commune", "path", "format", "pages", "bytes", "sha256", "error",
+    ])
+    .map_err(io)?;
+    for w in &manifest.outputs {
+        let pages = w.pages.map(|p| p.to_string()).unwrap_or_default();
+        csv.write_record([
+            &w.commune,
+            &w.path,
+            w.format,
+            &pages,
+            &w.bytes.to_string(),
+            &w.sha256,
+            "",
+        ])
+        .map_err(io)?;
+    }
+    for f in &manifest.failures {
+        csv.write_record([
+            f.commune.as_deref().unwrap_or(""),
+            "",
+            "",
+            "",
+            "",
+            "",
+            &f.error,
+        ])
+        .map_err(io)?;
+    }
+    let mut bytes = csv.into_inner().map_err(|e| Error::Input(e.to_string()))?;
+    bytes.flush().map_err(|e| Error::Input(e.to_string()))?;
+    render::write_atomic(&out.join("manifest.csv"), &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_use_a_vietnamese_aware_slug() {
+        assert_eq!(
+            file_name("{number}-{commune}", "2402", "Cẩm Bình", "cv"),
+            "2402-cam-binh"
+        );
+        assert_eq!(
+            file_name("{stem}-{commune}", "05", "Thị trấn Đồng Lộc", "ke-hoach"),
+            "ke-hoach-thi-tran-dong-loc"
+        );
+    }
+}
