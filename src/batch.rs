@@ -18,6 +18,9 @@ use crate::printed::Printed;
 use crate::render::pdf::PdfWriter;
 use crate::render::{self, OutputFormat};
 
+/// Stack of each worker thread: typst's layout recurses deeply, more than the 2 MiB threads get by default.
+const WORKER_STACK: usize = 64 << 20;
+
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -120,6 +123,7 @@ pub fn run(
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| Error::Input(format!("cannot start {} workers: {e}", options.jobs)))?;
     let bar = progress_bar(plan.communes.len(), options.progress);

@@ -1,13 +1,14 @@
 //! PDF writer: the printed document laid out by typst, in process, with `templates/nd30.typ`.
 //!
-//! The document reaches typst as JSON in `sys.inputs`, so its text is data and never markup. The
+//! The document reaches typst as JSON, served as the virtual file `/input.json` and read with `json()`,
+//! so its text is data and never markup; the standard library is built once and shared. The
 //! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue, Smart};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -22,9 +23,12 @@ use crate::printed::Printed;
 /// The layout files, compiled into the binary.
 const TEMPLATES: [(&str, &str); 1] = [("/nd30.typ", include_str!("../../templates/nd30.typ"))];
 const MAIN: &str = "/nd30.typ";
+/// The virtual file that holds the document's JSON.
+const INPUT: &str = "/input.json";
 
 /// Fonts and layout files, loaded once and shared by every document (and thread) of a run.
 pub struct PdfWriter {
+    library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     sources: HashMap<FileId, Source>,
@@ -62,6 +66,7 @@ impl PdfWriter {
             })
             .collect();
         Ok(PdfWriter {
+            library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
             fonts,
             sources,
@@ -126,7 +131,7 @@ fn load_dir(dir: &Path) -> Result<Vec<Font>> {
     Ok(fonts)
 }
 
-/// What the layout file reads from `sys.inputs.data`.
+/// What the layout file reads from `/input.json`.
 #[derive(serde::Serialize)]
 struct Input<'a> {
     format: Format,
@@ -164,6 +169,7 @@ impl FontInput {
 
 /// One document's world: the shared fonts and layout files, plus this document's inputs.
 struct DocumentWorld<'a> {
+    json: String,
     writer: &'a PdfWriter,
     library: LazyHash<Library>,
     main: FileId,
@@ -172,15 +178,14 @@ struct DocumentWorld<'a> {
 
 impl<'a> DocumentWorld<'a> {
     fn new(writer: &'a PdfWriter, json: String, date: Date) -> Result<DocumentWorld<'a>> {
-        let mut inputs = Dict::new();
-        inputs.insert("data".into(), json.into_value());
-        let library = Library::builder().with_inputs(inputs).build();
+        let library = writer.library.clone();
         let main = file_id(MAIN).ok_or_else(|| Error::Layout(format!("bad layout path {MAIN}")))?;
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
         Ok(DocumentWorld {
+            json,
             writer,
-            library: LazyHash::new(library),
+            library,
             main,
             today,
         })
@@ -209,6 +214,9 @@ impl World for DocumentWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if Some(id) == file_id(INPUT) {
+            return Ok(Bytes::from_string(self.json.clone()));
+        }
         Err(not_found(id))
     }
 
