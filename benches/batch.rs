@@ -19,8 +19,8 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-fn plan_json() -> String {
-    let communes: Vec<String> = (0..COMMUNES)
+fn plan_json(count: usize) -> String {
+    let communes: Vec<String> = (0..count)
         .map(|i| {
             format!(
                 r#"{{"name": "Xã Thử Nghiệm {i}", "ideas": [{}, 1, 0, 2, 1], "star_products": [0, {}, 0, 1, 0]}}"#,
@@ -29,7 +29,7 @@ fn plan_json() -> String {
             )
         })
         .collect();
-    let products: Vec<String> = (0..COMMUNES)
+    let products: Vec<String> = (0..count)
         .map(|i| {
             format!(
                 r#"{{"commune": "Xã Thử Nghiệm {i}", "name": "Sản phẩm của xã {i}", "producer": "Hợp tác xã", "address": "Thôn 1", "state": "Đã có", "year": 2022, "rating": {{"stars": 3, "year": 2023}}, "upgrade": null}}"#
@@ -67,14 +67,44 @@ fn run(jobs: usize, data: &Path, out: &Path) -> Result<(), Box<dyn std::error::E
     Ok(())
 }
 
+/// Writes, for each commune of `data`, the layout's input (`NNNN/input.json`) next to a copy of the
+/// layout file, so that `scripts/compare.sh` can run the typst command line on exactly the same documents.
+fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let job = vanban::job::Job::read(&root.join("samples/cam-xuyen-2021/cong-van-2402-xa.toml"))?;
+    let plan = job.plan(Some(data))?.ok_or("no data")?;
+    let pdf = PdfWriter::new(None)?;
+    let layout = std::fs::read_to_string(root.join("templates/nd30.typ"))?;
+    for (i, commune) in plan.communes.iter().enumerate() {
+        let document = job
+            .for_commune(vanban::job::CommuneView::new(commune, &plan))?
+            .document(Some(&plan.only(commune)))?;
+        let folder = dir.join(format!("{i:04}"));
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(
+            folder.join("input.json"),
+            pdf.input_json(&vanban::printed::Printed::of(&document)?)?,
+        )?;
+        std::fs::write(folder.join("nd30.typ"), &layout)?;
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    if let [_, jobs, data, out] = args.as_slice() {
-        return run(jobs.parse()?, Path::new(data), Path::new(out));
+    match args.as_slice() {
+        [_, mode, data, dir] if mode == "inputs" => {
+            return write_inputs(Path::new(data), Path::new(dir))
+        }
+        [_, mode, communes, path] if mode == "plan" => {
+            return Ok(std::fs::write(path, plan_json(communes.parse()?))?)
+        }
+        [_, jobs, data, out] => return run(jobs.parse()?, Path::new(data), Path::new(out)),
+        _ => {}
     }
     let dir = tempfile::tempdir()?;
     let data = dir.path().join("plan.json");
-    std::fs::write(&data, plan_json())?;
+    std::fs::write(&data, plan_json(COMMUNES))?;
     for jobs in ["1", "2"] {
         let out: PathBuf = dir.path().join(format!("out-{jobs}"));
         let status = Command::new(std::env::current_exe()?)

@@ -79,14 +79,20 @@ impl PdfWriter {
         self.render_counted(doc, date).map(|(pdf, _)| pdf)
     }
 
-    /// The PDF of `doc`, and its number of pages.
-    pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
+    /// The JSON the layout file reads for `doc` (what `/input.json` holds), e.g. to run the same layout
+    /// with the typst command line.
+    pub fn input_json(&self, doc: &Printed) -> Result<String> {
         let input = Input {
             format: nd30::STANDARD,
             font: FontInput::new(&self.families),
             doc,
         };
-        let json = serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))?;
+        serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))
+    }
+
+    /// The PDF of `doc`, and its number of pages.
+    pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
+        let json = self.input_json(doc)?;
         let world = DocumentWorld::new(self, json, date)?;
         let compiled = typst::compile::<PagedDocument>(&world).output;
         let document = compiled.map_err(|diags| Error::Layout(describe(&world, &diags)))?;
