@@ -23,6 +23,10 @@ use crate::printed::Printed;
 /// The layout files, compiled into the binary.
 const TEMPLATES: [(&str, &str); 1] = [("/nd30.typ", include_str!("../../templates/nd30.typ"))];
 const MAIN: &str = "/nd30.typ";
+/// How many documents typst's memo cache keeps a result unused before dropping it: documents of a
+/// batch share most of their paragraphs, so keeping the last few's layout makes the next one faster,
+/// while dropping older ones keeps memory bounded.
+const CACHE_AGE: usize = 2;
 /// The virtual file that holds the document's JSON.
 const INPUT: &str = "/input.json";
 
@@ -104,7 +108,7 @@ impl PdfWriter {
         };
         let pdf = typst_pdf::pdf(&document, &options)
             .map_err(|diags| Error::Layout(describe(&world, &diags)))?;
-        typst::comemo::evict(0);
+        typst::comemo::evict(CACHE_AGE);
         Ok((pdf, document.pages().len()))
     }
 }
