@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::data::{self, Period, Plan};
 use crate::document::{Annex, Distribution, Document, Issuer, Signature};
 use crate::error::{Error, Result};
-use crate::nd30::{self, Date, Kind};
+use crate::nd30::{self, Addressees, Date, Kind};
 use crate::printed::Printed;
 use crate::{markup, tables, template, text};
 
@@ -23,6 +23,7 @@ struct JobFile {
     unit: Option<String>,
     place: String,
     date: toml::value::Datetime,
+    #[serde(default)]
     subject: String,
     #[serde(default)]
     to: Vec<String>,
@@ -280,11 +281,38 @@ impl Job {
             };
             value_error(key, e.to_string())
         })?;
-        if kind.is_letter() && file.to.is_empty() {
-            return Err(value_error(
-                "to",
-                format!("a {} needs at least one addressee (Kính gửi)", kind.name),
-            ));
+        match (kind.addressees, file.to.is_empty()) {
+            (Addressees::Required, true) => {
+                return Err(value_error(
+                    "to",
+                    format!("a {} needs at least one addressee (Kính gửi)", kind.name),
+                ));
+            }
+            (Addressees::None, false) => {
+                return Err(value_error(
+                    "to",
+                    format!(
+                        "a {} has no Kính gửi (only công văn, công điện, tờ trình, báo cáo and thư công have one); list the recipients under [distribution]",
+                        kind.name
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        match (kind.subject, file.subject.trim().is_empty()) {
+            (true, true) => {
+                return Err(value_error(
+                    "subject",
+                    format!("a {} needs its trích yếu (subject)", kind.name),
+                ));
+            }
+            (false, false) => {
+                return Err(value_error(
+                    "subject",
+                    format!("a {} prints no trích yếu; leave `subject` out", kind.name),
+                ));
+            }
+            _ => {}
         }
 
         let dir = self.dir();

@@ -20,8 +20,8 @@ pub struct Printed {
     pub motto: &'static str,
     /// `Số: 2402/UBND-NTM`.
     pub number: String,
-    /// `Cẩm Xuyên, ngày 10 tháng 8 năm 2021`.
-    pub place_date: String,
+    /// `Cẩm Xuyên, ngày 10 tháng 8 năm 2021`; none on a biên bản.
+    pub place_date: Option<String>,
     /// `V/v …` under the number, for letters.
     pub letter_subject: Option<String>,
     /// Title and trích yếu, for named kinds.
@@ -60,8 +60,8 @@ pub struct PrintedAnnex {
 pub struct Title {
     /// `KẾ HOẠCH`.
     pub name: &'static str,
-    /// The trích yếu under it.
-    pub subject: String,
+    /// The trích yếu under it; none on giấy giới thiệu and giấy nghỉ phép.
+    pub subject: Option<String>,
 }
 
 /// Addressees.
@@ -279,7 +279,7 @@ impl Printed {
                 None,
                 Some(Title {
                     name,
-                    subject: subject.clone(),
+                    subject: doc.kind.subject.then(|| subject.clone()),
                 }),
             ),
         };
@@ -288,7 +288,10 @@ impl Printed {
             parent: upper(&doc.issuer.parent),
             national_name: nd30::NATIONAL_NAME,
             motto: nd30::MOTTO,
-            place_date: nd30::date_line(doc.place.trim(), doc.date),
+            place_date: doc
+                .kind
+                .dated
+                .then(|| nd30::date_line(doc.place.trim(), doc.date)),
             letter_subject,
             title,
             recipients: recipients(&doc.recipients),

@@ -2,6 +2,18 @@
 
 use serde::Serialize;
 
+/// Whether a kind carries a `Kính gửi:` block (Phụ lục I §II.9a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Addressees {
+    /// Always: công văn, công điện.
+    Required,
+    /// When sent to a higher body: tờ trình, báo cáo; and thư công.
+    Optional,
+    /// Never.
+    None,
+}
+
 /// One kind of document: its name, printed title and ký hiệu abbreviation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Kind {
@@ -13,6 +25,12 @@ pub struct Kind {
     pub title: Option<&'static str>,
     /// Abbreviation that opens the ký hiệu (`KH` in `KH-UBND`); `None` when the ký hiệu is agency-unit.
     pub code: Option<&'static str>,
+    /// Whether it has addressees after `Kính gửi:`.
+    pub addressees: Addressees,
+    /// Whether a trích yếu (subject) is printed: not on giấy giới thiệu and giấy nghỉ phép.
+    pub subject: bool,
+    /// Whether the header carries the place and date: not on a biên bản, whose time is in its text.
+    pub dated: bool,
 }
 
 const fn kind(
@@ -26,6 +44,40 @@ const fn kind(
         name,
         title: Some(title),
         code: Some(code),
+        addressees: Addressees::None,
+        subject: true,
+        dated: true,
+    }
+}
+
+const fn addressed(kind: Kind, addressees: Addressees) -> Kind {
+    Kind { addressees, ..kind }
+}
+
+const fn without_subject(kind: Kind) -> Kind {
+    Kind {
+        subject: false,
+        ..kind
+    }
+}
+
+const fn undated(kind: Kind) -> Kind {
+    Kind {
+        dated: false,
+        ..kind
+    }
+}
+
+/// A kind with no title of its own, whose ký hiệu is agency-unit.
+const fn untitled(slug: &'static str, name: &'static str, addressees: Addressees) -> Kind {
+    Kind {
+        slug,
+        name,
+        title: None,
+        code: None,
+        addressees,
+        subject: true,
+        dated: true,
     }
 }
 
@@ -44,37 +96,41 @@ pub const KINDS: [Kind; 29] = [
     kind("phuong-an", "Phương án", "PHƯƠNG ÁN", "PA"),
     kind("de-an", "Đề án", "ĐỀ ÁN", "ĐA"),
     kind("du-an", "Dự án", "DỰ ÁN", "DA"),
-    kind("bao-cao", "Báo cáo", "BÁO CÁO", "BC"),
-    kind("bien-ban", "Biên bản", "BIÊN BẢN", "BB"),
-    kind("to-trinh", "Tờ trình", "TỜ TRÌNH", "TTr"),
+    addressed(
+        kind("bao-cao", "Báo cáo", "BÁO CÁO", "BC"),
+        Addressees::Optional,
+    ),
+    undated(kind("bien-ban", "Biên bản", "BIÊN BẢN", "BB")),
+    addressed(
+        kind("to-trinh", "Tờ trình", "TỜ TRÌNH", "TTr"),
+        Addressees::Optional,
+    ),
     kind("hop-dong", "Hợp đồng", "HỢP ĐỒNG", "HĐ"),
-    Kind {
-        slug: "cong-van",
-        name: "Công văn",
-        title: None,
-        code: None,
-    },
-    kind("cong-dien", "Công điện", "CÔNG ĐIỆN", "CĐ"),
+    untitled("cong-van", "Công văn", Addressees::Required),
+    addressed(
+        kind("cong-dien", "Công điện", "CÔNG ĐIỆN", "CĐ"),
+        Addressees::Required,
+    ),
     kind("ban-ghi-nho", "Bản ghi nhớ", "BẢN GHI NHỚ", "BGN"),
     kind("ban-thoa-thuan", "Bản thỏa thuận", "BẢN THỎA THUẬN", "BTT"),
     kind("giay-uy-quyen", "Giấy ủy quyền", "GIẤY ỦY QUYỀN", "GUQ"),
     kind("giay-moi", "Giấy mời", "GIẤY MỜI", "GM"),
-    kind(
+    without_subject(kind(
         "giay-gioi-thieu",
         "Giấy giới thiệu",
         "GIẤY GIỚI THIỆU",
         "GGT",
-    ),
-    kind("giay-nghi-phep", "Giấy nghỉ phép", "GIẤY NGHỈ PHÉP", "GNP"),
+    )),
+    without_subject(kind(
+        "giay-nghi-phep",
+        "Giấy nghỉ phép",
+        "GIẤY NGHỈ PHÉP",
+        "GNP",
+    )),
     kind("phieu-gui", "Phiếu gửi", "PHIẾU GỬI", "PG"),
     kind("phieu-chuyen", "Phiếu chuyển", "PHIẾU CHUYỂN", "PC"),
     kind("phieu-bao", "Phiếu báo", "PHIẾU BÁO", "PB"),
-    Kind {
-        slug: "thu-cong",
-        name: "Thư công",
-        title: None,
-        code: None,
-    },
+    untitled("thu-cong", "Thư công", Addressees::Optional),
 ];
 
 /// Abbreviations of Circular 01/2011 that Decree 30 replaced; never valid in a ký hiệu.

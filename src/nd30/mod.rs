@@ -14,7 +14,7 @@ mod words;
 pub use annex::{annex_label, annex_reference, roman};
 pub use date::{date_line, date_words, Date};
 pub use format::{Format, Limits, Range, LIMITS, STANDARD};
-pub use kind::Kind;
+pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};
 pub use signature::{position_lines, signer_name, Authority, SignatureError};
 pub use symbol::{number_line, number_symbol, symbol, SymbolError};
 pub use words::*;

@@ -194,12 +194,17 @@ fn header(p: &Printed, f: &Format) -> Table {
             ),
             cell(
                 right,
-                vec![line(
-                    &p.place_date,
-                    Style::new(f.size.place_date).italic(),
-                    AlignmentType::Center,
-                    gap,
-                )],
+                p.place_date
+                    .iter()
+                    .map(|date| {
+                        line(
+                            date,
+                            Style::new(f.size.place_date).italic(),
+                            AlignmentType::Center,
+                            gap,
+                        )
+                    })
+                    .collect(),
             ),
         ]),
     ];
@@ -223,17 +228,28 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
         return Vec::new();
     };
     let style = Style::new(f.size.title).bold();
-    let subject = [title.subject.clone()];
     let width = f.text_width_mm(false);
-    vec![
-        line(title.name, style, AlignmentType::Center, f.header_gap_pt),
-        line(&title.subject, style, AlignmentType::Center, 0.0),
-        rule(
-            widest_mm(&subject, style).min(width) * f.title_rule_ratio,
-            width,
-            f,
-        ),
-    ]
+    let mut lines = vec![title.name.to_string()];
+    lines.extend(title.subject.clone());
+    let last = lines.last().cloned().into_iter().collect::<Vec<_>>();
+    let mut paragraphs: Vec<Paragraph> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            line(
+                l,
+                style,
+                AlignmentType::Center,
+                if i == 0 { f.header_gap_pt } else { 0.0 },
+            )
+        })
+        .collect();
+    paragraphs.push(rule(
+        widest_mm(&last, style).min(width) * f.title_rule_ratio,
+        width,
+        f,
+    ));
+    paragraphs
 }
 
 /// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.

@@ -1,0 +1,143 @@
+//! Every kind of document of Decree 30: its title, its ký hiệu, Kính gửi only where the kind has one,
+//! no trích yếu or no date line where the kind prints none.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use vanban::nd30::{Addressees, Kind, KINDS};
+
+/// A minimal job of `kind`, with addressees and a subject only where the kind takes them.
+fn job(kind: &Kind, to: bool, subject: bool) -> String {
+    let mut job = format!(
+        "kind = \"{}\"\nbody = \"noi-dung.md.j2\"\nnumber = 5\nplace = \"Cẩm Xuyên\"\ndate = 2021-09-01\n",
+        kind.slug
+    );
+    if kind.code.is_none() {
+        job.push_str("unit = \"VP\"\n");
+    }
+    if subject {
+        job.push_str("subject = \"Về việc thực hiện Chương trình OCOP\"\n");
+    }
+    if to {
+        job.push_str("to = [\"Sở Nông nghiệp và Phát triển nông thôn\"]\n");
+    }
+    job.push_str(
+        "\n[issuer]\nname = [\"Ủy ban nhân dân\", \"huyện Cẩm Xuyên\"]\ncode = \"UBND\"\n\n[signer]\nlines = [\"TM. Ủy ban nhân dân\", \"Chủ tịch\"]\nname = \"Nguyễn Văn A\"\n\n[distribution]\nto = [\"Các phòng, ban\"]\narchive = \"VT\"\n",
+    );
+    job
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    std::fs::write(dir.join("noi-dung.md.j2"), "Nội dung văn bản./.\n").expect("body");
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(&path, text).expect("job");
+    path
+}
+
+#[test]
+fn every_kind_renders_with_its_title_code_and_addressees() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for kind in KINDS {
+        let addressed = kind.addressees != Addressees::None;
+        let path = write(dir.path(), kind.slug, &job(&kind, addressed, kind.subject));
+        let out = dir.path().join("out");
+        render(&path, &out);
+        let pdf = out.join(format!("{}.pdf", kind.slug));
+        let text = pdf_text(&pdf, None);
+        let symbol = match kind.code {
+            Some(code) => format!("Số: 05/{code}-UBND"),
+            None => "Số: 05/UBND-VP".to_string(),
+        };
+        assert!(
+            text.contains(&symbol),
+            "{}: no {symbol:?} in\n{text}",
+            kind.slug
+        );
+        if let Some(title) = kind.title {
+            assert!(text.contains(title), "{}: no title {title:?}", kind.slug);
+        } else {
+            assert!(
+                text.contains("V/v Về việc thực hiện"),
+                "{}: no V/v line",
+                kind.slug
+            );
+        }
+        assert_eq!(
+            text.contains("Kính gửi:"),
+            addressed,
+            "{}: Kính gửi",
+            kind.slug
+        );
+        assert_eq!(
+            flat(&text).contains("Về việc thực hiện Chương trình OCOP"),
+            kind.subject,
+            "{}: trích yếu",
+            kind.slug
+        );
+        assert_eq!(
+            text.contains("Cẩm Xuyên, ngày 01 tháng 9 năm 2021"),
+            kind.dated,
+            "{}: date line",
+            kind.slug
+        );
+        let docx = docx_paragraph_texts(&docx_part(
+            &out.join(format!("{}.docx", kind.slug)),
+            "word/document.xml",
+        ));
+        assert!(
+            docx.iter().any(|p| p == &symbol),
+            "{}: DOCX lacks {symbol:?}",
+            kind.slug
+        );
+        if let Some(title) = kind.title {
+            assert!(
+                docx.iter().any(|p| p == title),
+                "{}: DOCX lacks its title",
+                kind.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn addressees_and_subjects_where_a_kind_has_none_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kind = |slug: &str| Kind::from_slug(slug).expect("a kind");
+    let cases = [
+        (
+            "quyet-dinh",
+            job(&kind("quyet-dinh"), true, true),
+            "a Quyết định has no Kính gửi",
+        ),
+        (
+            "cong-van",
+            job(&kind("cong-van"), false, true),
+            "a Công văn needs at least one addressee",
+        ),
+        (
+            "giay-gioi-thieu",
+            job(&kind("giay-gioi-thieu"), false, true),
+            "a Giấy giới thiệu prints no trích yếu",
+        ),
+        (
+            "ke-hoach",
+            job(&kind("ke-hoach"), false, false),
+            "a Kế hoạch needs its trích yếu",
+        ),
+    ];
+    for (name, text, message) in cases {
+        let path = write(dir.path(), name, &text);
+        let out = dir.path().join("out-bad");
+        let output = vanban(&[
+            "render",
+            path.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{name} rendered");
+        assert!(stderr.contains(message), "{name}: {stderr}");
+    }
+}
