@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+pub use crate::nd30::Level;
 use crate::nd30::{Date, Kind};
 
 /// One administrative document.
@@ -152,11 +153,11 @@ pub enum Block {
         /// Its text.
         spans: Vec<Span>,
     },
-    /// A paragraph that opens with a marker: `1.`, `a)`, `-`, `+`.
+    /// A paragraph that opens with a number or a mark, which vanban writes: `I.`, `Điều 1.`, `1.`, `a)`, `-`, `+`.
     Item {
-        /// The marker as written.
-        marker: String,
-        /// The text after the marker.
+        /// What kind of item it is.
+        level: Level,
+        /// The text after the number or mark.
         spans: Vec<Span>,
     },
 }

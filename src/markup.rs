@@ -1,10 +1,12 @@
 //! The body markup: a small Markdown subset, read into [`Block`]s.
 //!
 //! - Paragraphs are separated by blank lines; lines inside a paragraph are joined with a space.
-//! - A line opening with a marker starts an item of its own: `1.`, `a)`, `đ)`, `I.`, `-`, `+`.
+//! - A line opening with a marker starts an item of its own, which vanban numbers in the Decree's order
+//!   whatever number was typed: `I.` or `# ` (section), `Điều 1.` (article), `1.` or `## ` (clause, the
+//!   latter with a bold title), `a)` (point), `-`, `+`.
 //! - `**bold**`, `*italic*`; a backslash makes the next character literal (`\*`).
 
-use crate::document::{Block, Span};
+use crate::document::{Block, Level, Span};
 
 /// Characters that mean something in the markup, and are escaped in values put into a template.
 pub const SPECIAL: [char; 2] = ['\\', '*'];
@@ -12,7 +14,7 @@ pub const SPECIAL: [char; 2] = ['\\', '*'];
 /// The body text read into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut current: Option<(Option<String>, String)> = None;
+    let mut current: Option<(Option<(Level, bool)>, String)> = None;
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() {
@@ -20,9 +22,9 @@ pub fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         match marker(line) {
-            Some((m, rest)) => {
+            Some((level, bold, rest)) => {
                 blocks.extend(current.take().map(block));
-                current = Some((Some(m.to_string()), rest.to_string()));
+                current = Some((Some((level, bold)), rest.to_string()));
             }
             None => match current.as_mut() {
                 Some((_, text)) => {
@@ -37,31 +39,54 @@ pub fn parse(text: &str) -> Vec<Block> {
     blocks
 }
 
-fn block((marker, text): (Option<String>, String)) -> Block {
-    let spans = inline(&text);
+fn block((marker, text): (Option<(Level, bool)>, String)) -> Block {
+    let mut spans = inline(&text);
     match marker {
-        Some(marker) => Block::Item { marker, spans },
+        Some((level, bold)) => {
+            if bold {
+                spans.iter_mut().for_each(|s| s.bold = true);
+            }
+            Block::Item { level, spans }
+        }
         None => Block::Paragraph { spans },
     }
 }
 
-/// The marker opening `line`, and the text after it.
-fn marker(line: &str) -> Option<(&str, &str)> {
+/// The item `line` opens, whether its title is bold by its marker (`## `), and the text after it.
+fn marker(line: &str) -> Option<(Level, bool, &str)> {
+    if let Some(rest) = line.strip_prefix("## ") {
+        return Some((Level::Clause, true, rest.trim_start()));
+    }
+    if let Some(rest) = line.strip_prefix("# ") {
+        return Some((Level::Section, false, rest.trim_start()));
+    }
     let (head, rest) = line.split_once(' ')?;
     let numeral =
         |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
-    let is_marker = match head {
-        "-" | "+" => true,
+    if head == "Điều" {
+        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+        let is_number = number
+            .strip_suffix('.')
+            .is_some_and(|n| numeral(n, "0123456789"));
+        return is_number.then(|| (Level::Article, false, title.trim_start()));
+    }
+    let level = match head {
+        "-" => Level::Dash,
+        "+" => Level::Plus,
         _ => match (head.strip_suffix('.'), head.strip_suffix(')')) {
-            (Some(body), _) => numeral(body, "0123456789") || numeral(body, "IVXLC"),
+            (Some(body), _) if numeral(body, "0123456789") => Level::Clause,
+            (Some(body), _) if numeral(body, "IVXLC") => Level::Section,
             (_, Some(body)) => {
                 let mut chars = body.chars();
-                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() || c == 'đ')
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if c.is_ascii_lowercase() || c == 'đ' => Level::Point,
+                    _ => return None,
+                }
             }
-            _ => false,
+            _ => return None,
         },
     };
-    is_marker.then(|| (head, rest.trim_start()))
+    Some((level, false, rest.trim_start()))
 }
 
 /// The inline styles of one paragraph.
@@ -200,9 +225,28 @@ mod tests {
 
     #[test]
     fn only_a_leading_marker_opens_an_item() {
-        assert_eq!(marker("1. UBND các xã"), Some(("1.", "UBND các xã")));
-        assert_eq!(marker("II. NHIỆM VỤ"), Some(("II.", "NHIỆM VỤ")));
-        assert_eq!(marker("đ) Điểm đ"), Some(("đ)", "Điểm đ")));
+        assert_eq!(
+            marker("1. UBND các xã"),
+            Some((Level::Clause, false, "UBND các xã"))
+        );
+        assert_eq!(
+            marker("II. NHIỆM VỤ"),
+            Some((Level::Section, false, "NHIỆM VỤ"))
+        );
+        assert_eq!(marker("đ) Điểm đ"), Some((Level::Point, false, "Điểm đ")));
+        assert_eq!(
+            marker("Điều 7. Hiệu lực"),
+            Some((Level::Article, false, "Hiệu lực"))
+        );
+        assert_eq!(
+            marker("## Mục đích"),
+            Some((Level::Clause, true, "Mục đích"))
+        );
+        assert_eq!(
+            marker("# Mục đích, yêu cầu"),
+            Some((Level::Section, false, "Mục đích, yêu cầu"))
+        );
+        assert!(marker("Điều kiện cần").is_none());
         assert!(marker("V/v đẩy mạnh").is_none());
         assert!(marker("Xã. Cẩm").is_none());
         assert!(marker("2021-2025 là giai đoạn").is_none());

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Block, Document, Span, Table};
+use crate::document::{Block, Document, Level, Span, Table};
 use crate::nd30::{self, SignatureError};
 
 /// The printed form of a [`Document`].
@@ -195,17 +195,39 @@ fn distribution(doc: &Document) -> Vec<String> {
     dash_list(&items)
 }
 
-fn paragraph(block: &Block) -> Paragraph {
-    match block {
-        Block::Paragraph { spans } => Paragraph {
-            spans: spans.clone(),
-        },
-        Block::Item { marker, spans } => {
-            let mut all = vec![Span::plain(format!("{marker} "))];
-            all.extend(spans.iter().cloned());
-            Paragraph { spans: all }
-        }
-    }
+/// The body's paragraphs, numbered: labels written by vanban, sections in bold capitals, articles in bold.
+fn body(blocks: &[Block]) -> Vec<Paragraph> {
+    let mut numbering = nd30::Numbering::default();
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { spans } => Paragraph {
+                spans: spans.clone(),
+            },
+            Block::Item { level, spans } => {
+                let label = numbering.label(*level);
+                let strong = matches!(level, Level::Section | Level::Article);
+                let mut all = vec![Span {
+                    text: format!("{label} "),
+                    bold: strong,
+                    italic: false,
+                }];
+                all.extend(spans.iter().map(|s| match level {
+                    Level::Section => Span {
+                        text: s.text.to_uppercase(),
+                        bold: true,
+                        ..s.clone()
+                    },
+                    Level::Article => Span {
+                        bold: true,
+                        ..s.clone()
+                    },
+                    _ => s.clone(),
+                }));
+                Paragraph { spans: all }
+            }
+        })
+        .collect()
 }
 
 /// The annexes of `doc`: labels, titles, reference lines, and tables laid out on the page they need.
@@ -295,7 +317,7 @@ impl Printed {
             letter_subject,
             title,
             recipients: recipients(&doc.recipients),
-            body: doc.body.iter().map(paragraph).collect(),
+            body: body(&doc.body),
             closing: Closing {
                 distribution_label: nd30::DISTRIBUTION_LABEL,
                 distribution: distribution(doc),

@@ -141,3 +141,54 @@ fn addressees_and_subjects_where_a_kind_has_none_are_refused() {
         assert!(stderr.contains(message), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn vanban_numbers_the_structure_in_the_decrees_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = Kind::from_slug("ke-hoach").expect("kế hoạch");
+    let path = write(dir.path(), "ke-hoach", &job(&plan, false, true));
+    let points: String = (0..8).map(|i| format!("a) điểm số {i};\n")).collect();
+    std::fs::write(
+        dir.path().join("noi-dung.md.j2"),
+        format!("# Mục đích, yêu cầu\n\n1. Khoản một.\n{points}\n5. Khoản hai.\n- ý một\n+ ý nhỏ\n\n# Nhiệm vụ\n\n## Tuyên truyền\n\nNội dung./.\n"),
+    )
+    .expect("body");
+    let out = dir.path().join("out");
+    render(&path, &out);
+    let text = flat(&pdf_text(&out.join("ke-hoach.pdf"), None));
+    for expected in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Khoản một.",
+        "a) điểm số 0;",
+        "đ) điểm số 4;",
+        "e) điểm số 5;",
+        "g) điểm số 6;",
+        "h) điểm số 7;",
+        "2. Khoản hai.",
+        "- ý một",
+        "+ ý nhỏ",
+        "II. NHIỆM VỤ",
+        "1. Tuyên truyền",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+
+    let decision = Kind::from_slug("quyet-dinh").expect("quyết định");
+    let path = write(dir.path(), "quyet-dinh", &job(&decision, false, true));
+    std::fs::write(
+        dir.path().join("noi-dung.md.j2"),
+        "Điều 1. Phê duyệt Kế hoạch.\n\nĐiều 1. Tổ chức thực hiện:\n1. Văn phòng theo dõi.\n1. Các xã thực hiện.\n\nĐiều 9. Hiệu lực thi hành./.\n",
+    )
+    .expect("body");
+    render(&path, &out);
+    let text = flat(&pdf_text(&out.join("quyet-dinh.pdf"), None));
+    for expected in [
+        "Điều 1. Phê duyệt Kế hoạch.",
+        "Điều 2. Tổ chức thực hiện:",
+        "1. Văn phòng theo dõi.",
+        "2. Các xã thực hiện.",
+        "Điều 3. Hiệu lực thi hành./.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+}
