@@ -204,19 +204,19 @@ mod tests {
                     spans: vec![Span::plain("Theo dự thảo bộ tiêu chí.")]
                 },
                 Block::Item {
-                    marker: "1.".into(),
+                    level: Level::Clause,
                     spans: vec![Span::plain("UBND các xã:")]
                 },
                 Block::Item {
-                    marker: "-".into(),
+                    level: Level::Dash,
                     spans: vec![Span::plain("Huy động sự vào cuộc;")]
                 },
                 Block::Item {
-                    marker: "-".into(),
+                    level: Level::Dash,
                     spans: vec![Span::plain("Xây dựng.")]
                 },
                 Block::Item {
-                    marker: "a)".into(),
+                    level: Level::Point,
                     spans: vec![Span::plain("Điểm a")]
                 },
             ]
