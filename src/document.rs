@@ -27,6 +27,10 @@ pub struct Document {
     pub subject: String,
     /// Addressees after `Kính gửi:`.
     pub recipients: Vec<String>,
+    /// The authority that issues a decision (`Chủ tịch Ủy ban nhân dân huyện Cẩm Xuyên`), if printed.
+    pub authority: Option<String>,
+    /// Legal bases (căn cứ), as written.
+    pub bases: Vec<String>,
     /// The content.
     pub body: Vec<Block>,
     /// Who signs, and as what.

@@ -27,6 +27,10 @@ struct JobFile {
     subject: String,
     #[serde(default)]
     to: Vec<String>,
+    #[serde(default)]
+    authority: Option<String>,
+    #[serde(default)]
+    bases: Vec<String>,
     issuer: IssuerFile,
     signer: SignerFile,
     distribution: DistributionFile,
@@ -354,6 +358,8 @@ impl Job {
             date,
             subject: text::clean(&file.subject),
             recipients: clean_all(&file.to),
+            authority: file.authority.as_deref().map(text::clean),
+            bases: clean_all(&file.bases),
             body,
             signature: Signature {
                 lines: clean_all(&file.signer.lines),

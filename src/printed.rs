@@ -28,6 +28,8 @@ pub struct Printed {
     pub title: Option<Title>,
     /// The `Kính gửi:` block, if the document has addressees.
     pub recipients: Option<Recipients>,
+    /// Authority line, legal bases and the enacting word of a decision, if any.
+    pub preamble: Option<Preamble>,
     /// Body paragraphs, markers included.
     pub body: Vec<Paragraph>,
     /// Nơi nhận and signature.
@@ -62,6 +64,17 @@ pub struct Title {
     pub name: &'static str,
     /// The trích yếu under it; none on giấy giới thiệu and giấy nghỉ phép.
     pub subject: Option<String>,
+}
+
+/// What opens a decision: who decides, on which legal bases, and the enacting word.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preamble {
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN`.
+    pub authority: Option<String>,
+    /// Căn cứ lines, each ending `;`, the last `.`.
+    pub bases: Vec<String>,
+    /// `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
+    pub enacting: Option<&'static str>,
 }
 
 /// Addressees.
@@ -133,8 +146,8 @@ fn bare(item: &str) -> &str {
         .trim()
 }
 
-/// Dash items, each ending `;` and the last ending `.`.
-fn dash_list(items: &[&str]) -> Vec<String> {
+/// Items of a list, each ending `;` and the last ending `.`.
+fn punctuated(items: &[&str]) -> Vec<String> {
     let last = items.len().saturating_sub(1);
     items
         .iter()
@@ -145,9 +158,41 @@ fn dash_list(items: &[&str]) -> Vec<String> {
             } else {
                 nd30::ITEM_END
             };
-            format!("{} {}{end}", nd30::LIST_DASH, bare(item))
+            format!("{}{end}", bare(item))
         })
         .collect()
+}
+
+/// Dash items, each ending `;` and the last ending `.`.
+fn dash_list(items: &[&str]) -> Vec<String> {
+    punctuated(items)
+        .into_iter()
+        .map(|item| format!("{} {item}", nd30::LIST_DASH))
+        .collect()
+}
+
+fn preamble(doc: &Document) -> Option<Preamble> {
+    let bases: Vec<&str> = doc
+        .bases
+        .iter()
+        .map(String::as_str)
+        .filter(|b| !b.trim().is_empty())
+        .collect();
+    let authority = doc
+        .authority
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_uppercase);
+    let enacting = doc
+        .kind
+        .enacting
+        .filter(|_| authority.is_some() || !bases.is_empty());
+    (authority.is_some() || !bases.is_empty()).then(|| Preamble {
+        authority,
+        bases: punctuated(&bases),
+        enacting,
+    })
 }
 
 fn recipients(to: &[String]) -> Option<Recipients> {
@@ -195,7 +240,7 @@ fn distribution(doc: &Document) -> Vec<String> {
     dash_list(&items)
 }
 
-/// The body's paragraphs, numbered: labels written by vanban, sections in bold capitals, articles in bold.
+/// The body's paragraphs, numbered: labels written by vanban, sections in bold capitals, article labels in bold.
 fn body(blocks: &[Block]) -> Vec<Paragraph> {
     let mut numbering = nd30::Numbering::default();
     blocks
@@ -215,10 +260,6 @@ fn body(blocks: &[Block]) -> Vec<Paragraph> {
                 all.extend(spans.iter().map(|s| match level {
                     Level::Section => Span {
                         text: s.text.to_uppercase(),
-                        bold: true,
-                        ..s.clone()
-                    },
-                    Level::Article => Span {
                         bold: true,
                         ..s.clone()
                     },
@@ -317,6 +358,7 @@ impl Printed {
             letter_subject,
             title,
             recipients: recipients(&doc.recipients),
+            preamble: preamble(doc),
             body: body(&doc.body),
             closing: Closing {
                 distribution_label: nd30::DISTRIBUTION_LABEL,

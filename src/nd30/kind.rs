@@ -31,6 +31,8 @@ pub struct Kind {
     pub subject: bool,
     /// Whether the header carries the place and date: not on a biên bản, whose time is in its text.
     pub dated: bool,
+    /// The word that opens the operative part after the legal bases: `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
+    pub enacting: Option<&'static str>,
 }
 
 const fn kind(
@@ -47,6 +49,14 @@ const fn kind(
         addressees: Addressees::None,
         subject: true,
         dated: true,
+        enacting: None,
+    }
+}
+
+const fn enacting(kind: Kind, word: &'static str) -> Kind {
+    Kind {
+        enacting: Some(word),
+        ..kind
     }
 }
 
@@ -78,13 +88,20 @@ const fn untitled(slug: &'static str, name: &'static str, addressees: Addressees
         addressees,
         subject: true,
         dated: true,
+        enacting: None,
     }
 }
 
 /// Every kind, in the Decree's order.
 pub const KINDS: [Kind; 29] = [
-    kind("nghi-quyet", "Nghị quyết", "NGHỊ QUYẾT", "NQ"),
-    kind("quyet-dinh", "Quyết định", "QUYẾT ĐỊNH", "QĐ"),
+    enacting(
+        kind("nghi-quyet", "Nghị quyết", "NGHỊ QUYẾT", "NQ"),
+        "QUYẾT NGHỊ:",
+    ),
+    enacting(
+        kind("quyet-dinh", "Quyết định", "QUYẾT ĐỊNH", "QĐ"),
+        "QUYẾT ĐỊNH:",
+    ),
     kind("chi-thi", "Chỉ thị", "CHỈ THỊ", "CT"),
     kind("quy-che", "Quy chế", "QUY CHẾ", "QC"),
     kind("quy-dinh", "Quy định", "QUY ĐỊNH", "QyĐ"),

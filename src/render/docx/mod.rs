@@ -18,7 +18,7 @@ use crate::document::Span;
 use crate::error::{Error, Result};
 use crate::fonts;
 use crate::nd30::{self, Date, Format};
-use crate::printed::{Closing, Printed, PrintedAnnex, Recipients};
+use crate::printed::{Closing, Preamble, Printed, PrintedAnnex, Recipients};
 
 /// Twentieths of a point per millimetre.
 fn twips(mm: f32) -> i32 {
@@ -252,6 +252,36 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// Adds a decision's authority line, its legal bases in italics, and the enacting word.
+fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
+    let centred_bold = Style::new(f.size.title).bold();
+    if let Some(authority) = &p.authority {
+        body = body.paragraph(line(
+            authority,
+            centred_bold,
+            AlignmentType::Center,
+            f.header_gap_pt,
+        ));
+    }
+    for base in &p.bases {
+        let span = Span {
+            text: base.clone(),
+            bold: false,
+            italic: true,
+        };
+        body = body.paragraph(body_paragraph(std::slice::from_ref(&span), f));
+    }
+    if let Some(enacting) = p.enacting {
+        body = body.paragraph(line(
+            enacting,
+            centred_bold,
+            AlignmentType::Center,
+            f.paragraph_gap_pt,
+        ));
+    }
+    body
+}
+
 /// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.
 fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
     let style = Style::new(f.size.recipients);
@@ -372,6 +402,9 @@ fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
     body = body.table(header(p, f));
     for paragraph in title(p, f) {
         body = body.paragraph(paragraph);
+    }
+    if let Some(preamble) = &p.preamble {
+        body = add_preamble(body, preamble, f);
     }
     if let Some(r) = &p.recipients {
         body = add_recipients(body, r, f);
