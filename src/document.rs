@@ -35,6 +35,8 @@ pub struct Document {
     pub body: Vec<Block>,
     /// Who signs, and as what.
     pub signature: Signature,
+    /// A second signature, on the left (the secretary of a biên bản), if any.
+    pub second_signature: Option<Signature>,
     /// Nơi nhận.
     pub distribution: Distribution,
     /// Phụ lục, in order.

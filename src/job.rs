@@ -33,6 +33,8 @@ struct JobFile {
     bases: Vec<String>,
     issuer: IssuerFile,
     signer: SignerFile,
+    #[serde(default)]
+    second_signer: Option<SignerFile>,
     distribution: DistributionFile,
     #[serde(default)]
     vars: toml::Table,
@@ -365,6 +367,10 @@ impl Job {
                 lines: clean_all(&file.signer.lines),
                 name: text::clean(&file.signer.name),
             },
+            second_signature: file.second_signer.as_ref().map(|s| Signature {
+                lines: clean_all(&s.lines),
+                name: text::clean(&s.name),
+            }),
             distribution: Distribution {
                 to: clean_all(&file.distribution.to),
                 archive: text::clean(&file.distribution.archive),

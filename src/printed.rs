@@ -106,6 +106,17 @@ pub struct Closing {
     pub positions: Vec<String>,
     /// The signer's name.
     pub name: String,
+    /// A second signature beside it, on the left; Nơi nhận then goes below both.
+    pub second: Option<SignatureBlock>,
+}
+
+/// A signature: position lines in capitals and the name.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureBlock {
+    /// Authority and position lines, in capitals.
+    pub positions: Vec<String>,
+    /// The signer's name.
+    pub name: String,
 }
 
 /// File metadata.
@@ -334,6 +345,18 @@ impl Printed {
             .map_err(|e| Invalid::signature("signer.lines", e))?;
         let name = nd30::signer_name(&doc.signature.name)
             .map_err(|e| Invalid::signature("signer.name", e))?;
+        let second = doc
+            .second_signature
+            .as_ref()
+            .map(|s| {
+                Ok::<_, Invalid>(SignatureBlock {
+                    positions: nd30::position_lines(&s.lines)
+                        .map_err(|e| Invalid::signature("second_signer.lines", e))?,
+                    name: nd30::signer_name(&s.name)
+                        .map_err(|e| Invalid::signature("second_signer.name", e))?,
+                })
+            })
+            .transpose()?;
         let number = nd30::number_line(doc.number, &doc.symbol);
         let subject = doc.subject.trim().to_string();
         let (letter_subject, title) = match doc.kind.title {
@@ -365,6 +388,7 @@ impl Printed {
                 distribution: distribution(doc),
                 positions,
                 name,
+                second,
             },
             letter: true,
             annexes: annexes(doc),

@@ -141,3 +141,98 @@ fn the_plans_figures_follow_the_data() {
     );
     assert_eq!(targets(&pdf), (19, 10));
 }
+
+#[test]
+fn every_sample_renders_to_a_valid_pdf_and_docx() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = sample_job().parent().expect("samples").to_path_buf();
+    let mut jobs: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("samples")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            !p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().ends_with("-xa"))
+        })
+        .collect();
+    jobs.sort();
+    assert_eq!(jobs.len(), 8, "{jobs:?}");
+    for job in &jobs {
+        let (pdf, docx) = render_to(job, dir.path(), &[]);
+        assert!(page_count(&pdf) >= 1);
+        let audit = Command::new("python3")
+            .args(["-m", "openxml_audit"])
+            .arg(&docx)
+            .output()
+            .expect("openxml-audit");
+        assert!(
+            audit.status.success(),
+            "{}: {}",
+            docx.display(),
+            String::from_utf8_lossy(&audit.stdout)
+        );
+    }
+    let expected: [(&str, &[&str]); 5] = [
+        (
+            "to-trinh",
+            &[
+                "TỜ TRÌNH",
+                "Số: 45/TTr-VPĐP",
+                "Kính gửi: Ủy ban nhân dân huyện Cẩm Xuyên",
+                "- Như trên;",
+            ],
+        ),
+        (
+            "bao-cao",
+            &[
+                "BÁO CÁO",
+                "Số: 210/BC-UBND",
+                "I. KẾT QUẢ ĐĂNG KÝ",
+                "II. ĐỀ XUẤT",
+                "Phụ lục",
+            ],
+        ),
+        (
+            "thong-bao",
+            &[
+                "THÔNG BÁO",
+                "Số: 88/TB-UBND",
+                "a) Phiếu đăng ký sản phẩm;",
+                "TL. CHỦ TỊCH",
+            ],
+        ),
+        (
+            "giay-moi",
+            &["GIẤY MỜI", "Số: 12/GM-UBND", "trân trọng kính mời"],
+        ),
+        (
+            "bien-ban",
+            &["BIÊN BẢN", "Số: 03/BB-UBND", "- Lưu: VT, Hồ sơ."],
+        ),
+    ];
+    for (name, strings) in expected {
+        let text = flat(&pdf_text(&dir.path().join(format!("{name}.pdf")), None));
+        for s in strings {
+            assert!(text.contains(s), "{name}: missing {s:?} in {text}");
+        }
+    }
+    let minutes = pdf_text(&dir.path().join("bien-ban.pdf"), None);
+    assert!(
+        !minutes.contains("Cẩm Xuyên, ngày"),
+        "a biên bản has no date line"
+    );
+    let signatures = minutes
+        .lines()
+        .find(|l| l.contains("THƯ KÝ"))
+        .expect("the secretary's title");
+    assert!(
+        signatures.contains("CHỦ TỌA"),
+        "the two signatures are side by side: {signatures:?}"
+    );
+    let names = minutes
+        .lines()
+        .find(|l| l.trim_start().starts_with("Phan Văn Nam"))
+        .expect("the secretary's name");
+    assert!(names.contains("Lê Ngọc Hà"), "{names:?}");
+}

@@ -347,13 +347,30 @@ fn closing(c: &Closing, f: &Format) -> Table {
             .map(|t| line(t, item, AlignmentType::Left, 0.0)),
     );
 
-    let style = Style::new(f.size.signature).bold();
-    let mut signature = centred(&c.positions, style);
-    let room_pt = f.signature_room_mm * 72.0 / 25.4;
-    signature.push(line(&c.name, style, AlignmentType::Center, room_pt));
-
-    let row = TableRow::new(vec![cell(left, distribution), cell(right, signature)]).cant_split();
-    frame(&[left, right], vec![row])
+    let signature = |positions: &[String], name: &str| {
+        let style = Style::new(f.size.signature).bold();
+        let mut paragraphs = centred(positions, style);
+        paragraphs.push(line(
+            name,
+            style,
+            AlignmentType::Center,
+            f.signature_room_mm * 72.0 / 25.4,
+        ));
+        paragraphs
+    };
+    let main = signature(&c.positions, &c.name);
+    let rows = match &c.second {
+        None => vec![TableRow::new(vec![cell(left, distribution), cell(right, main)]).cant_split()],
+        Some(second) => vec![
+            TableRow::new(vec![
+                cell(left, signature(&second.positions, &second.name)),
+                cell(right, main),
+            ])
+            .cant_split(),
+            TableRow::new(vec![cell(left, distribution), cell(right, vec![])]).cant_split(),
+        ],
+    };
+    frame(&[left, right], rows)
 }
 
 fn page_number(f: &Format) -> Header {
