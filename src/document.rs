@@ -39,6 +39,8 @@ pub struct Document {
     pub second_signature: Option<Signature>,
     /// Nơi nhận.
     pub distribution: Distribution,
+    /// Marks in the header's left column: secrecy (`MẬT`) and urgency (`KHẨN` in its box).
+    pub marks: Marks,
     /// Phụ lục, in order.
     pub annexes: Vec<Annex>,
 }
@@ -197,6 +199,17 @@ pub struct Signature {
     pub lines: Vec<String>,
     /// The signer's name.
     pub name: String,
+}
+
+/// Optional marks of Decree 30 §II.10–12.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Marks {
+    /// Dấu độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    pub secrecy: Option<&'static str>,
+    /// Dấu khẩn and its box width in millimetres.
+    pub urgency: Option<(&'static str, f32)>,
+    /// Drafter's initials and number of copies: `PL.(300)`.
+    pub drafter: Option<String>,
 }
 
 /// Nơi nhận: who receives copies, and the archive entry.

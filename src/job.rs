@@ -6,7 +6,7 @@ use minijinja::value::Value;
 use serde::Deserialize;
 
 use crate::data::{self, Period, Plan};
-use crate::document::{Annex, Distribution, Document, Issuer, Signature};
+use crate::document::{Annex, Distribution, Document, Issuer, Marks, Signature};
 use crate::error::{Error, Result};
 use crate::nd30::{self, Addressees, Date, Kind};
 use crate::printed::Printed;
@@ -29,6 +29,17 @@ struct JobFile {
     to: Vec<String>,
     #[serde(default)]
     authority: Option<String>,
+    /// `khan`, `thuong-khan` or `hoa-toc`.
+    #[serde(default)]
+    urgency: Option<String>,
+    /// `mat`, `toi-mat` or `tuyet-mat`.
+    #[serde(default)]
+    secrecy: Option<String>,
+    /// Drafter's initials, printed with `copies` as `PL.(300)`.
+    #[serde(default)]
+    drafter: Option<String>,
+    #[serde(default)]
+    copies: Option<u32>,
     #[serde(default)]
     bases: Vec<String>,
     issuer: IssuerFile,
@@ -244,6 +255,47 @@ impl Job {
         })
     }
 
+    /// The secrecy and urgency marks and the drafter's line, checked against the Decree's words.
+    fn marks(&self) -> Result<Marks> {
+        let file = &self.file;
+        let pick = |key: &str,
+                    value: &Option<String>,
+                    words: &[&'static str]|
+         -> Result<Option<usize>> {
+            value
+                .as_deref()
+                .map(|v| {
+                    words.iter().position(|w| *w == v.trim()).ok_or_else(|| {
+                        self.value_error(key, format!("{v:?} is not one of {}", words.join(", ")))
+                    })
+                })
+                .transpose()
+        };
+        let urgency_slugs: Vec<&'static str> = nd30::URGENCY.iter().map(|u| u.0).collect();
+        let secrecy_slugs: Vec<&'static str> = nd30::SECRECY.iter().map(|s| s.0).collect();
+        let urgency = pick("urgency", &file.urgency, &urgency_slugs)?
+            .map(|i| (nd30::URGENCY[i].1, nd30::URGENCY[i].2));
+        let secrecy = pick("secrecy", &file.secrecy, &secrecy_slugs)?.map(|i| nd30::SECRECY[i].1);
+        let drafter = match (&file.drafter, file.copies) {
+            (Some(initials), Some(copies)) => {
+                Some(format!("{}.({copies})", initials.trim().to_uppercase()))
+            }
+            (Some(initials), None) => Some(format!("{}.", initials.trim().to_uppercase())),
+            (None, Some(_)) => {
+                return Err(self.value_error(
+                    "copies",
+                    "the number of copies goes with the drafter's initials: add `drafter`".into(),
+                ))
+            }
+            (None, None) => None,
+        };
+        Ok(Marks {
+            secrecy,
+            urgency,
+            drafter,
+        })
+    }
+
     /// The document, with its annex tables filled from `plan`.
     pub fn document(&self, plan: Option<&Plan>) -> Result<Document> {
         let file = &self.file;
@@ -321,6 +373,7 @@ impl Job {
             _ => {}
         }
 
+        let marks = self.marks()?;
         let dir = self.dir();
         if !file.annex.is_empty() && plan.is_none() {
             return Err(value_error(
@@ -376,6 +429,7 @@ impl Job {
                 archive: text::clean(&file.distribution.archive),
             },
             annexes,
+            marks,
         };
         Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
         Ok(document)

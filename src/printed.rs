@@ -30,6 +30,8 @@ pub struct Printed {
     pub recipients: Option<Recipients>,
     /// Authority line, legal bases and the enacting word of a decision, if any.
     pub preamble: Option<Preamble>,
+    /// Secrecy and urgency marks, under the number in the header's left column.
+    pub marks: PrintedMarks,
     /// Body paragraphs, markers included.
     pub body: Vec<Paragraph>,
     /// Nơi nhận and signature.
@@ -64,6 +66,19 @@ pub struct Title {
     pub name: &'static str,
     /// The trích yếu under it; none on giấy giới thiệu and giấy nghỉ phép.
     pub subject: Option<String>,
+}
+
+/// The marks as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedMarks {
+    /// `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    pub secrecy: Option<&'static str>,
+    /// `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`.
+    pub urgency: Option<&'static str>,
+    /// Width of the urgency box, in millimetres.
+    pub urgency_width_mm: f32,
+    /// Height of the urgency box, in millimetres.
+    pub urgency_height_mm: f32,
 }
 
 /// What opens a decision: who decides, on which legal bases, and the enacting word.
@@ -108,6 +123,8 @@ pub struct Closing {
     pub name: String,
     /// A second signature beside it, on the left; Nơi nhận then goes below both.
     pub second: Option<SignatureBlock>,
+    /// Drafter's initials and copies, `PL.(300)`, under the distribution list.
+    pub drafter: Option<String>,
 }
 
 /// A signature: position lines in capitals and the name.
@@ -382,6 +399,12 @@ impl Printed {
             title,
             recipients: recipients(&doc.recipients),
             preamble: preamble(doc),
+            marks: PrintedMarks {
+                secrecy: doc.marks.secrecy,
+                urgency: doc.marks.urgency.map(|(word, _)| word),
+                urgency_width_mm: doc.marks.urgency.map_or(0.0, |(_, width)| width),
+                urgency_height_mm: nd30::URGENCY_BOX_HEIGHT_MM,
+            },
             body: body(&doc.body),
             closing: Closing {
                 distribution_label: nd30::DISTRIBUTION_LABEL,
@@ -389,6 +412,7 @@ impl Printed {
                 positions,
                 name,
                 second,
+                drafter: doc.marks.drafter.clone(),
             },
             letter: true,
             annexes: annexes(doc),

@@ -192,3 +192,53 @@ fn vanban_numbers_the_structure_in_the_decrees_order() {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
 }
+
+#[test]
+fn secrecy_urgency_and_the_drafters_line_are_printed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = Kind::from_slug("cong-van").expect("công văn");
+    let text = job(&letter, true, true).replacen(
+        "number = 5\n",
+        "number = 5\nurgency = \"thuong-khan\"\nsecrecy = \"mat\"\ndrafter = \"pl\"\ncopies = 300\n",
+        1,
+    );
+    let path = write(dir.path(), "khan", &text);
+    let out = dir.path().join("out");
+    render(&path, &out);
+    let pdf = pdf_text(&out.join("khan.pdf"), None);
+    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)"] {
+        assert!(pdf.contains(expected), "missing {expected:?} in {pdf}");
+    }
+    let docx = out.join("khan.docx");
+    let paragraphs = docx_paragraph_texts(&docx_part(&docx, "word/document.xml"));
+    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)"] {
+        assert!(
+            paragraphs.iter().any(|p| p == expected),
+            "DOCX lacks {expected:?}: {paragraphs:?}"
+        );
+    }
+    let audit = std::process::Command::new("python3")
+        .args(["-m", "openxml_audit"])
+        .arg(&docx)
+        .output()
+        .expect("openxml-audit");
+    assert!(
+        audit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&audit.stdout)
+    );
+
+    let path = write(dir.path(), "sai", &text.replace("thuong-khan", "rat-khan"));
+    let output = vanban(&[
+        "render",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("`urgency`") && stderr.contains("hoa-toc, thuong-khan, khan"),
+        "{stderr}"
+    );
+}

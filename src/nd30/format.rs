@@ -97,6 +97,8 @@ pub struct Sizes {
     pub annex_reference: f32,
     /// Text in annex tables.
     pub table: f32,
+    /// Secrecy and urgency marks.
+    pub mark: f32,
 }
 
 /// Widths of the two columns of a two-column block, in millimetres.
@@ -182,6 +184,7 @@ pub const STANDARD: Format = Format {
         annex_title: 14.0,
         annex_reference: 13.0,
         table: 12.0,
+        mark: 13.0,
     },
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,

@@ -32,3 +32,18 @@ pub const ANNEX_LABEL: &str = "Phụ lục";
 pub const ANNEX_REFERENCE: &str = "Kèm theo";
 /// Label of a table's totals row.
 pub const TOTALS_LABEL: &str = "Tổng cộng";
+
+/// Urgency marks (dấu khẩn) and the width of their box in millimetres; the box is 8 mm high.
+pub const URGENCY: [(&str, &str, f32); 3] = [
+    ("hoa-toc", "HỎA TỐC", 30.0),
+    ("thuong-khan", "THƯỢNG KHẨN", 40.0),
+    ("khan", "KHẨN", 20.0),
+];
+/// Height of the urgency box, in millimetres.
+pub const URGENCY_BOX_HEIGHT_MM: f32 = 8.0;
+/// Secrecy marks (dấu độ mật).
+pub const SECRECY: [(&str, &str); 3] = [
+    ("tuyet-mat", "TUYỆT MẬT"),
+    ("toi-mat", "TỐI MẬT"),
+    ("mat", "MẬT"),
+];

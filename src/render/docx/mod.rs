@@ -124,6 +124,37 @@ fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph {
         .set_borders(ParagraphBorders::with_empty().set(border))
 }
 
+/// The secrecy mark, and the urgency mark in a box as wide as the Decree sets it, at the column's left.
+fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
+    let style = Style::new(f.size.mark).bold();
+    let mut paragraphs: Vec<Paragraph> = p
+        .marks
+        .secrecy
+        .iter()
+        .map(|s| line(s, style, AlignmentType::Left, f.paragraph_gap_pt))
+        .collect();
+    if let Some(urgency) = p.marks.urgency {
+        let side = |position| {
+            ParagraphBorder::new(position)
+                .val(BorderType::Single)
+                .size((f.rule_pt * 8.0).round() as usize)
+                .space(1)
+        };
+        let borders = ParagraphBorders::with_empty()
+            .set(side(ParagraphBorderPosition::Top))
+            .set(side(ParagraphBorderPosition::Bottom))
+            .set(side(ParagraphBorderPosition::Left))
+            .set(side(ParagraphBorderPosition::Right));
+        let right = twips((column_mm - p.marks.urgency_width_mm).max(0.0));
+        paragraphs.push(
+            line(urgency, style, AlignmentType::Center, f.paragraph_gap_pt)
+                .indent(Some(0), None, Some(right), None)
+                .set_borders(borders),
+        );
+    }
+    paragraphs
+}
+
 /// An empty, one-point-high paragraph that keeps `before_pt` of space; Word needs one between tables.
 fn spacer(before_pt: f32) -> Paragraph {
     Paragraph::new()
@@ -208,6 +239,12 @@ fn header(p: &Printed, f: &Format) -> Table {
             ),
         ]),
     ];
+    if p.marks.secrecy.is_some() || p.marks.urgency.is_some() {
+        rows.push(TableRow::new(vec![
+            cell(left, marks(p, left, f)),
+            cell(right, vec![]),
+        ]));
+    }
     if let Some(subject) = &p.letter_subject {
         let subject = line(
             subject,
@@ -217,6 +254,12 @@ fn header(p: &Printed, f: &Format) -> Table {
         );
         rows.push(TableRow::new(vec![
             cell(left, vec![subject]),
+            cell(right, vec![]),
+        ]));
+    }
+    if p.marks.secrecy.is_some() || p.marks.urgency.is_some() {
+        rows.push(TableRow::new(vec![
+            cell(left, marks(p, left, f)),
             cell(right, vec![]),
         ]));
     }
@@ -345,6 +388,11 @@ fn closing(c: &Closing, f: &Format) -> Table {
         c.distribution
             .iter()
             .map(|t| line(t, item, AlignmentType::Left, 0.0)),
+    );
+    distribution.extend(
+        c.drafter
+            .iter()
+            .map(|d| line(d, item, AlignmentType::Right, 0.0)),
     );
 
     let signature = |positions: &[String], name: &str| {
