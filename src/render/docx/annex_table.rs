@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use super::schema_order::HEADER_ROWS_MARKER;
-use super::{line, twips_u, Style};
+use super::text::{line, twips_u, Style};
 use crate::document::{Align, HeaderCell, RowKind, Table as Model};
 use crate::nd30::Format;
 

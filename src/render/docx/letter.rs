@@ -1,0 +1,297 @@
+//! The letter itself in DOCX: the header table, title, decision preamble, Kính gửi, body, and the
+//! closing table with Nơi nhận and the signatures.
+
+use docx_rs::{
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, SpecialIndentType, Table, TableRow,
+};
+
+use super::text::{
+    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips, widest_mm, Style,
+};
+use super::Body;
+use crate::document::Span;
+use crate::fonts;
+use crate::nd30::Format;
+use crate::printed::{Closing, Preamble, Printed, Recipients};
+
+/// The secrecy mark, and the urgency mark in a box as wide as the Decree sets it, at the column's left.
+fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
+    let style = Style::new(f.size.mark).bold();
+    let mut paragraphs: Vec<Paragraph> = p
+        .marks
+        .secrecy
+        .iter()
+        .map(|s| line(s, style, AlignmentType::Left, f.paragraph_gap_pt))
+        .collect();
+    if let Some(urgency) = p.marks.urgency {
+        let side = |position| {
+            ParagraphBorder::new(position)
+                .val(BorderType::Single)
+                .size((f.rule_pt * 8.0).round() as usize)
+                .space(1)
+        };
+        let borders = ParagraphBorders::with_empty()
+            .set(side(ParagraphBorderPosition::Top))
+            .set(side(ParagraphBorderPosition::Bottom))
+            .set(side(ParagraphBorderPosition::Left))
+            .set(side(ParagraphBorderPosition::Right));
+        let right = twips((column_mm - p.marks.urgency_width_mm).max(0.0));
+        paragraphs.push(
+            line(urgency, style, AlignmentType::Center, f.paragraph_gap_pt)
+                .indent(Some(0), None, Some(right), None)
+                .set_borders(borders),
+        );
+    }
+    paragraphs
+}
+
+fn header(p: &Printed, f: &Format) -> Table {
+    let (left, right) = (f.header.left_mm, f.header.right_mm);
+    let agency_style = Style::new(f.size.agency).bold();
+    let mut agency = centred(&p.parent, Style::new(f.size.parent));
+    agency.extend(centred(&p.agency, agency_style));
+    agency.push(rule(
+        widest_mm(&p.agency, agency_style) * f.agency_rule_ratio,
+        left,
+        f,
+    ));
+
+    let motto_style = Style::new(f.size.motto).bold();
+    let motto = [p.motto.to_string()];
+    let mut national = centred(
+        &[p.national_name.to_string()],
+        Style::new(f.size.national_name).bold(),
+    );
+    national.extend(centred(&motto, motto_style));
+    national.push(rule(widest_mm(&motto, motto_style), right, f));
+
+    let gap = f.paragraph_gap_pt;
+    let mut rows = vec![
+        TableRow::new(vec![cell(left, agency), cell(right, national)]),
+        TableRow::new(vec![
+            cell(
+                left,
+                vec![line(
+                    &p.number,
+                    Style::new(f.size.number),
+                    AlignmentType::Center,
+                    gap,
+                )],
+            ),
+            cell(
+                right,
+                p.place_date
+                    .iter()
+                    .map(|date| {
+                        line(
+                            date,
+                            Style::new(f.size.place_date).italic(),
+                            AlignmentType::Center,
+                            gap,
+                        )
+                    })
+                    .collect(),
+            ),
+        ]),
+    ];
+    if p.marks.secrecy.is_some() || p.marks.urgency.is_some() {
+        rows.push(TableRow::new(vec![
+            cell(left, marks(p, left, f)),
+            cell(right, vec![]),
+        ]));
+    }
+    if let Some(subject) = &p.letter_subject {
+        let subject = line(
+            subject,
+            Style::new(f.size.letter_subject),
+            AlignmentType::Center,
+            f.letter_subject_gap_pt,
+        );
+        rows.push(TableRow::new(vec![
+            cell(left, vec![subject]),
+            cell(right, vec![]),
+        ]));
+    }
+    if p.marks.secrecy.is_some() || p.marks.urgency.is_some() {
+        rows.push(TableRow::new(vec![
+            cell(left, marks(p, left, f)),
+            cell(right, vec![]),
+        ]));
+    }
+    frame(&[left, right], rows)
+}
+
+fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
+    let Some(title) = &p.title else {
+        return Vec::new();
+    };
+    let style = Style::new(f.size.title).bold();
+    let width = f.text_width_mm(false);
+    let mut lines = vec![title.name.to_string()];
+    lines.extend(title.subject.clone());
+    let last = lines.last().cloned().into_iter().collect::<Vec<_>>();
+    let mut paragraphs: Vec<Paragraph> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            line(
+                l,
+                style,
+                AlignmentType::Center,
+                if i == 0 { f.header_gap_pt } else { 0.0 },
+            )
+        })
+        .collect();
+    paragraphs.push(rule(
+        widest_mm(&last, style).min(width) * f.title_rule_ratio,
+        width,
+        f,
+    ));
+    paragraphs
+}
+
+/// Adds a decision's authority line, its legal bases in italics, and the enacting word.
+fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
+    let centred_bold = Style::new(f.size.title).bold();
+    if let Some(authority) = &p.authority {
+        body = body.paragraph(line(
+            authority,
+            centred_bold,
+            AlignmentType::Center,
+            f.header_gap_pt,
+        ));
+    }
+    for base in &p.bases {
+        let span = Span {
+            text: base.clone(),
+            bold: false,
+            italic: true,
+        };
+        body = body.paragraph(body_paragraph(std::slice::from_ref(&span), f));
+    }
+    if let Some(enacting) = p.enacting {
+        body = body.paragraph(line(
+            enacting,
+            centred_bold,
+            AlignmentType::Center,
+            f.paragraph_gap_pt,
+        ));
+    }
+    body
+}
+
+/// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.
+fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
+    let style = Style::new(f.size.recipients);
+    if !r.list {
+        let text = format!("{} {}", r.label, r.lines.join(" "));
+        return docx.paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
+    }
+    let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
+    let rest = f.text_width_mm(false) - f.recipients_indent_mm - label_mm;
+    let items = r
+        .lines
+        .iter()
+        .map(|l| line(l, style, AlignmentType::Left, 0.0))
+        .collect();
+    let label = vec![line(r.label, style, AlignmentType::Left, 0.0)];
+    let row = TableRow::new(vec![
+        cell(f.recipients_indent_mm, vec![]),
+        cell(label_mm, label),
+        cell(rest, items),
+    ]);
+    docx.paragraph(spacer(f.header_gap_pt))
+        .table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
+}
+
+fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
+    let spacing = LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line((240.0 * f.line_spacing).round() as i32)
+        .before(pt_twips(f.paragraph_gap_pt))
+        .after(0);
+    let style = Style::new(f.size.body);
+    let paragraph = Paragraph::new()
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(f.indent_mm))),
+            None,
+            None,
+        )
+        .line_spacing(spacing);
+    spans.iter().fold(paragraph, |p, s| {
+        let style = Style {
+            bold: s.bold,
+            italic: s.italic,
+            ..style
+        };
+        p.add_run(run(&s.text, style))
+    })
+}
+
+fn closing(c: &Closing, f: &Format) -> Table {
+    let (left, right) = (f.closing.left_mm, f.closing.right_mm);
+    let mut distribution = vec![line(
+        c.distribution_label,
+        Style::new(f.size.distribution_label).bold().italic(),
+        AlignmentType::Left,
+        0.0,
+    )];
+    let item = Style::new(f.size.distribution_item);
+    distribution.extend(
+        c.distribution
+            .iter()
+            .map(|t| line(t, item, AlignmentType::Left, 0.0)),
+    );
+    distribution.extend(
+        c.drafter
+            .iter()
+            .map(|d| line(d, item, AlignmentType::Right, 0.0)),
+    );
+
+    let signature = |positions: &[String], name: &str| {
+        let style = Style::new(f.size.signature).bold();
+        let mut paragraphs = centred(positions, style);
+        paragraphs.push(line(
+            name,
+            style,
+            AlignmentType::Center,
+            f.signature_room_mm * 72.0 / 25.4,
+        ));
+        paragraphs
+    };
+    let main = signature(&c.positions, &c.name);
+    let rows = match &c.second {
+        None => vec![TableRow::new(vec![cell(left, distribution), cell(right, main)]).cant_split()],
+        Some(second) => vec![
+            TableRow::new(vec![
+                cell(left, signature(&second.positions, &second.name)),
+                cell(right, main),
+            ])
+            .cant_split(),
+            TableRow::new(vec![cell(left, distribution), cell(right, vec![])]).cant_split(),
+        ],
+    };
+    frame(&[left, right], rows)
+}
+
+/// The letter itself: header, title, Kính gửi, body, Nơi nhận and signature.
+pub(super) fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
+    body = body.table(header(p, f));
+    for paragraph in title(p, f) {
+        body = body.paragraph(paragraph);
+    }
+    if let Some(preamble) = &p.preamble {
+        body = add_preamble(body, preamble, f);
+    }
+    if let Some(r) = &p.recipients {
+        body = add_recipients(body, r, f);
+    }
+    for paragraph in &p.body {
+        body = body.paragraph(body_paragraph(&paragraph.spans, f));
+    }
+    body.paragraph(spacer(f.paragraph_gap_pt))
+        .table(closing(&p.closing, f))
+}

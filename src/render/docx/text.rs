@@ -1,0 +1,149 @@
+//! Building blocks of the DOCX writer: units, one-line paragraphs, rules, borderless frames.
+
+use docx_rs::{
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, Table, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
+};
+
+use crate::fonts;
+use crate::nd30::Format;
+
+/// Twentieths of a point per millimetre.
+pub(super) fn twips(mm: f32) -> i32 {
+    (mm * 1440.0 / 25.4).round() as i32
+}
+
+/// Twips of a margin, rounded up so that the margin is never narrower than asked.
+pub(super) fn margin_twips(mm: f32) -> i32 {
+    (mm * 1440.0 / 25.4).ceil() as i32
+}
+
+pub(super) fn twips_u(mm: f32) -> usize {
+    twips(mm).max(0) as usize
+}
+
+pub(super) fn pt_twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// Half-points, the unit of font sizes.
+pub(super) fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+pub(super) fn pt_to_mm(pt: f32) -> f32 {
+    pt * 25.4 / 72.0
+}
+
+/// A style of text: size and weight.
+#[derive(Clone, Copy)]
+pub(super) struct Style {
+    pub(super) size: f32,
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+}
+
+impl Style {
+    pub(super) fn new(size: f32) -> Style {
+        Style {
+            size,
+            bold: false,
+            italic: false,
+        }
+    }
+    pub(super) fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+    pub(super) fn italic(self) -> Style {
+        Style {
+            italic: true,
+            ..self
+        }
+    }
+}
+
+pub(super) fn run(text: &str, style: Style) -> Run {
+    let mut run = Run::new().add_text(text).size(half_points(style.size));
+    if style.bold {
+        run = run.bold();
+    }
+    if style.italic {
+        run = run.italic();
+    }
+    run
+}
+
+/// Single line spacing with `before` points above.
+pub(super) fn single(before_pt: f32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line(240)
+        .before(pt_twips(before_pt))
+        .after(0)
+}
+
+/// A paragraph of one line of text in `style`, with single spacing.
+pub(super) fn line(text: &str, style: Style, align: AlignmentType, before_pt: f32) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, style))
+        .align(align)
+        .line_spacing(single(before_pt))
+}
+
+pub(super) fn centred(texts: &[String], style: Style) -> Vec<Paragraph> {
+    texts
+        .iter()
+        .map(|t| line(t, style, AlignmentType::Center, 0.0))
+        .collect()
+}
+
+/// An empty paragraph whose bottom border is a rule `length_mm` long, centred in `width_mm`.
+pub(super) fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph {
+    let side = twips(((width_mm - length_mm) / 2.0).max(0.0));
+    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+        .val(BorderType::Single)
+        .size((f.rule_pt * 8.0).round() as usize)
+        .space(0);
+    Paragraph::new()
+        .add_run(Run::new().size(2))
+        .size(2)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(single(f.rule_gap_pt))
+        .set_borders(ParagraphBorders::with_empty().set(border))
+}
+
+/// An empty, one-point-high paragraph that keeps `before_pt` of space; Word needs one between tables.
+pub(super) fn spacer(before_pt: f32) -> Paragraph {
+    Paragraph::new()
+        .add_run(Run::new().size(2))
+        .size(2)
+        .line_spacing(single(before_pt))
+}
+
+pub(super) fn widest_mm(texts: &[String], style: Style) -> f32 {
+    texts
+        .iter()
+        .map(|t| pt_to_mm(fonts::width_pt(t, style.size, style.bold)))
+        .fold(0.0, f32::max)
+}
+
+pub(super) fn cell(width_mm: f32, paragraphs: Vec<Paragraph>) -> TableCell {
+    let cell = TableCell::new().width(twips_u(width_mm), WidthType::Dxa);
+    let cell = paragraphs.into_iter().fold(cell, TableCell::add_paragraph);
+    if cell.children.is_empty() {
+        cell.add_paragraph(Paragraph::new())
+    } else {
+        cell
+    }
+}
+
+/// A borderless, fixed-layout table with no cell padding.
+pub(super) fn frame(widths_mm: &[f32], rows: Vec<TableRow>) -> Table {
+    let total: f32 = widths_mm.iter().sum();
+    Table::without_borders(rows)
+        .set_grid(widths_mm.iter().map(|w| twips_u(*w)).collect())
+        .width(twips_u(total), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
