@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Value;
-use serde::Deserialize;
 
 use crate::data::{self, Period, Plan};
 use crate::document::{Annex, Distribution, Document, Issuer, Marks, Signature};
@@ -12,84 +11,13 @@ use crate::nd30::{self, Addressees, Date, Kind};
 use crate::printed::Printed;
 use crate::{markup, tables, template, text};
 
-/// The job file as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JobFile {
-    kind: String,
-    body: String,
-    number: u32,
-    #[serde(default)]
-    unit: Option<String>,
-    place: String,
-    date: toml::value::Datetime,
-    #[serde(default)]
-    subject: String,
-    #[serde(default)]
-    to: Vec<String>,
-    #[serde(default)]
-    authority: Option<String>,
-    /// `khan`, `thuong-khan` or `hoa-toc`.
-    #[serde(default)]
-    urgency: Option<String>,
-    /// `mat`, `toi-mat` or `tuyet-mat`.
-    #[serde(default)]
-    secrecy: Option<String>,
-    /// Drafter's initials, printed with `copies` as `PL.(300)`.
-    #[serde(default)]
-    drafter: Option<String>,
-    #[serde(default)]
-    copies: Option<u32>,
-    #[serde(default)]
-    bases: Vec<String>,
-    issuer: IssuerFile,
-    signer: SignerFile,
-    #[serde(default)]
-    second_signer: Option<SignerFile>,
-    distribution: DistributionFile,
-    #[serde(default)]
-    vars: toml::Table,
-    /// The plan data: a workbook, CSV or plan JSON, relative to the job file.
-    #[serde(default)]
-    data: Option<String>,
-    /// The programme's years, e.g. `2021-2025`.
-    #[serde(default)]
-    period: Option<String>,
-    #[serde(default)]
-    annex: Vec<AnnexFile>,
-}
+mod commune;
+mod file;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnnexFile {
-    title: String,
-    /// A built-in table (`ocop-communes`) or a declaration file (`my-table.toml`) next to the job.
-    table: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IssuerFile {
-    #[serde(default)]
-    parent: Vec<String>,
-    name: Vec<String>,
-    code: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SignerFile {
-    lines: Vec<String>,
-    name: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DistributionFile {
-    #[serde(default)]
-    to: Vec<String>,
-    archive: String,
-}
+use commune::render_strings;
+pub use commune::CommuneView;
+use file::parse_toml;
+use file::{parse, AnnexFile, JobFile};
 
 fn clean_all(items: &[String]) -> Vec<String> {
     items.iter().map(|s| text::clean(s)).collect()
@@ -114,62 +42,6 @@ pub struct Job {
     file: JobFile,
     /// The commune a batch renders this copy of the job for.
     commune: Option<CommuneView>,
-}
-
-/// A commune as a batch job sees it: `commune.name`, `commune.title` (`xã Cẩm Bình`), `commune.place`
-/// (`Cẩm Bình`), its yearly figures with running totals, and its products.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct CommuneView {
-    /// Name as in the data (`Cẩm Bình`, `Thị trấn Thiên Cầm`).
-    pub name: String,
-    /// With its title in lower case, for running text: `xã Cẩm Bình`, `thị trấn Thiên Cầm`.
-    pub title: String,
-    /// The place name for the date line: `Cẩm Bình`, `Thiên Cầm`.
-    pub place: String,
-    /// New ideas per year.
-    pub ideas: Vec<u32>,
-    /// Ideas so far per year.
-    pub ideas_running: Vec<u32>,
-    /// Newly star-rated products per year.
-    pub star_products: Vec<u32>,
-    /// Star-rated products so far per year.
-    pub star_products_running: Vec<u32>,
-    /// Its product ideas.
-    pub products: Vec<data::plan::Product>,
-}
-
-impl CommuneView {
-    /// The view of `commune` in `plan`.
-    pub fn new(commune: &data::plan::Commune, plan: &Plan) -> CommuneView {
-        let key = data::fold::commune_key(&commune.name);
-        let trimmed = commune.name.trim();
-        let lower = trimmed.to_lowercase();
-        let (title, place) = ["thị trấn ", "phường ", "xã "]
-            .iter()
-            .find(|p| lower.starts_with(*p))
-            .map_or_else(
-                || (format!("xã {trimmed}"), trimmed.to_string()),
-                |p| {
-                    let rest = trimmed[p.len()..].trim().to_string();
-                    (format!("{}{rest}", p), rest)
-                },
-            );
-        CommuneView {
-            name: commune.name.clone(),
-            title,
-            place,
-            ideas: commune.ideas.clone(),
-            ideas_running: commune.ideas_running(),
-            star_products: commune.star_products.clone(),
-            star_products_running: commune.star_products_running(),
-            products: plan
-                .products
-                .iter()
-                .filter(|p| data::fold::commune_key(&p.commune) == key)
-                .cloned()
-                .collect(),
-        }
-    }
 }
 
 impl Job {
@@ -453,34 +325,6 @@ struct TemplateContext<'a> {
     commune: Option<&'a CommuneView>,
 }
 
-/// Renders every string in `value` (at `key`) as a template; errors carry the dotted key.
-fn render_strings(
-    env: &minijinja::Environment,
-    context: &Value,
-    key: &str,
-    value: &mut toml::Value,
-) -> std::result::Result<(), (String, String)> {
-    match value {
-        toml::Value::String(text) if text.contains("{{") || text.contains("{%") => {
-            *text = env
-                .render_str(text, context)
-                .map_err(|e| (key.to_string(), e.to_string()))?;
-        }
-        toml::Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                render_strings(env, context, &format!("{key}[{i}]"), item)?;
-            }
-        }
-        toml::Value::Table(table) => {
-            for (name, item) in table.iter_mut() {
-                render_strings(env, context, &format!("{key}.{name}"), item)?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
 /// The plan in `path`, or every problem found in it.
 fn read_plan(path: &Path, period: Period) -> Result<Plan> {
     if !path.exists() {
@@ -537,61 +381,4 @@ fn annex(dir: &Path, annex: &AnnexFile, plan: &Plan) -> Result<Annex> {
         title: text::clean(&annex.title),
         table,
     })
-}
-
-fn parse(path: &Path, source: &str) -> Result<JobFile> {
-    parse_toml(path, source)
-}
-
-/// `source`, the text of the TOML file `path`, read into `T`; errors name the line and the key.
-fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, source: &str) -> Result<T> {
-    let deserializer = toml::Deserializer::new(source);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let key = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = inner
-            .span()
-            .map_or((0, 0), |span| line_column(source, span.start));
-        let message = inner
-            .message()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(": ");
-        let message = if key.is_empty() || key == "." {
-            message
-        } else {
-            format!("`{key}`: {message}")
-        };
-        Error::Syntax {
-            path: PathBuf::from(path),
-            line,
-            column,
-            message,
-        }
-    })
-}
-
-/// One-based line and column of a byte offset.
-fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |nl| {
-        before[nl + 1..].chars().count()
-    }) + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_become_lines_and_columns() {
-        let text = "a = 1\nbé = \"x\"\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        assert_eq!(line_column(text, 10), (2, 4));
-    }
 }
