@@ -63,6 +63,17 @@ fn marker(line: &str) -> Option<(Level, bool, &str)> {
     let (head, rest) = line.split_once(' ')?;
     let numeral =
         |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
+    let heading = match head {
+        "Phần" => Some((Level::Part, "IVXLC")),
+        "Chương" => Some((Level::Chapter, "IVXLC")),
+        "Mục" => Some((Level::Division, "0123456789")),
+        _ => None,
+    };
+    if let Some((level, digits)) = heading {
+        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+        let is_number = numeral(number.trim_end_matches(['.', ':']), digits);
+        return is_number.then(|| (level, false, title.trim_start()));
+    }
     if head == "Điều" {
         let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
         let is_number = number
@@ -247,6 +258,15 @@ mod tests {
             Some((Level::Section, false, "Mục đích, yêu cầu"))
         );
         assert!(marker("Điều kiện cần").is_none());
+        assert_eq!(
+            marker("Chương II. Quy định chung"),
+            Some((Level::Chapter, false, "Quy định chung"))
+        );
+        assert_eq!(
+            marker("Mục 1 Phạm vi"),
+            Some((Level::Division, false, "Phạm vi"))
+        );
+        assert!(marker("Mục đích của kế hoạch").is_none());
         assert!(marker("V/v đẩy mạnh").is_none());
         assert!(marker("Xã. Cẩm").is_none());
         assert!(marker("2021-2025 là giai đoạn").is_none());

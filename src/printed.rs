@@ -108,6 +108,8 @@ pub struct Recipients {
 pub struct Paragraph {
     /// Its runs of text.
     pub spans: Vec<Span>,
+    /// Centred without indent (a heading line), rather than justified with a first-line indent.
+    pub centred: bool,
 }
 
 /// The block after the body: Nơi nhận on the left, the signature on the right.
@@ -271,12 +273,32 @@ fn distribution(doc: &Document) -> Vec<String> {
 /// The body's paragraphs, numbered: labels written by vanban, sections in bold capitals, article labels in bold.
 fn body(blocks: &[Block]) -> Vec<Paragraph> {
     let mut numbering = nd30::Numbering::default();
-    blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph { spans } => Paragraph {
+    let mut paragraphs = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { spans } => paragraphs.push(Paragraph {
                 spans: spans.clone(),
-            },
+                centred: false,
+            }),
+            Block::Item { level, spans } if level.is_heading() => {
+                // `Chương I` on its own line, its title under it in bold capitals, both centred.
+                let bold = |text: String| Span {
+                    text,
+                    bold: true,
+                    italic: false,
+                };
+                paragraphs.push(Paragraph {
+                    spans: vec![bold(numbering.label(*level))],
+                    centred: true,
+                });
+                let title: Vec<Span> = spans.iter().map(|s| bold(s.text.to_uppercase())).collect();
+                if !title.is_empty() {
+                    paragraphs.push(Paragraph {
+                        spans: title,
+                        centred: true,
+                    });
+                }
+            }
             Block::Item { level, spans } => {
                 let label = numbering.label(*level);
                 let strong = matches!(level, Level::Section | Level::Article);
@@ -293,10 +315,14 @@ fn body(blocks: &[Block]) -> Vec<Paragraph> {
                     },
                     _ => s.clone(),
                 }));
-                Paragraph { spans: all }
+                paragraphs.push(Paragraph {
+                    spans: all,
+                    centred: false,
+                });
             }
-        })
-        .collect()
+        }
+    }
+    paragraphs
 }
 
 /// The annexes of `doc`: labels, titles, reference lines, and tables laid out on the page they need.

@@ -242,3 +242,66 @@ fn secrecy_urgency_and_the_drafters_line_are_printed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn chapters_are_centred_headings_and_articles_run_through_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = Kind::from_slug("quy-che").expect("quy chế");
+    let path = write(dir.path(), "quy-che", &job(&rules, false, true));
+    std::fs::write(
+        dir.path().join("noi-dung.md.j2"),
+        "Chương I. Quy định chung\n\nĐiều 1. Phạm vi điều chỉnh.\n\nChương I. Tổ chức thực hiện\n\nMục 1 Trách nhiệm\n\nĐiều 1. Trách nhiệm của các xã./.\n",
+    )
+    .expect("body");
+    let out = dir.path().join("out");
+    render(&path, &out);
+    let pdf = out.join("quy-che.pdf");
+    let text = pdf_text(&pdf, None);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    for (label, title) in [
+        ("Chương I", "QUY ĐỊNH CHUNG"),
+        ("Chương II", "TỔ CHỨC THỰC HIỆN"),
+        ("Mục 1", "TRÁCH NHIỆM"),
+    ] {
+        let at = lines
+            .iter()
+            .position(|l| *l == label)
+            .unwrap_or_else(|| panic!("no line {label:?} in {lines:?}"));
+        assert_eq!(lines[at + 1], title, "{label}");
+    }
+    assert!(
+        flat(&text).contains("Điều 2. Trách nhiệm của các xã./."),
+        "{text}"
+    );
+    let (words, _, _) = words(&pdf, 1);
+    let f = vanban::nd30::STANDARD;
+    let centre = f.margin.left_mm + f.text_width_mm(false) / 2.0;
+    let chapter: Vec<_> = words.iter().filter(|w| w.text == "Chương").collect();
+    let mut centred = 0;
+    for w in chapter {
+        let roman = |n: &&common::Word| n.text.chars().all(|c| "IVX".contains(c));
+        let Some(numeral) = words
+            .iter()
+            .filter(roman)
+            .find(|n| (n.y_max - w.y_max).abs() < 1.0 && n.x_min > w.x_max)
+        else {
+            continue; // "Chương" in running text, as in "Chương trình"
+        };
+        let mid = (w.x_min + numeral.x_max) / 2.0 * 25.4 / 72.0;
+        assert!(
+            (mid - centre).abs() < 2.0,
+            "Chương centred at {mid} mm, text centre {centre} mm"
+        );
+        centred += 1;
+    }
+    assert_eq!(centred, 2, "both chapter headings on page 1");
+    let docx = docx_paragraph_texts(&docx_part(&out.join("quy-che.docx"), "word/document.xml"));
+    assert!(
+        docx.iter().any(|p| p == "Chương II") && docx.iter().any(|p| p == "TỔ CHỨC THỰC HIỆN"),
+        "{docx:?}"
+    );
+}

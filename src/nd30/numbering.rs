@@ -9,6 +9,12 @@ use super::annex::roman;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// Phần of a long text: `Phần I` centred, its title centred in bold capitals below.
+    Part,
+    /// Chương: `Chương I`, as a part.
+    Chapter,
+    /// Mục of a chapter: `Mục 1`, as a part.
+    Division,
     /// Mục of a plan or report: `I. TITLE`, Roman numeral, bold capitals.
     Section,
     /// Điều of a decision: `Điều 1. Title`, bold, numbered through the document.
@@ -32,16 +38,41 @@ pub const POINT_LETTERS: [&str; 23] = [
 /// Counts sections, articles, clauses and points through a document and writes their labels.
 #[derive(Debug, Default)]
 pub struct Numbering {
+    part: u32,
+    chapter: u32,
+    division: u32,
     section: u32,
     article: u32,
     clause: u32,
     point: usize,
 }
 
+impl Level {
+    /// Whether it is a heading set on lines of its own, centred: part, chapter, division.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Level::Part | Level::Chapter | Level::Division)
+    }
+}
+
 impl Numbering {
     /// The label of the next item at `level`: `II.`, `Điều 3.`, `2.`, `đ)`, `-`, `+`.
     pub fn label(&mut self, level: Level) -> String {
         match level {
+            Level::Part => {
+                self.part += 1;
+                (self.chapter, self.division, self.clause, self.point) = (0, 0, 0, 0);
+                format!("Phần {}", roman(self.part))
+            }
+            Level::Chapter => {
+                self.chapter += 1;
+                (self.division, self.clause, self.point) = (0, 0, 0);
+                format!("Chương {}", roman(self.chapter))
+            }
+            Level::Division => {
+                self.division += 1;
+                (self.clause, self.point) = (0, 0);
+                format!("Mục {}", self.division)
+            }
             Level::Section => {
                 self.section += 1;
                 (self.clause, self.point) = (0, 0);

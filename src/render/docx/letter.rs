@@ -168,7 +168,7 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
             bold: false,
             italic: true,
         };
-        body = body.paragraph(body_paragraph(std::slice::from_ref(&span), f));
+        body = body.paragraph(body_paragraph(std::slice::from_ref(&span), false, f));
     }
     if let Some(enacting) = p.enacting {
         body = body.paragraph(line(
@@ -205,22 +205,25 @@ fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
         .table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
 }
 
-fn body_paragraph(spans: &[Span], f: &Format) -> Paragraph {
+/// A body paragraph: justified with a first-line indent, or centred without one (heading lines).
+fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
     let spacing = LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line((240.0 * f.line_spacing).round() as i32)
         .before(pt_twips(f.paragraph_gap_pt))
         .after(0);
     let style = Style::new(f.size.body);
-    let paragraph = Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(
+    let paragraph = if centred {
+        Paragraph::new().align(AlignmentType::Center)
+    } else {
+        Paragraph::new().align(AlignmentType::Both).indent(
             None,
             Some(SpecialIndentType::FirstLine(twips(f.indent_mm))),
             None,
             None,
         )
-        .line_spacing(spacing);
+    }
+    .line_spacing(spacing);
     spans.iter().fold(paragraph, |p, s| {
         let style = Style {
             bold: s.bold,
@@ -290,7 +293,7 @@ pub(super) fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
         body = add_recipients(body, r, f);
     }
     for paragraph in &p.body {
-        body = body.paragraph(body_paragraph(&paragraph.spans, f));
+        body = body.paragraph(body_paragraph(&paragraph.spans, paragraph.centred, f));
     }
     body.paragraph(spacer(f.paragraph_gap_pt))
         .table(closing(&p.closing, f))
