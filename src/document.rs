@@ -210,6 +210,8 @@ pub struct Marks {
     pub urgency: Option<(&'static str, f32)>,
     /// Drafter's initials and number of copies: `PL.(300)`.
     pub drafter: Option<String>,
+    /// Chỉ dẫn phạm vi lưu hành, e.g. `LƯU HÀNH NỘI BỘ`, `XEM XONG TRẢ LẠI`.
+    pub circulation: Option<String>,
 }
 
 /// Nơi nhận: who receives copies, and the archive entry.

@@ -79,6 +79,8 @@ pub struct PrintedMarks {
     pub urgency_width_mm: f32,
     /// Height of the urgency box, in millimetres.
     pub urgency_height_mm: f32,
+    /// `LƯU HÀNH NỘI BỘ`, boxed above the header on the right.
+    pub circulation: Option<String>,
 }
 
 /// What opens a decision: who decides, on which legal bases, and the enacting word.
@@ -430,6 +432,7 @@ impl Printed {
                 urgency: doc.marks.urgency.map(|(word, _)| word),
                 urgency_width_mm: doc.marks.urgency.map_or(0.0, |(_, width)| width),
                 urgency_height_mm: nd30::URGENCY_BOX_HEIGHT_MM,
+                circulation: doc.marks.circulation.clone(),
             },
             body: body(&doc.body),
             closing: Closing {

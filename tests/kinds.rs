@@ -199,19 +199,19 @@ fn secrecy_urgency_and_the_drafters_line_are_printed() {
     let letter = Kind::from_slug("cong-van").expect("công văn");
     let text = job(&letter, true, true).replacen(
         "number = 5\n",
-        "number = 5\nurgency = \"thuong-khan\"\nsecrecy = \"mat\"\ndrafter = \"pl\"\ncopies = 300\n",
+        "number = 5\nurgency = \"thuong-khan\"\nsecrecy = \"mat\"\ndrafter = \"pl\"\ncopies = 300\ncirculation = \"Lưu hành nội bộ\"\n",
         1,
     );
     let path = write(dir.path(), "khan", &text);
     let out = dir.path().join("out");
     render(&path, &out);
     let pdf = pdf_text(&out.join("khan.pdf"), None);
-    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)"] {
+    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)", "LƯU HÀNH NỘI BỘ"] {
         assert!(pdf.contains(expected), "missing {expected:?} in {pdf}");
     }
     let docx = out.join("khan.docx");
     let paragraphs = docx_paragraph_texts(&docx_part(&docx, "word/document.xml"));
-    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)"] {
+    for expected in ["THƯỢNG KHẨN", "MẬT", "PL.(300)", "LƯU HÀNH NỘI BỘ"] {
         assert!(
             paragraphs.iter().any(|p| p == expected),
             "DOCX lacks {expected:?}: {paragraphs:?}"

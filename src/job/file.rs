@@ -34,6 +34,9 @@ pub(super) struct JobFile {
     pub(super) drafter: Option<String>,
     #[serde(default)]
     pub(super) copies: Option<u32>,
+    /// Circulation notice, e.g. `Lưu hành nội bộ` (printed in capitals, in a box above the header).
+    #[serde(default)]
+    pub(super) circulation: Option<String>,
     #[serde(default)]
     pub(super) bases: Vec<String>,
     pub(super) issuer: IssuerFile,

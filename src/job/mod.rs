@@ -161,10 +161,17 @@ impl Job {
             }
             (None, None) => None,
         };
+        let circulation = file
+            .circulation
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| text::clean(c).to_uppercase());
         Ok(Marks {
             secrecy,
             urgency,
             drafter,
+            circulation,
         })
     }
 

@@ -15,6 +15,32 @@ use crate::fonts;
 use crate::nd30::Format;
 use crate::printed::{Closing, Preamble, Printed, Recipients};
 
+/// The circulation notice, boxed over the right column of the header.
+fn circulation(notice: &str, f: &Format) -> Paragraph {
+    let style = Style::new(f.size.mark).bold();
+    let text_mm = pt_to_mm(fonts::width_pt(notice, style.size, true)) + 4.0;
+    let left = twips(f.header.left_mm + (f.header.right_mm - text_mm).max(0.0) / 2.0);
+    let right = twips((f.header.right_mm - text_mm).max(0.0) / 2.0);
+    line(notice, style, AlignmentType::Center, 0.0)
+        .indent(Some(left), None, Some(right), None)
+        .set_borders(box_borders(f))
+}
+
+/// A single-line box around a paragraph.
+fn box_borders(f: &Format) -> ParagraphBorders {
+    let side = |position| {
+        ParagraphBorder::new(position)
+            .val(BorderType::Single)
+            .size((f.rule_pt * 8.0).round() as usize)
+            .space(1)
+    };
+    ParagraphBorders::with_empty()
+        .set(side(ParagraphBorderPosition::Top))
+        .set(side(ParagraphBorderPosition::Bottom))
+        .set(side(ParagraphBorderPosition::Left))
+        .set(side(ParagraphBorderPosition::Right))
+}
+
 /// The secrecy mark, and the urgency mark in a box as wide as the Decree sets it, at the column's left.
 fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
     let style = Style::new(f.size.mark).bold();
@@ -25,22 +51,11 @@ fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
         .map(|s| line(s, style, AlignmentType::Left, f.paragraph_gap_pt))
         .collect();
     if let Some(urgency) = p.marks.urgency {
-        let side = |position| {
-            ParagraphBorder::new(position)
-                .val(BorderType::Single)
-                .size((f.rule_pt * 8.0).round() as usize)
-                .space(1)
-        };
-        let borders = ParagraphBorders::with_empty()
-            .set(side(ParagraphBorderPosition::Top))
-            .set(side(ParagraphBorderPosition::Bottom))
-            .set(side(ParagraphBorderPosition::Left))
-            .set(side(ParagraphBorderPosition::Right));
         let right = twips((column_mm - p.marks.urgency_width_mm).max(0.0));
         paragraphs.push(
             line(urgency, style, AlignmentType::Center, f.paragraph_gap_pt)
                 .indent(Some(0), None, Some(right), None)
-                .set_borders(borders),
+                .set_borders(box_borders(f)),
         );
     }
     paragraphs
@@ -95,12 +110,6 @@ fn header(p: &Printed, f: &Format) -> Table {
             ),
         ]),
     ];
-    if p.marks.secrecy.is_some() || p.marks.urgency.is_some() {
-        rows.push(TableRow::new(vec![
-            cell(left, marks(p, left, f)),
-            cell(right, vec![]),
-        ]));
-    }
     if let Some(subject) = &p.letter_subject {
         let subject = line(
             subject,
@@ -282,6 +291,9 @@ fn closing(c: &Closing, f: &Format) -> Table {
 
 /// The letter itself: header, title, Kính gửi, body, Nơi nhận and signature.
 pub(super) fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
+    if let Some(notice) = &p.marks.circulation {
+        body = body.paragraph(circulation(notice, f));
+    }
     body = body.table(header(p, f));
     for paragraph in title(p, f) {
         body = body.paragraph(paragraph);
