@@ -41,6 +41,8 @@ pub struct Document {
     pub distribution: Distribution,
     /// Marks in the header's left column: secrecy (`MẬT`) and urgency (`KHẨN` in its box).
     pub marks: Marks,
+    /// The agency's address, phone, e-mail lines, printed at the foot of page 1 only.
+    pub footer: Vec<String>,
     /// Phụ lục, in order.
     pub annexes: Vec<Annex>,
 }

@@ -38,6 +38,8 @@ pub struct Printed {
     pub closing: Closing,
     /// Whether the letter itself is printed; false for an annex written as a file of its own.
     pub letter: bool,
+    /// Contact lines at the foot of page 1, under a full-width rule.
+    pub footer: Vec<String>,
     /// Annexes, each on pages of its own.
     pub annexes: Vec<PrintedAnnex>,
     /// Document properties (title, author) for the file's metadata.
@@ -444,6 +446,12 @@ impl Printed {
                 drafter: doc.marks.drafter.clone(),
             },
             letter: true,
+            footer: doc
+                .footer
+                .iter()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
             annexes: annexes(doc),
             meta: Meta {
                 title: format!("{number} {subject}"),

@@ -305,3 +305,73 @@ fn chapters_are_centred_headings_and_articles_run_through_them() {
         "{docx:?}"
     );
 }
+
+#[test]
+fn the_contact_footer_is_on_page_one_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample(dir.path());
+    let job = dir.path().join("cong-van-2402.toml");
+    let text = std::fs::read_to_string(&job).expect("job");
+    let footer = "footer = [\"Địa chỉ: Thị trấn Cẩm Xuyên, huyện Cẩm Xuyên, tỉnh Hà Tĩnh\", \"ĐT: 0239.3861.xxx, E-Mail: ubnd@camxuyen.gov.vn\"]\n";
+    std::fs::write(
+        &job,
+        text.replacen("number = 2402\n", &format!("number = 2402\n{footer}"), 1),
+    )
+    .expect("job");
+    let out = dir.path().join("out");
+    render(&job, &out);
+    let pdf = out.join("cong-van-2402.pdf");
+    assert!(pdf_text(&pdf, Some(1)).contains("E-Mail: ubnd@camxuyen.gov.vn"));
+    assert!(
+        !pdf_text(&pdf, Some(2)).contains("E-Mail"),
+        "the footer is on page 1 only"
+    );
+    let (words, _, height) = words(&pdf, 1);
+    let mail = words
+        .iter()
+        .find(|w| w.text == "E-Mail:")
+        .expect("footer word");
+    assert!(
+        mail.y_min > height - 25.0 * 72.0 / 25.4,
+        "the footer sits at the foot of the page"
+    );
+
+    let docx = out.join("cong-van-2402.docx");
+    let document = docx_part(&docx, "word/document.xml");
+    assert_eq!(
+        document
+            .matches("w:type=\"first\" r:id=\"rIdFooterFirst\"")
+            .count(),
+        1
+    );
+    let footer_xml = docx_part(&docx, "word/footerFirst.xml");
+    assert!(footer_xml.contains("E-Mail: ubnd@camxuyen.gov.vn"));
+    let audit = std::process::Command::new("python3")
+        .args(["-m", "openxml_audit"])
+        .arg(&docx)
+        .output()
+        .expect("openxml-audit");
+    assert!(
+        audit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&audit.stdout)
+    );
+    let converted = dir.path().join("lo");
+    let output = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .arg(&docx)
+        .env("HOME", dir.path())
+        .output()
+        .expect("soffice");
+    assert!(output.status.success());
+    let lo = converted.join("cong-van-2402.pdf");
+    assert!(
+        pdf_text(&lo, Some(1)).contains("E-Mail: ubnd@camxuyen.gov.vn"),
+        "LibreOffice page 1"
+    );
+    assert!(
+        !pdf_text(&lo, Some(2)).contains("E-Mail"),
+        "LibreOffice page 2"
+    );
+}

@@ -34,6 +34,9 @@ pub(super) struct JobFile {
     pub(super) drafter: Option<String>,
     #[serde(default)]
     pub(super) copies: Option<u32>,
+    /// Address, phone, e-mail lines for the foot of page 1.
+    #[serde(default)]
+    pub(super) footer: Vec<String>,
     /// Circulation notice, e.g. `Lưu hành nội bộ` (printed in capitals, in a box above the header).
     #[serde(default)]
     pub(super) circulation: Option<String>,

@@ -309,6 +309,7 @@ impl Job {
             },
             annexes,
             marks,
+            footer: clean_all(&file.footer),
         };
         Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
         Ok(document)

@@ -99,6 +99,8 @@ pub struct Sizes {
     pub table: f32,
     /// Secrecy and urgency marks.
     pub mark: f32,
+    /// The contact footer of page 1 (address, phone, e-mail).
+    pub footer: f32,
 }
 
 /// Widths of the two columns of a two-column block, in millimetres.
@@ -185,6 +187,7 @@ pub const STANDARD: Format = Format {
         annex_reference: 13.0,
         table: 12.0,
         mark: 13.0,
+        footer: 11.0,
     },
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,
@@ -236,6 +239,8 @@ pub struct Limits {
     pub distribution_label_pt: Range,
     /// Distribution items (11 pt).
     pub distribution_item_pt: Range,
+    /// The contact footer (11–12 pt).
+    pub footer_pt: Range,
     /// First-line indents allowed: 1 cm or 1.27 cm.
     pub indents_mm: [f32; 2],
     /// Smallest space between paragraphs, in points.
@@ -262,6 +267,7 @@ pub const LIMITS: Limits = Limits {
     letter_subject_pt: Range::new(12.0, 13.0),
     distribution_label_pt: Range::new(12.0, 12.0),
     distribution_item_pt: Range::new(11.0, 11.0),
+    footer_pt: Range::new(11.0, 12.0),
     indents_mm: [10.0, 12.7],
     min_paragraph_gap_pt: 6.0,
     line_spacing: Range::new(1.0, 1.5),
@@ -301,6 +307,7 @@ mod tests {
         assert!(l.letter_subject_pt.contains(s.letter_subject));
         assert!(l.distribution_label_pt.contains(s.distribution_label));
         assert!(l.distribution_item_pt.contains(s.distribution_item));
+        assert!(l.footer_pt.contains(s.footer));
         assert!(l.indents_mm.contains(&f.indent_mm));
         assert!(f.paragraph_gap_pt >= l.min_paragraph_gap_pt);
         assert!(l.line_spacing.contains(f.line_spacing));

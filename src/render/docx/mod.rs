@@ -10,8 +10,8 @@ mod schema_order;
 mod text;
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
-    PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
+    AlignmentType, BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, PageMargin,
+    PageNumType, PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
 };
 
 use crate::error::{Error, Result};
@@ -35,6 +35,17 @@ fn page_number(f: &Format) -> Header {
             .line_spacing(single(0.0))
             .add_run(field),
     )
+}
+
+/// The contact lines at the foot of page 1, under a rule across the text width.
+fn first_page_footer(lines: &[String], f: &Format) -> Footer {
+    let style = Style::new(f.size.footer);
+    let mut footer =
+        Footer::new().add_paragraph(rule(f.text_width_mm(false), f.text_width_mm(false), f));
+    for text in lines {
+        footer = footer.add_paragraph(line(text, style, AlignmentType::Center, 0.0));
+    }
+    footer
 }
 
 /// Something that takes paragraphs and tables in order: the document's last section, or an earlier one.
@@ -167,5 +178,7 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     docx.build()
         .pack(&mut raw)
         .map_err(|e| Error::Docx(e.to_string()))?;
-    package::finish(&raw.into_inner())
+    let footer =
+        (p.letter && !p.footer.is_empty()).then(|| first_page_footer(&p.footer, &f).build());
+    package::finish(&raw.into_inner(), footer.as_deref())
 }
