@@ -43,6 +43,9 @@ pub struct Document {
     pub marks: Marks,
     /// The agency's address, phone, e-mail lines, printed at the foot of page 1 only.
     pub footer: Vec<String>,
+    /// The decision this document is issued with (a quy chế, quy định… attached to a quyết định), if any:
+    /// its header then has no number and no date, and its title says what it comes with.
+    pub issued_with: Option<IssuedWith>,
     /// Phụ lục, in order.
     pub annexes: Vec<Annex>,
 }
@@ -201,6 +204,19 @@ pub struct Signature {
     pub lines: Vec<String>,
     /// The signer's name.
     pub name: String,
+}
+
+/// The document another one is issued with.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuedWith {
+    /// Its kind (quyết định).
+    pub kind: Kind,
+    /// Its number.
+    pub number: u32,
+    /// Its ký hiệu.
+    pub symbol: String,
+    /// Its date.
+    pub date: Date,
 }
 
 /// Optional marks of Decree 30 §II.10–12.

@@ -18,8 +18,8 @@ pub struct Printed {
     pub national_name: &'static str,
     /// Tiêu ngữ.
     pub motto: &'static str,
-    /// `Số: 2402/UBND-NTM`.
-    pub number: String,
+    /// `Số: 2402/UBND-NTM`; none on a document issued with a decision.
+    pub number: Option<String>,
     /// `Cẩm Xuyên, ngày 10 tháng 8 năm 2021`; none on a biên bản.
     pub place_date: Option<String>,
     /// `V/v …` under the number, for letters.
@@ -68,6 +68,8 @@ pub struct Title {
     pub name: &'static str,
     /// The trích yếu under it; none on giấy giới thiệu and giấy nghỉ phép.
     pub subject: Option<String>,
+    /// `(Kèm theo Quyết định số … ngày … của …)` for a document issued with a decision.
+    pub reference: Option<String>,
 }
 
 /// The marks as printed.
@@ -413,6 +415,21 @@ impl Printed {
                 Some(Title {
                     name,
                     subject: doc.kind.subject.then(|| subject.clone()),
+                    reference: doc.issued_with.as_ref().map(|with| {
+                        let issuer = doc
+                            .issuer
+                            .name
+                            .iter()
+                            .map(|l| l.trim())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        nd30::annex_reference(
+                            with.kind.name,
+                            &nd30::number_symbol(with.number, &with.symbol),
+                            with.date,
+                            &issuer,
+                        )
+                    }),
                 }),
             ),
         };
@@ -421,9 +438,7 @@ impl Printed {
             parent: upper(&doc.issuer.parent),
             national_name: nd30::NATIONAL_NAME,
             motto: nd30::MOTTO,
-            place_date: doc
-                .kind
-                .dated
+            place_date: (doc.kind.dated && doc.issued_with.is_none())
                 .then(|| nd30::date_line(doc.place.trim(), doc.date)),
             letter_subject,
             title,
@@ -459,7 +474,7 @@ impl Printed {
                 ident: format!("{}/{}/{}", agency.join(" "), doc.number, doc.symbol),
             },
             agency,
-            number,
+            number: doc.issued_with.is_none().then_some(number),
         })
     }
 }

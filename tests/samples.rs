@@ -157,7 +157,7 @@ fn every_sample_renders_to_a_valid_pdf_and_docx() {
         })
         .collect();
     jobs.sort();
-    assert_eq!(jobs.len(), 8, "{jobs:?}");
+    assert_eq!(jobs.len(), 9, "{jobs:?}");
     for job in &jobs {
         let (pdf, docx) = render_to(job, dir.path(), &[]);
         assert!(page_count(&pdf) >= 1);
@@ -217,6 +217,19 @@ fn every_sample_renders_to_a_valid_pdf_and_docx() {
             assert!(text.contains(s), "{name}: missing {s:?} in {text}");
         }
     }
+    let rules = pdf_text(&dir.path().join("quy-che.pdf"), None);
+    assert!(
+        flat(&rules).contains("(Kèm theo Quyết định số 1251/QĐ-UBND ngày 15 tháng 9 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)"),
+        "{rules}"
+    );
+    assert!(
+        !rules.contains("Số:") && !rules.contains("Cẩm Xuyên, ngày"),
+        "issued with a decision: no number, no date"
+    );
+    assert!(
+        flat(&rules).contains("Chương II TỔ CHỨC THỰC HIỆN Điều 3. Trách nhiệm thi hành"),
+        "{rules}"
+    );
     let minutes = pdf_text(&dir.path().join("bien-ban.pdf"), None);
     assert!(
         !minutes.contains("Cẩm Xuyên, ngày"),

@@ -34,6 +34,9 @@ pub(super) struct JobFile {
     pub(super) drafter: Option<String>,
     #[serde(default)]
     pub(super) copies: Option<u32>,
+    /// The decision this document is issued with.
+    #[serde(default)]
+    pub(super) issued_with: Option<IssuedWithFile>,
     /// Address, phone, e-mail lines for the foot of page 1.
     #[serde(default)]
     pub(super) footer: Vec<String>,
@@ -74,6 +77,14 @@ pub(super) struct IssuerFile {
     pub(super) parent: Vec<String>,
     pub(super) name: Vec<String>,
     pub(super) code: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct IssuedWithFile {
+    pub(super) kind: String,
+    pub(super) number: u32,
+    pub(super) date: toml::value::Datetime,
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use minijinja::value::Value;
 
 use crate::data::{self, Period, Plan};
-use crate::document::{Annex, Distribution, Document, Issuer, Marks, Signature};
+use crate::document::{Annex, Distribution, Document, IssuedWith, Issuer, Marks, Signature};
 use crate::error::{Error, Result};
 use crate::nd30::{self, Addressees, Date, Kind};
 use crate::printed::Printed;
@@ -175,6 +175,38 @@ impl Job {
         })
     }
 
+    /// The decision this document is issued with, if the job names one.
+    fn issued_with(&self) -> Result<Option<IssuedWith>> {
+        let Some(with) = &self.file.issued_with else {
+            return Ok(None);
+        };
+        let kind = Kind::from_slug(with.kind.trim()).ok_or_else(|| {
+            self.value_error("issued_with.kind", format!("unknown kind {:?}", with.kind))
+        })?;
+        let date = with
+            .date
+            .date
+            .and_then(|d| Date::new(d.year, d.month, d.day))
+            .ok_or_else(|| {
+                self.value_error(
+                    "issued_with.date",
+                    format!("{} is not a calendar date", with.date),
+                )
+            })?;
+        let symbol = nd30::symbol(
+            kind,
+            self.file.issuer.code.trim(),
+            self.file.unit.as_deref().map(str::trim),
+        )
+        .map_err(|e| self.value_error("issued_with.kind", e.to_string()))?;
+        Ok(Some(IssuedWith {
+            kind,
+            number: with.number,
+            symbol,
+            date,
+        }))
+    }
+
     /// The document, with its annex tables filled from `plan`.
     pub fn document(&self, plan: Option<&Plan>) -> Result<Document> {
         let file = &self.file;
@@ -253,6 +285,7 @@ impl Job {
         }
 
         let marks = self.marks()?;
+        let issued_with = self.issued_with()?;
         let dir = self.dir();
         if !file.annex.is_empty() && plan.is_none() {
             return Err(value_error(
@@ -310,6 +343,7 @@ impl Job {
             annexes,
             marks,
             footer: clean_all(&file.footer),
+            issued_with,
         };
         Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
         Ok(document)

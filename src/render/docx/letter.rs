@@ -87,12 +87,17 @@ fn header(p: &Printed, f: &Format) -> Table {
         TableRow::new(vec![
             cell(
                 left,
-                vec![line(
-                    &p.number,
-                    Style::new(f.size.number),
-                    AlignmentType::Center,
-                    gap,
-                )],
+                p.number
+                    .iter()
+                    .map(|number| {
+                        line(
+                            number,
+                            Style::new(f.size.number),
+                            AlignmentType::Center,
+                            gap,
+                        )
+                    })
+                    .collect(),
             ),
             cell(
                 right,
@@ -152,6 +157,10 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
             )
         })
         .collect();
+    if let Some(reference) = &title.reference {
+        let italic = Style::new(f.size.title).italic();
+        paragraphs.push(line(reference, italic, AlignmentType::Center, 0.0));
+    }
     paragraphs.push(rule(
         widest_mm(&last, style).min(width) * f.title_rule_ratio,
         width,
