@@ -260,15 +260,41 @@ fn archive_item(archive: &str) -> String {
     }
 }
 
+/// Nơi nhận: `Như trên` first when there are addressees; `Như Điều N` first in a decision, N being its
+/// last article (the one that names who carries it out), unless the list already starts so.
 fn distribution(doc: &Document) -> Vec<String> {
+    let first = doc.distribution.to.first().map(|f| bare(f).to_lowercase());
+    let articles = doc
+        .body
+        .iter()
+        .filter(|b| {
+            matches!(
+                b,
+                Block::Item {
+                    level: Level::Article,
+                    ..
+                }
+            )
+        })
+        .count();
+    let default = if !doc.recipients.is_empty() {
+        Some(nd30::AS_ADDRESSED.to_string())
+    } else if doc.kind.enacting.is_some() && articles > 0 {
+        Some(format!("{} {articles}", nd30::AS_ARTICLE))
+    } else {
+        None
+    };
+    let already = |d: &str| {
+        let d = d.to_lowercase();
+        first.as_deref().is_some_and(|f| {
+            f == d
+                || (d.starts_with(&nd30::AS_ARTICLE.to_lowercase())
+                    && f.starts_with(&nd30::AS_ARTICLE.to_lowercase()))
+        })
+    };
     let mut items: Vec<&str> = Vec::new();
-    let starts_as_addressed = doc
-        .distribution
-        .to
-        .first()
-        .is_some_and(|first| bare(first).eq_ignore_ascii_case(nd30::AS_ADDRESSED));
-    if !doc.recipients.is_empty() && !starts_as_addressed {
-        items.push(nd30::AS_ADDRESSED);
+    if let Some(default) = default.as_deref().filter(|d| !already(d)) {
+        items.push(default);
     }
     items.extend(doc.distribution.to.iter().map(String::as_str));
     let archive = archive_item(&doc.distribution.archive);

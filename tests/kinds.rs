@@ -188,6 +188,7 @@ fn vanban_numbers_the_structure_in_the_decrees_order() {
         "1. Văn phòng theo dõi.",
         "2. Các xã thực hiện.",
         "Điều 3. Hiệu lực thi hành./.",
+        "- Như Điều 3;",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }

@@ -14,6 +14,8 @@ pub const RECIPIENTS_LABEL: &str = "Kính gửi:";
 pub const DISTRIBUTION_LABEL: &str = "Nơi nhận:";
 /// First distribution item when the document has addressees (Kính gửi).
 pub const AS_ADDRESSED: &str = "Như trên";
+/// First distribution item of a decision, before the number of the article that names who carries it out.
+pub const AS_ARTICLE: &str = "Như Điều";
 /// Label of the archive item, the last of the distribution list.
 pub const ARCHIVE_LABEL: &str = "Lưu:";
 /// Code of the registry office (Văn thư) that every archive item starts with.
