@@ -37,8 +37,8 @@ pub struct Document {
     pub signature: Signature,
     /// A second signature, on the left (the secretary of a biên bản), if any.
     pub second_signature: Option<Signature>,
-    /// Nơi nhận.
-    pub distribution: Distribution,
+    /// Nơi nhận; none on a document issued with a decision, which the decision distributes.
+    pub distribution: Option<Distribution>,
     /// Marks in the header's left column: secrecy (`MẬT`) and urgency (`KHẨN` in its box).
     pub marks: Marks,
     /// The agency's address, phone, e-mail lines, printed at the foot of page 1 only.

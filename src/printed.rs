@@ -121,8 +121,8 @@ pub struct Paragraph {
 /// The block after the body: Nơi nhận on the left, the signature on the right.
 #[derive(Debug, Clone, Serialize)]
 pub struct Closing {
-    /// `Nơi nhận:`.
-    pub distribution_label: &'static str,
+    /// `Nơi nhận:`; none when there is no distribution list.
+    pub distribution_label: Option<&'static str>,
     /// `- Như trên;` … `- Lưu: VT, NTM.`
     pub distribution: Vec<String>,
     /// Authority and position lines, in capitals.
@@ -263,7 +263,10 @@ fn archive_item(archive: &str) -> String {
 /// Nơi nhận: `Như trên` first when there are addressees; `Như Điều N` first in a decision, N being its
 /// last article (the one that names who carries it out), unless the list already starts so.
 fn distribution(doc: &Document) -> Vec<String> {
-    let first = doc.distribution.to.first().map(|f| bare(f).to_lowercase());
+    let Some(list) = &doc.distribution else {
+        return Vec::new();
+    };
+    let first = list.to.first().map(|f| bare(f).to_lowercase());
     let articles = doc
         .body
         .iter()
@@ -296,8 +299,8 @@ fn distribution(doc: &Document) -> Vec<String> {
     if let Some(default) = default.as_deref().filter(|d| !already(d)) {
         items.push(default);
     }
-    items.extend(doc.distribution.to.iter().map(String::as_str));
-    let archive = archive_item(&doc.distribution.archive);
+    items.extend(list.to.iter().map(String::as_str));
+    let archive = archive_item(&list.archive);
     items.push(&archive);
     dash_list(&items)
 }
@@ -479,7 +482,10 @@ impl Printed {
             },
             body: body(&doc.body),
             closing: Closing {
-                distribution_label: nd30::DISTRIBUTION_LABEL,
+                distribution_label: doc
+                    .distribution
+                    .is_some()
+                    .then_some(nd30::DISTRIBUTION_LABEL),
                 distribution: distribution(doc),
                 positions,
                 name,

@@ -127,6 +127,14 @@ fn addressees_and_subjects_where_a_kind_has_none_are_refused() {
             "a Kế hoạch needs its trích yếu",
         ),
     ];
+    let plan = job(&kind("ke-hoach"), false, true);
+    let without_distribution =
+        plan[..plan.find("[distribution]").expect("distribution")].to_string();
+    let cases = cases.into_iter().chain([(
+        "khong-noi-nhan",
+        without_distribution,
+        "`distribution`: missing: the Nơi nhận",
+    )]);
     for (name, text, message) in cases {
         let path = write(dir.path(), name, &text);
         let out = dir.path().join("out-bad");

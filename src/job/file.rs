@@ -49,7 +49,8 @@ pub(super) struct JobFile {
     pub(super) signer: SignerFile,
     #[serde(default)]
     pub(super) second_signer: Option<SignerFile>,
-    pub(super) distribution: DistributionFile,
+    #[serde(default)]
+    pub(super) distribution: Option<DistributionFile>,
     #[serde(default)]
     pub(super) vars: toml::Table,
     /// The plan data: a workbook, CSV or plan JSON, relative to the job file.

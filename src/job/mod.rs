@@ -286,6 +286,12 @@ impl Job {
 
         let marks = self.marks()?;
         let issued_with = self.issued_with()?;
+        if file.distribution.is_none() && issued_with.is_none() {
+            return Err(value_error(
+                "distribution",
+                "missing: the Nơi nhận, e.g. [distribution] with `archive = \"VT\"`".into(),
+            ));
+        }
         let dir = self.dir();
         if !file.annex.is_empty() && plan.is_none() {
             return Err(value_error(
@@ -336,10 +342,10 @@ impl Job {
                 lines: clean_all(&s.lines),
                 name: text::clean(&s.name),
             }),
-            distribution: Distribution {
-                to: clean_all(&file.distribution.to),
-                archive: text::clean(&file.distribution.archive),
-            },
+            distribution: file.distribution.as_ref().map(|d| Distribution {
+                to: clean_all(&d.to),
+                archive: text::clean(&d.archive),
+            }),
             annexes,
             marks,
             footer: clean_all(&file.footer),

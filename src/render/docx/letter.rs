@@ -254,12 +254,12 @@ fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
 
 fn closing(c: &Closing, f: &Format) -> Table {
     let (left, right) = (f.closing.left_mm, f.closing.right_mm);
-    let mut distribution = vec![line(
-        c.distribution_label,
-        Style::new(f.size.distribution_label).bold().italic(),
-        AlignmentType::Left,
-        0.0,
-    )];
+    let label = Style::new(f.size.distribution_label).bold().italic();
+    let mut distribution: Vec<Paragraph> = c
+        .distribution_label
+        .iter()
+        .map(|l| line(l, label, AlignmentType::Left, 0.0))
+        .collect();
     let item = Style::new(f.size.distribution_item);
     distribution.extend(
         c.distribution
