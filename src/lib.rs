@@ -56,7 +56,16 @@ pub struct RenderOptions {
     pub annex_separate: bool,
 }
 
-/// Renders the job file `job` into `out_dir` as `<stem>.<ext>` for each format; returns the paths written.
+/// What a render wrote, and what it noticed in the data on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The files written.
+    pub paths: Vec<PathBuf>,
+    /// Warnings about the data (`FILE › SHEET › CELL: …`), e.g. legacy-font text converted.
+    pub warnings: Vec<String>,
+}
+
+/// Renders the job file `job` into `out_dir` as `<stem>.<ext>` for each format.
 ///
 /// Every output is rendered before any is written, so a failure leaves no file behind.
 pub fn render_job(
@@ -64,8 +73,10 @@ pub fn render_job(
     out_dir: &Path,
     options: &RenderOptions,
     pdf: &PdfWriter,
-) -> Result<Vec<PathBuf>> {
-    let doc = job::load_with(job, options.data.as_deref())?;
+) -> Result<Rendered> {
+    let file = job::Job::read(job)?;
+    let (plan, warnings) = file.plan_and_warnings(options.data.as_deref())?;
+    let doc = file.document(plan.as_ref())?;
     let printed = Printed::of(&doc)?;
     let stem = job
         .file_stem()
@@ -87,8 +98,9 @@ pub fn render_job(
             outputs.push((path, write(document, doc.date, format, pdf)?));
         }
     }
-    outputs
+    let paths = outputs
         .into_iter()
         .map(|(path, bytes)| render::write_atomic(&path, &bytes).map(|()| path))
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Rendered { paths, warnings })
 }

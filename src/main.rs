@@ -292,6 +292,10 @@ fn main() -> ExitCode {
             };
             PdfWriter::new(font_dir.as_deref())
                 .and_then(|pdf| vanban::render_job(&job, &out, &options, &pdf))
+                .map(|rendered| {
+                    rendered.warnings.iter().for_each(|w| eprintln!("{w}"));
+                    rendered.paths
+                })
         }
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),

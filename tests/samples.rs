@@ -143,6 +143,28 @@ fn the_plans_figures_follow_the_data() {
 }
 
 #[test]
+fn a_legacy_font_workbook_gives_the_same_plan_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let job = sample("ke-hoach-huyen.toml");
+    let workbook = root().join("tests/fixtures/district-tcvn3.xlsx");
+    let output = vanban(&[
+        "render",
+        job.to_str().expect("utf-8"),
+        "-o",
+        dir.path().to_str().expect("utf-8"),
+        "--data",
+        workbook.to_str().expect("utf-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("district-tcvn3.xlsx") && stderr.contains("converted TCVN3 text"),
+        "{stderr}"
+    );
+    assert_eq!(targets(&dir.path().join("ke-hoach-huyen.pdf")), (19, 10));
+}
+
+#[test]
 fn every_sample_renders_to_a_valid_pdf_and_docx() {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = sample_job().parent().expect("samples").to_path_buf();

@@ -98,10 +98,17 @@ impl Job {
 
     /// The plan data, read from `data` or the job's own `data` key; `None` when the job has none.
     pub fn plan(&self, data: Option<&Path>) -> Result<Option<Plan>> {
-        self.data_path(data)
-            .as_deref()
-            .map(|p| read_plan(p, self.period()?))
-            .transpose()
+        Ok(self.plan_and_warnings(data)?.0)
+    }
+
+    /// As [`Job::plan`], with the warnings found in the data (`FILE › SHEET › CELL: …`).
+    pub fn plan_and_warnings(&self, data: Option<&Path>) -> Result<(Option<Plan>, Vec<String>)> {
+        match self.data_path(data) {
+            Some(path) => {
+                read_plan(&path, self.period()?).map(|(plan, warnings)| (Some(plan), warnings))
+            }
+            None => Ok((None, Vec::new())),
+        }
     }
 
     /// This job for one commune: every string of the job file is rendered as a template with
@@ -373,8 +380,8 @@ struct TemplateContext<'a> {
     commune: Option<&'a CommuneView>,
 }
 
-/// The plan in `path`, or every problem found in it.
-fn read_plan(path: &Path, period: Period) -> Result<Plan> {
+/// The plan in `path` and its warnings, or every error found in it.
+fn read_plan(path: &Path, period: Period) -> Result<(Plan, Vec<String>)> {
     if !path.exists() {
         let missing =
             std::io::Error::new(std::io::ErrorKind::NotFound, "the data file does not exist");
@@ -384,15 +391,22 @@ fn read_plan(path: &Path, period: Period) -> Result<Plan> {
         });
     }
     let (plan, diagnostics) = data::consolidate(&[path], period);
-    plan.ok_or_else(|| Error::Data {
-        path: path.into(),
-        problems: diagnostics
-            .items()
-            .iter()
-            .filter(|d| d.severity == data::Severity::Error)
-            .map(ToString::to_string)
-            .collect(),
-    })
+    let warnings = diagnostics
+        .items()
+        .iter()
+        .filter(|d| d.severity == data::Severity::Warning)
+        .map(ToString::to_string)
+        .collect();
+    plan.map(|plan| (plan, warnings))
+        .ok_or_else(|| Error::Data {
+            path: path.into(),
+            problems: diagnostics
+                .items()
+                .iter()
+                .filter(|d| d.severity == data::Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        })
 }
 
 /// An annex: its title, and its table declared by `annex.table`, filled from `plan`.
