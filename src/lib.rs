@@ -6,6 +6,7 @@
 //! [`render`] turn that into PDF (typst) and DOCX (docx-rs).
 
 pub mod batch;
+pub mod check;
 pub mod data;
 pub mod document;
 pub mod error;

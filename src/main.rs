@@ -54,6 +54,53 @@ enum Command {
     Forms(FormsArgs),
     /// Render a job once per commune of its data, in parallel, with a manifest.
     Batch(BatchArgs),
+    /// Check DOCX files against the Decree-30 format; exit 1 when any error is found.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FindingsFormat,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FindingsFormat {
+    /// One line per finding.
+    Text,
+    /// A JSON array of findings.
+    Json,
+}
+
+/// Checks `files`, prints what it finds, and fails when a file breaks a rule (E) or cannot be read.
+fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
+    let (mut findings, mut unreadable) = (Vec::new(), false);
+    for file in files {
+        match vanban::check::check_file(file) {
+            Ok(found) => findings.extend(found),
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    match format {
+        FindingsFormat::Text => findings.iter().for_each(|f| println!("{f}")),
+        FindingsFormat::Json => match serde_json::to_string_pretty(&findings) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("error: {e}"),
+        },
+    }
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == vanban::nd30::Severity::Error);
+    if errors || unreadable {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// What a batch renders one document for.
@@ -300,6 +347,7 @@ fn main() -> ExitCode {
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),
         Command::Batch(args) => batch(&args),
+        Command::Check { files, format } => return check(&files, format),
     };
     match result {
         Ok(paths) => {

@@ -183,6 +183,13 @@ fn every_sample_renders_to_a_valid_pdf_and_docx() {
     for job in &jobs {
         let (pdf, docx) = render_to(job, dir.path(), &[]);
         assert!(page_count(&pdf) >= 1);
+        let check = vanban(&["check", docx.to_str().expect("utf-8")]);
+        assert!(
+            check.status.success() && check.stdout.is_empty(),
+            "{}: {}",
+            docx.display(),
+            String::from_utf8_lossy(&check.stdout)
+        );
         let audit = Command::new("python3")
             .args(["-m", "openxml_audit"])
             .arg(&docx)

@@ -45,6 +45,18 @@ pub fn symbol(kind: Kind, agency: &str, unit: Option<&str>) -> Result<String, Sy
     })
 }
 
+/// The parts of a ký hiệu read back (`KH-UBND` → `["KH", "UBND"]`), each checked as [`symbol`] checks it.
+pub fn symbol_parts(symbol: &str) -> Result<Vec<&str>, SymbolError> {
+    let parts = symbol
+        .split('-')
+        .map(checked)
+        .collect::<Result<Vec<_>, _>>()?;
+    if parts.len() < 2 {
+        return Err(SymbolError::BadPart(symbol.to_string()));
+    }
+    Ok(parts)
+}
+
 /// Number and ký hiệu: `2402/UBND-NTM`, `05/KH-UBND` (numbers below 10 take a leading zero).
 pub fn number_symbol(number: u32, symbol: &str) -> String {
     format!("{number:02}/{symbol}")

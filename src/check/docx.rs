@@ -1,0 +1,268 @@
+//! Reads a DOCX (from Word, LibreOffice, python-docx or vanban) into [`Evidence`].
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::{Evidence, Section};
+use crate::error::{Error, Result};
+
+/// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
+const MM_PER_TWIP: f32 = 25.4 / 1440.0;
+
+/// One piece of a part's XML: an element opening (with its attributes by local name), closing, or text.
+enum Item {
+    Open(String, HashMap<String, String>),
+    Close(String),
+    Text(String),
+}
+
+/// Reads the file at `path`.
+pub fn read(path: &Path) -> Result<Evidence> {
+    let bad = |message: String| Error::Input(format!("{}: {message}", path.display()));
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut zip =
+        zip::ZipArchive::new(file).map_err(|e| bad(format!("not a DOCX package: {e}")))?;
+    let mut part = |name: &str| -> Result<Option<Vec<Item>>> {
+        let Ok(mut entry) = zip.by_name(name) else {
+            return Ok(None);
+        };
+        let mut xml = String::new();
+        entry
+            .read_to_string(&mut xml)
+            .map_err(|e| bad(format!("{name}: {e}")))?;
+        items(&xml)
+            .map(Some)
+            .map_err(|e| bad(format!("{name}: {e}")))
+    };
+    let document = part("word/document.xml")?
+        .ok_or_else(|| bad("no word/document.xml: not a Word document".into()))?;
+    let styles = part("word/styles.xml")?.unwrap_or_default();
+    let theme = part("word/theme/theme1.xml")?.unwrap_or_default();
+    let relations = part("word/_rels/document.xml.rels")?.unwrap_or_default();
+    let first_header = match first_page_header(&document, &relations) {
+        Some(target) => part(&format!(
+            "word/{}",
+            target.trim_start_matches('/').trim_start_matches("word/")
+        ))?
+        .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(Evidence {
+        lines: lines(&document),
+        sections: sections(&document),
+        fonts: fonts(&[&styles, &document], &theme),
+        number_on_first_page: has_page_field(&first_header),
+    })
+}
+
+fn items(xml: &str) -> std::result::Result<Vec<Item>, quick_xml::Error> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event()? {
+            Event::Eof => break,
+            Event::Start(e) => out.push(Item::Open(local(e.name().as_ref()), attributes(&e)?)),
+            Event::Empty(e) => {
+                let name = local(e.name().as_ref());
+                out.push(Item::Open(name.clone(), attributes(&e)?));
+                out.push(Item::Close(name));
+            }
+            Event::End(e) => out.push(Item::Close(local(e.name().as_ref()))),
+            Event::Text(t) => out.push(Item::Text(t.decode()?.into_owned())),
+            Event::CData(t) => out.push(Item::Text(t.decode()?.into_owned())),
+            Event::GeneralRef(r) => {
+                let text = match r.resolve_char_ref()? {
+                    Some(c) => c.to_string(),
+                    None => {
+                        let name = r.decode()?;
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .unwrap_or_default()
+                            .to_string()
+                    }
+                };
+                out.push(Item::Text(text));
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn local(name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    match name.split_once(':') {
+        Some((_, local)) => local.to_string(),
+        None => name.into_owned(),
+    }
+}
+
+fn attributes(
+    e: &quick_xml::events::BytesStart,
+) -> std::result::Result<HashMap<String, String>, quick_xml::Error> {
+    let mut map = HashMap::new();
+    for attribute in e.attributes() {
+        let attribute = attribute.map_err(quick_xml::Error::from)?;
+        let value = attribute.unescape_value()?.into_owned();
+        map.insert(local(attribute.key.as_ref()), value);
+    }
+    Ok(map)
+}
+
+/// Paragraph texts in document order; tabs and breaks read as spaces.
+fn lines(document: &[Item]) -> Vec<String> {
+    let (mut lines, mut current, mut in_text) = (Vec::new(), String::new(), false);
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "t" => in_text = true,
+            Item::Close(name) if name == "t" => in_text = false,
+            Item::Open(name, _) if name == "tab" || name == "br" => current.push(' '),
+            Item::Text(text) if in_text => current.push_str(text),
+            Item::Close(name) if name == "p" => lines.push(std::mem::take(&mut current)),
+            _ => {}
+        }
+    }
+    lines
+}
+
+fn number(attrs: &HashMap<String, String>, key: &str) -> Option<f32> {
+    attrs.get(key)?.parse().ok()
+}
+
+/// Every section's paper and margins.
+fn sections(document: &[Item]) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let mut current: Option<Section> = None;
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "sectPr" => current = Some(Section::unset()),
+            Item::Open(name, attrs) if name == "pgSz" => {
+                if let Some(s) = current.as_mut() {
+                    s.width_mm = number(attrs, "w").map_or(0.0, |v| v * MM_PER_TWIP);
+                    s.height_mm = number(attrs, "h").map_or(0.0, |v| v * MM_PER_TWIP);
+                }
+            }
+            Item::Open(name, attrs) if name == "pgMar" => {
+                if let Some(s) = current.as_mut() {
+                    for (i, key) in ["top", "bottom", "left", "right"].iter().enumerate() {
+                        // Word writes a negative top or bottom margin to mean "exactly this".
+                        s.margins_mm[i] = number(attrs, key).map_or(0.0, |v| v.abs() * MM_PER_TWIP);
+                    }
+                }
+            }
+            Item::Close(name) if name == "sectPr" => sections.extend(current.take()),
+            _ => {}
+        }
+    }
+    sections
+}
+
+impl Section {
+    /// A section that has not said its size yet: a size never given reads as 0 and is reported.
+    fn unset() -> Section {
+        Section {
+            width_mm: 0.0,
+            height_mm: 0.0,
+            margins_mm: [0.0; 4],
+        }
+    }
+}
+
+/// Fonts asked for by runs and styles: `w:ascii`/`w:hAnsi` names, and theme fonts through the theme.
+fn fonts(parts: &[&[Item]], theme: &[Item]) -> Vec<String> {
+    let theme_font = |which: &str| {
+        let mut in_group = false;
+        for item in theme {
+            match item {
+                Item::Open(name, _) if name == which => in_group = true,
+                Item::Close(name) if name == which => in_group = false,
+                Item::Open(name, attrs) if in_group && name == "latin" => {
+                    return attrs.get("typeface").cloned();
+                }
+                _ => {}
+            }
+        }
+        None
+    };
+    let mut found: Vec<String> = Vec::new();
+    for item in parts.iter().flat_map(|p| p.iter()) {
+        let Item::Open(name, attrs) = item else {
+            continue;
+        };
+        if name != "rFonts" {
+            continue;
+        }
+        for key in ["ascii", "hAnsi"] {
+            let named = attrs.get(key).cloned();
+            let themed = attrs.get(&format!("{key}Theme")).and_then(|t| {
+                theme_font(if t.starts_with("major") {
+                    "majorFont"
+                } else {
+                    "minorFont"
+                })
+            });
+            // A theme attribute wins over a name in Word.
+            if let Some(font) = themed.or(named).filter(|f| !f.is_empty()) {
+                if !found.contains(&font) {
+                    found.push(font);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The header part shown on page 1: the `first` header of the first section when it has a
+/// different first page, its `default` header otherwise.
+fn first_page_header(document: &[Item], relations: &[Item]) -> Option<String> {
+    let (mut references, mut title_page, mut depth) = (HashMap::new(), false, 0);
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "sectPr" => depth += 1,
+            Item::Open(name, attrs) if depth > 0 && name == "headerReference" => {
+                if let (Some(kind), Some(id)) = (attrs.get("type"), attrs.get("id")) {
+                    references.insert(kind.clone(), id.clone());
+                }
+            }
+            Item::Open(name, attrs) if depth > 0 && name == "titlePg" => {
+                title_page = attrs.get("val").is_none_or(|v| v != "0" && v != "false");
+            }
+            Item::Close(name) if name == "sectPr" => break,
+            _ => {}
+        }
+    }
+    let id = references.get(if title_page { "first" } else { "default" })?;
+    relations.iter().find_map(|item| match item {
+        Item::Open(name, attrs) if name == "Relationship" && attrs.get("Id") == Some(id) => {
+            attrs.get("Target").cloned()
+        }
+        _ => None,
+    })
+}
+
+/// Whether a part holds a PAGE field, simple or complex.
+fn has_page_field(part: &[Item]) -> bool {
+    let is_page = |instruction: &str| instruction.split_whitespace().next() == Some("PAGE");
+    let mut in_instruction = false;
+    part.iter().any(|item| match item {
+        Item::Open(name, attrs) if name == "fldSimple" => {
+            attrs.get("instr").is_some_and(|i| is_page(i))
+        }
+        Item::Open(name, _) if name == "instrText" => {
+            in_instruction = true;
+            false
+        }
+        Item::Close(name) if name == "instrText" => {
+            in_instruction = false;
+            false
+        }
+        Item::Text(text) => in_instruction && is_page(text),
+        _ => false,
+    })
+}

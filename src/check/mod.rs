@@ -1,0 +1,199 @@
+//! `vanban check`: reads a document made by anyone and reports where it departs from Decree 30.
+//!
+//! Readers ([`docx`]) turn a file into [`Evidence`]: its lines of text in reading order and what its
+//! format declares. [`findings`] hands the evidence to the judgements in [`crate::nd30`], which hold the
+//! rules; nothing here restates them.
+
+pub mod docx;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::nd30::{self, Rule, Severity, Verdict};
+
+/// What a reader found in a document.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// Paragraphs' text, in reading order (table cells row by row).
+    pub lines: Vec<String>,
+    /// Sections: paper and margins, in millimetres.
+    pub sections: Vec<Section>,
+    /// Every font a run or style asks for, once each.
+    pub fonts: Vec<String>,
+    /// Whether the header shown on page 1 holds a page number.
+    pub number_on_first_page: bool,
+}
+
+/// One section's page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Section {
+    /// Paper width, mm.
+    pub width_mm: f32,
+    /// Paper height, mm.
+    pub height_mm: f32,
+    /// Margins top, bottom, left, right, mm.
+    pub margins_mm: [f32; 4],
+}
+
+/// One departure from the format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The file checked.
+    pub file: PathBuf,
+    /// `E13`.
+    pub rule: String,
+    /// E or W.
+    pub severity: Severity,
+    /// `date`.
+    pub topic: &'static str,
+    /// What was found.
+    pub found: String,
+    /// What fixes it.
+    pub fix: String,
+    /// Where the Decree says so.
+    pub source: &'static str,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} {}: {:?}; fix: {} ({})",
+            self.file.display(),
+            self.rule,
+            self.topic,
+            self.found,
+            self.fix,
+            self.source
+        )
+    }
+}
+
+/// Checks one file; its kind is told by its extension.
+pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let evidence = match extension.as_str() {
+        "docx" => docx::read(path)?,
+        _ => {
+            return Err(Error::Input(format!(
+                "{}: vanban check reads .docx files",
+                path.display()
+            )))
+        }
+    };
+    Ok(findings(&evidence)
+        .into_iter()
+        .map(|v| finding(path, v))
+        .collect())
+}
+
+fn finding(file: &Path, verdict: Verdict) -> Finding {
+    Finding {
+        file: file.to_path_buf(),
+        rule: verdict.rule.id(),
+        severity: verdict.rule.severity,
+        topic: verdict.rule.topic,
+        found: verdict.found,
+        fix: verdict.fix,
+        source: verdict.rule.source,
+    }
+}
+
+/// Judges the evidence against every rule it allows.
+pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    verdicts.extend(page(evidence));
+    verdicts.extend(evidence.fonts.iter().filter_map(|f| nd30::judge_font(f)));
+    if evidence.number_on_first_page {
+        verdicts.push(Verdict::new(
+            nd30::PAGE_NUMBER,
+            "a page number on page 1",
+            "number pages from 2 (a different first-page header)",
+        ));
+    }
+    verdicts.extend(header(&evidence.lines));
+    verdicts.extend(distribution(&evidence.lines));
+    let text = evidence.lines.join("\n");
+    verdicts.extend(nd30::judge_text(&text));
+    verdicts
+}
+
+fn page(evidence: &Evidence) -> Vec<Verdict> {
+    let (limits, mut verdicts) = (nd30::LIMITS, Vec::new());
+    for s in &evidence.sections {
+        let (short, long) = (s.width_mm.min(s.height_mm), s.width_mm.max(s.height_mm));
+        if !limits.page_width_mm.contains(short) || !limits.page_height_mm.contains(long) {
+            verdicts.push(Verdict::new(
+                nd30::PAGE_SIZE,
+                format!("{:.0} × {:.0} mm", s.width_mm, s.height_mm),
+                "A4, 210 × 297 mm",
+            ));
+        }
+        if s.width_mm > s.height_mm {
+            continue; // a landscape annex page: its margins turn with it
+        }
+        let ranges = [
+            ("top", limits.margin_top_mm),
+            ("bottom", limits.margin_bottom_mm),
+            ("left", limits.margin_left_mm),
+            ("right", limits.margin_right_mm),
+        ];
+        for ((side, range), value) in ranges.iter().zip(s.margins_mm) {
+            if !range.contains(value.round()) {
+                verdicts.push(Verdict::new(
+                    nd30::MARGINS,
+                    format!("{side} margin {value:.0} mm"),
+                    format!("{side} margin {:.0}–{:.0} mm", range.min, range.max),
+                ));
+            }
+        }
+    }
+    verdicts.dedup();
+    verdicts
+}
+
+fn header(lines: &[String]) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    let missing =
+        |rule: Rule, what: &str| Verdict::new(rule, format!("no {what}"), what.to_string());
+    match lines.iter().find(|l| nd30::is_national_name(l)) {
+        Some(line) => verdicts.extend(nd30::judge_national_name(line)),
+        None => verdicts.push(missing(nd30::NATIONAL_NAME_LINE, nd30::NATIONAL_NAME)),
+    }
+    match lines.iter().find(|l| nd30::is_motto(l)) {
+        Some(line) => verdicts.extend(nd30::judge_motto(line)),
+        None => verdicts.push(missing(nd30::MOTTO_LINE, nd30::MOTTO)),
+    }
+    if let Some(line) = lines.iter().find(|l| nd30::is_number_line(l)) {
+        verdicts.extend(nd30::judge_number_line(line));
+        let title = lines
+            .iter()
+            .find(|l| nd30::title_kind(l).is_some())
+            .map(String::as_str);
+        if let Some(symbol) = nd30::symbol_of(line) {
+            verdicts.extend(nd30::judge_kind(title, symbol));
+        }
+    }
+    if let Some(line) = lines.iter().find(|l| nd30::date_part(l).is_some()) {
+        verdicts.extend(nd30::judge_date_line(line));
+    }
+    verdicts
+}
+
+fn distribution(lines: &[String]) -> Option<Verdict> {
+    let label = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)?;
+    let items: Vec<&str> = lines[label + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| l.starts_with(nd30::LIST_DASH))
+        .collect();
+    nd30::judge_distribution(&items)
+}

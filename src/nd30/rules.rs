@@ -1,0 +1,412 @@
+//! The checkable rules (nd30.md §6) and the judgements of printed strings against them.
+//!
+//! A reader of documents finds the strings and measures; these functions say whether they are right,
+//! asking the rest of this module for the expected form instead of restating it.
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::date::{date_words, Date};
+use super::kind::{KINDS, OBSOLETE_CODES};
+use super::symbol::{number_line, symbol_parts, SymbolError};
+use super::words::{ARCHIVE_LABEL, LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Severity {
+    /// Violates the text of Decree 30.
+    #[serde(rename = "E")]
+    Error,
+    /// Deviates from the official templates or common practice.
+    #[serde(rename = "W")]
+    Warning,
+}
+
+/// One rule of the checker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Rule number in nd30.md §6.
+    pub number: u8,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A short name: `date`, `number`.
+    pub topic: &'static str,
+    /// Where the Decree says so.
+    pub source: &'static str,
+}
+
+impl Rule {
+    const fn error(number: u8, topic: &'static str, source: &'static str) -> Rule {
+        Rule {
+            number,
+            severity: Severity::Error,
+            topic,
+            source,
+        }
+    }
+
+    /// The same rule, as a warning.
+    pub const fn warning(self) -> Rule {
+        Rule {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// `E13`, `W5`.
+    pub fn id(&self) -> String {
+        let letter = match self.severity {
+            Severity::Error => 'E',
+            Severity::Warning => 'W',
+        };
+        format!("{letter}{}", self.number)
+    }
+}
+
+/// Page size A4.
+pub const PAGE_SIZE: Rule = Rule::error(1, "page size", "Decree 30, Phụ lục I, I.3");
+/// Page margins.
+pub const MARGINS: Rule = Rule::error(2, "margins", "Decree 30, Phụ lục I, I.3");
+/// Times New Roman throughout.
+pub const FONT_FACE: Rule = Rule::error(3, "font", "Decree 30, Phụ lục I, I.2");
+/// Unicode text, TCVN 6909:2001.
+pub const UNICODE_TEXT: Rule = Rule::error(5, "text", "Decree 30, Phụ lục I, I.1");
+/// No page number on page 1.
+pub const PAGE_NUMBER: Rule = Rule::error(6, "page number", "Decree 30, Phụ lục I, II.10");
+/// The Quốc hiệu.
+pub const NATIONAL_NAME_LINE: Rule = Rule::error(8, "Quốc hiệu", "Decree 30, Phụ lục I, II.1");
+/// The Tiêu ngữ.
+pub const MOTTO_LINE: Rule = Rule::error(9, "Tiêu ngữ", "Decree 30, Phụ lục I, II.1");
+/// The Số line.
+pub const NUMBER_LINE: Rule = Rule::error(12, "number", "Decree 30, Phụ lục I, II.3");
+/// The place-and-date line.
+pub const DATE_LINE: Rule = Rule::error(13, "date", "Decree 30, Phụ lục I, II.4");
+/// The title agrees with the ký hiệu.
+pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III");
+/// Abbreviations replaced by Decree 30.
+pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
+/// The Nơi nhận list ends with `- Lưu: VT`.
+pub const ARCHIVE_LINE: Rule = Rule::error(25, "Nơi nhận", "Decree 30, Phụ lục I, II.9b");
+
+/// Font names accepted as a warning: metric clones of Times New Roman.
+pub const METRIC_CLONES: [&str; 2] = ["Liberation Serif", "Tinos"];
+
+/// A rule broken by a string, with what was found and what fixes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// The rule.
+    pub rule: Rule,
+    /// What was found: `"tháng 03"`.
+    pub found: String,
+    /// What to write instead, or what to do.
+    pub fix: String,
+}
+
+impl Verdict {
+    /// A verdict of `rule` on `found`, fixed by `fix`.
+    pub fn new(rule: Rule, found: impl Into<String>, fix: impl Into<String>) -> Verdict {
+        Verdict {
+            rule,
+            found: found.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// Whether `line` is meant as the Quốc hiệu (whatever its spelling).
+pub fn is_national_name(line: &str) -> bool {
+    line.trim().to_uppercase().contains("XÃ HỘI CHỦ NGHĨA")
+}
+
+/// The Quốc hiệu as printed; `HOÀ` is accepted beside `HÒA`.
+pub fn judge_national_name(line: &str) -> Option<Verdict> {
+    let line = line.trim();
+    let accepted = line == NATIONAL_NAME || line == NATIONAL_NAME.replace("HÒA", "HOÀ");
+    (!accepted).then(|| Verdict::new(NATIONAL_NAME_LINE, line, NATIONAL_NAME))
+}
+
+/// Whether `line` is meant as the Tiêu ngữ.
+pub fn is_motto(line: &str) -> bool {
+    line.trim().starts_with("Độc lập")
+}
+
+/// The Tiêu ngữ, with ASCII hyphens and spaces around them.
+pub fn judge_motto(line: &str) -> Option<Verdict> {
+    let line = line.trim();
+    (line != MOTTO).then(|| Verdict::new(MOTTO_LINE, line, MOTTO))
+}
+
+/// Whether `line` is the Số line.
+pub fn is_number_line(line: &str) -> bool {
+    line.trim_start().starts_with(NUMBER_LABEL)
+}
+
+/// The ký hiệu of a Số line, when it has one.
+pub fn symbol_of(line: &str) -> Option<&str> {
+    line.split_once('/').map(|(_, symbol)| symbol.trim())
+}
+
+/// The Số line: a number with a leading zero below 10, and a ký hiệu of current abbreviations.
+pub fn judge_number_line(line: &str) -> Vec<Verdict> {
+    let line = line.trim();
+    let rest = line.trim_start_matches(NUMBER_LABEL).trim();
+    let Some((number, symbol)) = rest.split_once('/') else {
+        return vec![Verdict::new(
+            NUMBER_LINE,
+            line,
+            "write the number, a slash and the ký hiệu: Số: 05/KH-UBND",
+        )];
+    };
+    let symbol = symbol.trim();
+    // A normative document's ký hiệu carries its year: `12/2021/NĐ-CP`.
+    let codes = match symbol.split_once('/') {
+        Some((year, codes)) if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) => codes,
+        _ => symbol,
+    };
+    let parts = match symbol_parts(codes) {
+        Ok(parts) => parts,
+        Err(SymbolError::Obsolete(code)) => {
+            return vec![Verdict::new(OBSOLETE_CODE, code, obsolete_fix())]
+        }
+        Err(e) => return vec![Verdict::new(NUMBER_LINE, line, e.to_string())],
+    };
+    let mut verdicts = Vec::new();
+    let number = number.trim();
+    match number.parse::<u32>() {
+        Ok(n) if n > 0 && number.chars().all(|c| c.is_ascii_digit()) => {
+            let expected = number_line(n, symbol);
+            if line != expected {
+                verdicts.push(Verdict::new(NUMBER_LINE, line, expected));
+            }
+        }
+        _ if number.is_empty() => {} // left blank for the registry to fill in
+        _ => verdicts.push(Verdict::new(
+            NUMBER_LINE,
+            line,
+            "the number is written in Arabic digits",
+        )),
+    }
+    if let Some(code) = parts.iter().find(|p| OBSOLETE_CODES.contains(p)) {
+        verdicts.push(Verdict::new(OBSOLETE_CODE, *code, obsolete_fix()));
+    }
+    verdicts
+}
+
+fn obsolete_fix() -> &'static str {
+    "use the current abbreviation: BGN, BTT, GUQ, GGT, GNP or TrS"
+}
+
+/// The kind whose printed title is `line`, if any.
+pub fn title_kind(line: &str) -> Option<&'static super::Kind> {
+    let line = line.trim();
+    KINDS.iter().find(|k| k.title == Some(line))
+}
+
+/// The ký hiệu's first part agrees with the title: its code for a named kind, no kind code for a letter.
+pub fn judge_kind(title: Option<&str>, symbol: &str) -> Option<Verdict> {
+    let first = symbol.split('-').next().unwrap_or_default();
+    match title.and_then(title_kind) {
+        Some(kind) => match kind.code {
+            Some(code) if code != first => Some(Verdict::new(
+                KIND_CODE,
+                symbol,
+                format!("a {} has a ký hiệu starting {code}-", kind.name),
+            )),
+            _ => None,
+        },
+        None => KINDS
+            .iter()
+            .find(|k| k.code == Some(first) && k.title.is_some())
+            .map(|k| {
+                Verdict::new(
+                    KIND_CODE,
+                    symbol,
+                    format!("{first} is the code of a {}: print its title", k.name),
+                )
+            }),
+    }
+}
+
+/// The date words of a place-and-date line (`ngày 10 tháng 8 năm 2021`), if `line` is one.
+pub fn date_part(line: &str) -> Option<(&str, &str)> {
+    let (place, words) = line.trim().rsplit_once(", ")?;
+    let tokens: Vec<&str> = words.split_whitespace().collect();
+    let shaped = tokens.len() == 6
+        && tokens[0] == "ngày"
+        && tokens[2] == "tháng"
+        && tokens[4] == "năm"
+        && [1, 3, 5]
+            .iter()
+            .all(|&i| tokens[i].chars().all(|c| c.is_ascii_digit()));
+    shaped.then_some((place, words))
+}
+
+/// The place-and-date line: a real date, written as Decree 30 writes it, after a capitalised place.
+pub fn judge_date_line(line: &str) -> Vec<Verdict> {
+    let Some((place, words)) = date_part(line) else {
+        return Vec::new();
+    };
+    let mut verdicts = Vec::new();
+    let number = |i: usize| {
+        words
+            .split_whitespace()
+            .nth(i)
+            .and_then(|t| t.parse::<u16>().ok())
+    };
+    let small = |i: usize| number(i).and_then(|n| u8::try_from(n).ok());
+    let date = match (number(5), small(3), small(1)) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m, d),
+        _ => None,
+    };
+    match date {
+        None => verdicts.push(Verdict::new(DATE_LINE, words, "a date that exists")),
+        Some(date) => {
+            let expected = date_words(date);
+            if words != expected {
+                verdicts.push(Verdict::new(DATE_LINE, words, expected));
+            }
+        }
+    }
+    let lower = place
+        .split_whitespace()
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if let Some(word) = lower {
+        verdicts.push(Verdict::new(
+            DATE_LINE,
+            place,
+            format!("capitalise every word of the place name ({word})"),
+        ));
+    }
+    verdicts
+}
+
+/// The Nơi nhận items: the last is `- Lưu: VT…` and ends with a full stop.
+pub fn judge_distribution(items: &[&str]) -> Option<Verdict> {
+    let archive = format!("{LIST_DASH} {ARCHIVE_LABEL} {REGISTRY_CODE}");
+    let Some(last) = items.last().map(|s| s.trim()) else {
+        return Some(Verdict::new(
+            ARCHIVE_LINE,
+            "",
+            format!("end with {archive}."),
+        ));
+    };
+    let right = last.starts_with(&archive) && last.ends_with('.');
+    (!right).then(|| Verdict::new(ARCHIVE_LINE, last, format!("end with {archive}.")))
+}
+
+/// Text in Unicode: no `ƣ` from a legacy font converted badly (E5), and NFC (W5).
+pub fn judge_text(text: &str) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if text.contains(['ƣ', 'Ƣ']) {
+        let at = text
+            .split_whitespace()
+            .find(|w| w.contains(['ƣ', 'Ƣ']))
+            .unwrap_or(text);
+        verdicts.push(Verdict::new(
+            UNICODE_TEXT,
+            at,
+            "ư, not ƣ (a legacy-font conversion)",
+        ));
+    } else if !unicode_normalization::is_nfc(text) {
+        let at = text
+            .split_whitespace()
+            .find(|w| !unicode_normalization::is_nfc(w))
+            .unwrap_or(text);
+        verdicts.push(Verdict::new(
+            UNICODE_TEXT.warning(),
+            at,
+            at.nfc().collect::<String>(),
+        ));
+    }
+    verdicts
+}
+
+/// A font name: Times New Roman, or a metric clone as a warning.
+pub fn judge_font(name: &str) -> Option<Verdict> {
+    use super::words::FONT;
+    if name == FONT {
+        None
+    } else if METRIC_CLONES.contains(&name) {
+        Some(Verdict::new(FONT_FACE.warning(), name, FONT))
+    } else {
+        Some(Verdict::new(FONT_FACE, name, FONT))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(verdicts: &[Verdict]) -> Vec<String> {
+        verdicts.iter().map(|v| v.rule.id()).collect()
+    }
+
+    #[test]
+    fn number_lines() {
+        assert!(judge_number_line("Số: 2402/UBND-NTM").is_empty());
+        assert!(judge_number_line("Số: 05/KH-UBND").is_empty());
+        assert!(judge_number_line("Số:      /KH-UBND").is_empty());
+        let v = judge_number_line("Số: 5/UBND-NTM");
+        assert_eq!(ids(&v), ["E12"]);
+        assert_eq!(v[0].fix, "Số: 05/UBND-NTM");
+        assert_eq!(ids(&judge_number_line("Số: 12/GN-UBND")), ["E17"]);
+        assert_eq!(ids(&judge_number_line("Số: 12/UBND NTM")), ["E12"]);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(judge_date_line("Cẩm Xuyên, ngày 10 tháng 8 năm 2021").is_empty());
+        assert!(judge_date_line("Hà Nội, ngày 05 tháng 02 năm 2021").is_empty());
+        let v = judge_date_line("Cẩm Xuyên, ngày 10 tháng 08 năm 2021");
+        assert_eq!(
+            (ids(&v), v[0].fix.as_str()),
+            (vec!["E13".to_string()], "ngày 10 tháng 8 năm 2021")
+        );
+        assert_eq!(
+            ids(&judge_date_line("Cẩm Xuyên, ngày 5 tháng 8 năm 2021")),
+            ["E13"]
+        );
+        assert_eq!(
+            ids(&judge_date_line("Cẩm Xuyên, ngày 30 tháng 02 năm 2021")),
+            ["E13"]
+        );
+        assert_eq!(
+            ids(&judge_date_line("Cẩm xuyên, ngày 10 tháng 8 năm 2021")),
+            ["E13"]
+        );
+        assert!(date_part("Căn cứ Luật ngày 10 tháng 8 năm 2021 của Quốc hội").is_none());
+    }
+
+    #[test]
+    fn header_strings() {
+        assert!(judge_national_name("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").is_none());
+        assert!(judge_national_name("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM").is_none());
+        assert!(judge_national_name("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.").is_some());
+        assert!(judge_motto("Độc lập - Tự do - Hạnh phúc").is_none());
+        assert_eq!(
+            judge_motto("Độc lập – Tự do – Hạnh phúc").map(|v| v.rule.id()),
+            Some("E9".into())
+        );
+    }
+
+    #[test]
+    fn kinds_and_archive() {
+        assert!(judge_kind(Some("KẾ HOẠCH"), "KH-UBND").is_none());
+        assert!(judge_kind(Some("KẾ HOẠCH"), "QĐ-UBND").is_some());
+        assert!(judge_kind(None, "UBND-NTM").is_none());
+        assert!(judge_kind(None, "KH-UBND").is_some());
+        assert!(judge_distribution(&["- Như trên;", "- Lưu: VT, NTM."]).is_none());
+        assert!(judge_distribution(&["- Như trên;", "- Lưu: VT"]).is_some());
+        assert!(judge_distribution(&["- Như trên."]).is_some());
+    }
+
+    #[test]
+    fn text_and_fonts() {
+        assert_eq!(ids(&judge_text("Thƣờng trực")), ["E5"]);
+        assert_eq!(ids(&judge_text("Thu\u{301}y")), ["W5"]);
+        assert!(judge_text("Thường trực").is_empty());
+        assert!(judge_font("Times New Roman").is_none());
+        assert_eq!(judge_font("Tinos").map(|v| v.rule.id()), Some("W3".into()));
+        assert_eq!(judge_font("Arial").map(|v| v.rule.id()), Some("E3".into()));
+    }
+}

@@ -1,0 +1,111 @@
+//! `vanban check`: vanban's own documents pass; documents with one defect each are reported with that
+//! defect's rule and nothing else.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// Copies the DOCX `from` to `to`, replacing `old` by `new` in `part` (which must contain it).
+fn mutate(from: &Path, to: &Path, part: &str, old: &str, new: &str) {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).expect("docx")).expect("zip");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).expect("create"));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == part {
+            let xml = String::from_utf8(bytes).expect("utf-8");
+            assert!(xml.contains(old), "{part} has no {old:?}");
+            bytes = xml.replace(old, new).into_bytes();
+        }
+        out.start_file(name, options).expect("start");
+        out.write_all(&bytes).expect("write");
+    }
+    out.finish().expect("finish");
+}
+
+/// The rule ids `vanban check` reports for `file`, and whether it exited with success.
+fn rules(file: &Path) -> (Vec<String>, bool) {
+    let output = vanban(&["check", file.to_str().expect("utf-8"), "--format", "json"]);
+    let findings: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {output:?}"));
+    let ids = findings
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("rule").to_string())
+        .collect();
+    (ids, output.status.success())
+}
+
+fn rendered_letter(dir: &Path) -> PathBuf {
+    render(&sample_job(), dir);
+    dir.join("cong-van-2402.docx")
+}
+
+#[test]
+fn the_letter_passes_and_each_defect_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = rendered_letter(dir.path());
+    assert_eq!(rules(&letter), (vec![], true));
+
+    let doc = "word/document.xml";
+    let cases = [
+        (doc, "tháng 8 năm 2021", "tháng 08 năm 2021", "E13"),
+        (doc, "ngày 10 tháng 8", "ngày 5 tháng 8", "E13"),
+        (doc, "Số: 2402/UBND-NTM", "Số: 5/UBND-NTM", "E12"),
+        (doc, "Độc lập - Tự do", "Độc lập – Tự do", "E9"),
+        (doc, "Lưu: VT", "Lưu trữ", "E25"),
+        (doc, "w:left=\"1701\"", "w:left=\"567\"", "E2"),
+        (doc, "2402/UBND-NTM", "2402/GN-NTM", "E17"),
+        (doc, "Thường trực", "Thƣờng trực", "E5"),
+        ("word/styles.xml", "Times New Roman", "Arial", "E3"),
+    ];
+    for (i, (part, old, new, rule)) in cases.into_iter().enumerate() {
+        let defective = dir.path().join(format!("defect-{i}.docx"));
+        mutate(&letter, &defective, part, old, new);
+        assert_eq!(
+            rules(&defective),
+            (vec![rule.to_string()], false),
+            "{old:?} → {new:?}"
+        );
+    }
+
+    // HOÀ is accepted beside HÒA.
+    let hoa = dir.path().join("hoa.docx");
+    mutate(&letter, &hoa, doc, "CỘNG HÒA", "CỘNG HOÀ");
+    assert_eq!(rules(&hoa), (vec![], true));
+}
+
+#[test]
+fn a_page_number_on_page_one_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = rendered_letter(dir.path());
+    let document = docx_part(&letter, "word/document.xml");
+    assert!(
+        document.contains("<w:titlePg"),
+        "the letter has a first-page header"
+    );
+    let numbered = dir.path().join("numbered.docx");
+    mutate(&letter, &numbered, "word/document.xml", "<w:titlePg />", "");
+    assert_eq!(rules(&numbered), (vec!["E6".to_string()], false));
+}
+
+#[test]
+fn what_check_cannot_read_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fake = dir.path().join("thu.docx");
+    std::fs::write(&fake, "not a zip").expect("write");
+    let output = vanban(&["check", fake.to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("thu.docx") && stderr.contains("not a DOCX"),
+        "{stderr}"
+    );
+}
