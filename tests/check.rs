@@ -109,3 +109,33 @@ fn what_check_cannot_read_is_an_error_naming_the_file() {
         "{stderr}"
     );
 }
+
+/// `tests/fixtures/clerk-letter.docx` is a letter typed as plain text (`clerk-letter.txt`) and saved as
+/// DOCX by LibreOffice: `soffice --headless --infilter="Text (encoded):UTF8,LF,," --convert-to docx`.
+#[test]
+fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
+    let letter = root().join("tests/fixtures/clerk-letter.docx");
+    let (ids, ok) = rules(&letter);
+    assert!(!ok);
+    assert_eq!(
+        ids,
+        ["E2", "E3", "E9", "E12", "E13", "E25"],
+        "20 mm left margin, Liberation Mono (the text-import style), en dashes, Số: 5, tháng 08, `- Lưu VT.`"
+    );
+    let output = vanban(&["check", letter.to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("E13 date: \"ngày 10 tháng 08 năm 2021\"; fix: ngày 10 tháng 8 năm 2021"),
+        "{text}"
+    );
+}
+
+/// `tests/fixtures/python-docx-leave.docx` is written by `make_docx_fixtures.py` with python-docx: its
+/// Normal style is Times New Roman over a theme font (Cambria) in the document defaults, which Word
+/// does not show, and so must not be reported.
+#[test]
+fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
+    let (ids, ok) = rules(&root().join("tests/fixtures/python-docx-leave.docx"));
+    assert!(!ok);
+    assert_eq!(ids, ["E17", "E13"], "GN for GNP, ngày 5");
+}

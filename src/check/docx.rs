@@ -57,7 +57,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
     Ok(Evidence {
         lines: lines(&document),
         sections: sections(&document),
-        fonts: fonts(&[&styles, &document], &theme),
+        fonts: fonts(&document, &styles, &theme),
         number_on_first_page: has_page_field(&first_header),
     })
 }
@@ -174,48 +174,162 @@ impl Section {
     }
 }
 
-/// Fonts asked for by runs and styles: `w:ascii`/`w:hAnsi` names, and theme fonts through the theme.
-fn fonts(parts: &[&[Item]], theme: &[Item]) -> Vec<String> {
-    let theme_font = |which: &str| {
-        let mut in_group = false;
-        for item in theme {
+/// The fonts the document's text is shown in: for each run with text, its `w:ascii` and `w:hAnsi`
+/// font as Word resolves it (the run, its character style, its paragraph style, the document
+/// defaults; each style through the styles it is based on; theme fonts through the theme).
+fn fonts(document: &[Item], styles: &[Item], theme: &[Item]) -> Vec<String> {
+    let styles = Styles::read(styles);
+    let resolve = |attrs: &HashMap<String, String>, key: &str| {
+        let themed = attrs
+            .get(&format!("{key}Theme"))
+            .and_then(|t| theme_font(theme, t.starts_with("major")));
+        themed
+            .or_else(|| attrs.get(key).cloned())
+            .filter(|f| !f.is_empty())
+    };
+    let (mut found, mut paragraph_style, mut run) = (Vec::<String>::new(), None, Run::default());
+    let (mut in_paragraph_props, mut in_run) = (false, false);
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "p" => paragraph_style = None,
+            Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
+            Item::Close(name) if name == "pPr" => in_paragraph_props = false,
+            Item::Open(name, attrs) if name == "pStyle" => {
+                paragraph_style = attrs.get("val").cloned()
+            }
+            Item::Open(name, _) if name == "r" => (in_run, run) = (true, Run::default()),
+            Item::Open(name, attrs) if in_run && name == "rStyle" => {
+                run.style = attrs.get("val").cloned()
+            }
+            Item::Open(name, attrs) if in_run && !in_paragraph_props && name == "rFonts" => {
+                run.fonts = Some(attrs.clone());
+            }
+            Item::Open(name, _) if in_run && name == "t" => run.text = true,
+            Item::Close(name) if name == "r" => {
+                in_run = false;
+                if !run.text {
+                    continue;
+                }
+                for key in ["ascii", "hAnsi"] {
+                    let font = run
+                        .fonts
+                        .as_ref()
+                        .and_then(|attrs| resolve(attrs, key))
+                        .or_else(|| styles.font(run.style.as_deref(), key, &resolve))
+                        .or_else(|| {
+                            let paragraph = paragraph_style
+                                .as_deref()
+                                .or(styles.default_paragraph.as_deref());
+                            styles.font(paragraph, key, &resolve)
+                        })
+                        .or_else(|| {
+                            styles
+                                .defaults
+                                .as_ref()
+                                .and_then(|attrs| resolve(attrs, key))
+                        });
+                    if let Some(font) = font.filter(|f| !found.contains(f)) {
+                        found.push(font);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// What a run says about its font.
+#[derive(Default)]
+struct Run {
+    style: Option<String>,
+    fonts: Option<HashMap<String, String>>,
+    text: bool,
+}
+
+/// The font settings of `styles.xml`.
+#[derive(Default)]
+struct Styles {
+    /// `w:docDefaults` fonts.
+    defaults: Option<HashMap<String, String>>,
+    /// The default paragraph style's id.
+    default_paragraph: Option<String>,
+    /// Each style's own fonts and the style it is based on.
+    styles: HashMap<String, (Option<HashMap<String, String>>, Option<String>)>,
+}
+
+impl Styles {
+    fn read(items: &[Item]) -> Styles {
+        let mut styles = Styles::default();
+        let (mut in_defaults, mut current, mut in_paragraph_props) = (false, None::<String>, false);
+        for item in items {
             match item {
-                Item::Open(name, _) if name == which => in_group = true,
-                Item::Close(name) if name == which => in_group = false,
-                Item::Open(name, attrs) if in_group && name == "latin" => {
-                    return attrs.get("typeface").cloned();
+                Item::Open(name, _) if name == "docDefaults" => in_defaults = true,
+                Item::Close(name) if name == "docDefaults" => in_defaults = false,
+                Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
+                Item::Close(name) if name == "pPr" => in_paragraph_props = false,
+                Item::Open(name, attrs) if name == "style" => {
+                    current = attrs.get("styleId").cloned();
+                    let default = attrs
+                        .get("default")
+                        .is_some_and(|v| v == "1" || v == "true");
+                    if default && attrs.get("type").is_some_and(|t| t == "paragraph") {
+                        styles.default_paragraph.clone_from(&current);
+                    }
+                }
+                Item::Close(name) if name == "style" => current = None,
+                Item::Open(name, attrs) if name == "rFonts" && !in_paragraph_props => {
+                    if in_defaults {
+                        styles.defaults = Some(attrs.clone());
+                    } else if let Some(id) = &current {
+                        styles.styles.entry(id.clone()).or_default().0 = Some(attrs.clone());
+                    }
+                }
+                Item::Open(name, attrs) if name == "basedOn" => {
+                    if let (Some(id), Some(parent)) = (&current, attrs.get("val")) {
+                        styles.styles.entry(id.clone()).or_default().1 = Some(parent.clone());
+                    }
                 }
                 _ => {}
             }
         }
-        None
-    };
-    let mut found: Vec<String> = Vec::new();
-    for item in parts.iter().flat_map(|p| p.iter()) {
-        let Item::Open(name, attrs) = item else {
-            continue;
-        };
-        if name != "rFonts" {
-            continue;
-        }
-        for key in ["ascii", "hAnsi"] {
-            let named = attrs.get(key).cloned();
-            let themed = attrs.get(&format!("{key}Theme")).and_then(|t| {
-                theme_font(if t.starts_with("major") {
-                    "majorFont"
-                } else {
-                    "minorFont"
-                })
-            });
-            // A theme attribute wins over a name in Word.
-            if let Some(font) = themed.or(named).filter(|f| !f.is_empty()) {
-                if !found.contains(&font) {
-                    found.push(font);
-                }
+        styles
+    }
+
+    /// The font `key` of style `id`, looked up through the styles it is based on.
+    fn font(
+        &self,
+        id: Option<&str>,
+        key: &str,
+        resolve: &dyn Fn(&HashMap<String, String>, &str) -> Option<String>,
+    ) -> Option<String> {
+        let mut id = id?.to_string();
+        for _ in 0..16 {
+            let (fonts, parent) = self.styles.get(&id)?;
+            if let Some(font) = fonts.as_ref().and_then(|attrs| resolve(attrs, key)) {
+                return Some(font);
             }
+            id = parent.clone()?;
+        }
+        None
+    }
+}
+
+/// The theme's Latin major (headings) or minor (body) font.
+fn theme_font(theme: &[Item], major: bool) -> Option<String> {
+    let group = if major { "majorFont" } else { "minorFont" };
+    let mut in_group = false;
+    for item in theme {
+        match item {
+            Item::Open(name, _) if name == group => in_group = true,
+            Item::Close(name) if name == group => in_group = false,
+            Item::Open(name, attrs) if in_group && name == "latin" => {
+                return attrs.get("typeface").cloned();
+            }
+            _ => {}
         }
     }
-    found
+    None
 }
 
 /// The header part shown on page 1: the `first` header of the first section when it has a

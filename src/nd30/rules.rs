@@ -205,6 +205,9 @@ pub fn title_kind(line: &str) -> Option<&'static super::Kind> {
 /// The ký hiệu's first part agrees with the title: its code for a named kind, no kind code for a letter.
 pub fn judge_kind(title: Option<&str>, symbol: &str) -> Option<Verdict> {
     let first = symbol.split('-').next().unwrap_or_default();
+    if OBSOLETE_CODES.contains(&first) {
+        return None; // judged by the obsolete-code rule
+    }
     match title.and_then(title_kind) {
         Some(kind) => match kind.code {
             Some(code) if code != first => Some(Verdict::new(
