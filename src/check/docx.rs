@@ -13,9 +13,12 @@ use crate::error::{Error, Result};
 /// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
 const MM_PER_TWIP: f32 = 25.4 / 1440.0;
 
+/// An element's attributes by local name.
+type Attrs = HashMap<String, String>;
+
 /// One piece of a part's XML: an element opening (with its attributes by local name), closing, or text.
 enum Item {
-    Open(String, HashMap<String, String>),
+    Open(String, Attrs),
     Close(String),
     Text(String),
 }
@@ -103,9 +106,7 @@ fn local(name: &[u8]) -> String {
     }
 }
 
-fn attributes(
-    e: &quick_xml::events::BytesStart,
-) -> std::result::Result<HashMap<String, String>, quick_xml::Error> {
+fn attributes(e: &quick_xml::events::BytesStart) -> std::result::Result<Attrs, quick_xml::Error> {
     let mut map = HashMap::new();
     for attribute in e.attributes() {
         let attribute = attribute.map_err(quick_xml::Error::from)?;
@@ -131,7 +132,7 @@ fn lines(document: &[Item]) -> Vec<String> {
     lines
 }
 
-fn number(attrs: &HashMap<String, String>, key: &str) -> Option<f32> {
+fn number(attrs: &Attrs, key: &str) -> Option<f32> {
     attrs.get(key)?.parse().ok()
 }
 
@@ -179,7 +180,7 @@ impl Section {
 /// defaults; each style through the styles it is based on; theme fonts through the theme).
 fn fonts(document: &[Item], styles: &[Item], theme: &[Item]) -> Vec<String> {
     let styles = Styles::read(styles);
-    let resolve = |attrs: &HashMap<String, String>, key: &str| {
+    let resolve = |attrs: &Attrs, key: &str| {
         let themed = attrs
             .get(&format!("{key}Theme"))
             .and_then(|t| theme_font(theme, t.starts_with("major")));
@@ -243,7 +244,7 @@ fn fonts(document: &[Item], styles: &[Item], theme: &[Item]) -> Vec<String> {
 #[derive(Default)]
 struct Run {
     style: Option<String>,
-    fonts: Option<HashMap<String, String>>,
+    fonts: Option<Attrs>,
     text: bool,
 }
 
@@ -251,12 +252,22 @@ struct Run {
 #[derive(Default)]
 struct Styles {
     /// `w:docDefaults` fonts.
-    defaults: Option<HashMap<String, String>>,
+    defaults: Option<Attrs>,
     /// The default paragraph style's id.
     default_paragraph: Option<String>,
     /// Each style's own fonts and the style it is based on.
-    styles: HashMap<String, (Option<HashMap<String, String>>, Option<String>)>,
+    styles: HashMap<String, Style>,
 }
+
+/// One style's own fonts and the style it is based on.
+#[derive(Default)]
+struct Style {
+    fonts: Option<Attrs>,
+    based_on: Option<String>,
+}
+
+/// Resolves the font named for a key (`ascii`, `hAnsi`) by a `w:rFonts` element.
+type Resolve<'a> = dyn Fn(&Attrs, &str) -> Option<String> + 'a;
 
 impl Styles {
     fn read(items: &[Item]) -> Styles {
@@ -282,12 +293,13 @@ impl Styles {
                     if in_defaults {
                         styles.defaults = Some(attrs.clone());
                     } else if let Some(id) = &current {
-                        styles.styles.entry(id.clone()).or_default().0 = Some(attrs.clone());
+                        styles.styles.entry(id.clone()).or_default().fonts = Some(attrs.clone());
                     }
                 }
                 Item::Open(name, attrs) if name == "basedOn" => {
                     if let (Some(id), Some(parent)) = (&current, attrs.get("val")) {
-                        styles.styles.entry(id.clone()).or_default().1 = Some(parent.clone());
+                        styles.styles.entry(id.clone()).or_default().based_on =
+                            Some(parent.clone());
                     }
                 }
                 _ => {}
@@ -297,19 +309,14 @@ impl Styles {
     }
 
     /// The font `key` of style `id`, looked up through the styles it is based on.
-    fn font(
-        &self,
-        id: Option<&str>,
-        key: &str,
-        resolve: &dyn Fn(&HashMap<String, String>, &str) -> Option<String>,
-    ) -> Option<String> {
+    fn font(&self, id: Option<&str>, key: &str, resolve: &Resolve) -> Option<String> {
         let mut id = id?.to_string();
         for _ in 0..16 {
-            let (fonts, parent) = self.styles.get(&id)?;
-            if let Some(font) = fonts.as_ref().and_then(|attrs| resolve(attrs, key)) {
+            let style = self.styles.get(&id)?;
+            if let Some(font) = style.fonts.as_ref().and_then(|attrs| resolve(attrs, key)) {
                 return Some(font);
             }
-            id = parent.clone()?;
+            id = style.based_on.clone()?;
         }
         None
     }
