@@ -65,6 +65,14 @@ fn the_letter_passes_and_each_defect_is_named() {
         (doc, "2402/UBND-NTM", "2402/GN-NTM", "E17"),
         (doc, "Thường trực", "Thƣờng trực", "E5"),
         ("word/styles.xml", "Times New Roman", "Arial", "E3"),
+        (doc, "Truyền thông huyện;", "Truyền thông huyện", "E26"),
+        (
+            doc,
+            "- Văn phòng Điều phối NTM huyện;",
+            "- Văn phòng Điều phối NTM huyện",
+            "E25",
+        ),
+        (doc, ">Phụ lục II<", ">Phụ lục 2<", "E30"),
     ];
     for (i, (part, old, new, rule)) in cases.into_iter().enumerate() {
         let defective = dir.path().join(format!("defect-{i}.docx"));

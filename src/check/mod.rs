@@ -118,6 +118,8 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     }
     verdicts.extend(header(&evidence.lines));
     verdicts.extend(distribution(&evidence.lines));
+    verdicts.extend(addressees(&evidence.lines));
+    verdicts.extend(annexes(&evidence.lines));
     let text = evidence.lines.join("\n");
     verdicts.extend(nd30::judge_text(&text));
     verdicts
@@ -185,15 +187,47 @@ fn header(lines: &[String]) -> Vec<Verdict> {
     verdicts
 }
 
-fn distribution(lines: &[String]) -> Option<Verdict> {
-    let label = lines
-        .iter()
-        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)?;
-    let items: Vec<&str> = lines[label + 1..]
-        .iter()
-        .map(|l| l.trim())
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| l.starts_with(nd30::LIST_DASH))
+/// The `- …` items after the line reading exactly `label`, if there is one.
+fn items_after<'a>(lines: &'a [String], label: &str) -> Option<Vec<&'a str>> {
+    let at = lines.iter().position(|l| l.trim() == label)?;
+    Some(
+        lines[at + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| l.starts_with(nd30::LIST_DASH))
+            .collect(),
+    )
+}
+
+fn distribution(lines: &[String]) -> Vec<Verdict> {
+    let Some(items) = items_after(lines, nd30::DISTRIBUTION_LABEL) else {
+        return Vec::new();
+    };
+    let mut verdicts: Vec<Verdict> = nd30::judge_distribution(&items).into_iter().collect();
+    if verdicts.is_empty() {
+        verdicts.extend(nd30::judge_list(nd30::ARCHIVE_LINE, &items));
+    }
+    verdicts
+}
+
+fn addressees(lines: &[String]) -> Option<Verdict> {
+    let items = items_after(lines, nd30::RECIPIENTS_LABEL)?;
+    nd30::judge_list(nd30::ADDRESSEES, &items)
+}
+
+fn annexes(lines: &[String]) -> Vec<Verdict> {
+    let labels: Vec<usize> = (0..lines.len())
+        .filter(|&i| nd30::is_annex_label(&lines[i]))
         .collect();
-    nd30::judge_distribution(&items)
+    let texts: Vec<&str> = labels.iter().map(|&i| lines[i].as_str()).collect();
+    let mut verdicts = nd30::judge_annex_labels(&texts);
+    for &at in &labels {
+        let reference = lines[at + 1..]
+            .iter()
+            .take(4)
+            .find(|l| l.trim_start().starts_with('('));
+        verdicts.extend(reference.and_then(|l| nd30::judge_annex_reference(l)));
+    }
+    verdicts
 }

@@ -6,10 +6,14 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::annex::annex_label;
 use super::date::{date_words, Date};
 use super::kind::{KINDS, OBSOLETE_CODES};
 use super::symbol::{number_line, symbol_parts, SymbolError};
-use super::words::{ARCHIVE_LABEL, LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE};
+use super::words::{
+    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, ITEM_END, LAST_ITEM_END, LIST_DASH, MOTTO,
+    NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE,
+};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,6 +91,10 @@ pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III"
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
 pub const ARCHIVE_LINE: Rule = Rule::error(25, "Nơi nhận", "Decree 30, Phụ lục I, II.9b");
+/// The Kính gửi list: `- …;` lines, the last ending with a full stop.
+pub const ADDRESSEES: Rule = Rule::error(26, "Kính gửi", "Decree 30, Phụ lục I, II.9a");
+/// Annex headings: Roman numerals when there are several, and the `(Kèm theo …)` line.
+pub const ANNEX_HEADING: Rule = Rule::error(30, "annex", "Decree 30, Phụ lục I, II.12");
 
 /// Font names accepted as a warning: metric clones of Times New Roman.
 pub const METRIC_CLONES: [&str; 2] = ["Liberation Serif", "Tinos"];
@@ -283,6 +291,59 @@ pub fn judge_date_line(line: &str) -> Vec<Verdict> {
     verdicts
 }
 
+/// A `- …` list: every item but the last ends with `;`, the last with `.`.
+pub fn judge_list(rule: Rule, items: &[&str]) -> Option<Verdict> {
+    let last = items.len().checked_sub(1)?;
+    items.iter().enumerate().find_map(|(i, item)| {
+        let end = if i == last { LAST_ITEM_END } else { ITEM_END };
+        let item = item.trim();
+        (!item.ends_with(end)).then(|| {
+            Verdict::new(
+                rule,
+                item,
+                format!("end every item but the last with {ITEM_END:?}, the last with {LAST_ITEM_END:?}"),
+            )
+        })
+    })
+}
+
+/// Whether `line` is an annex heading: `Phụ lục`, or `Phụ lục` and one numeral.
+pub fn is_annex_label(line: &str) -> bool {
+    line.trim().strip_prefix(ANNEX_LABEL).is_some_and(|rest| {
+        rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1)
+    })
+}
+
+/// The annex headings of a document, in order: numbered in Roman numerals when there are several.
+pub fn judge_annex_labels(labels: &[&str]) -> Vec<Verdict> {
+    let count = u32::try_from(labels.len()).unwrap_or(u32::MAX);
+    (1..=count)
+        .zip(labels)
+        .filter_map(|(index, label)| {
+            let expected = annex_label(index, count);
+            (label.trim() != expected).then(|| Verdict::new(ANNEX_HEADING, label.trim(), expected))
+        })
+        .collect()
+}
+
+/// The line under an annex heading's title: `(Kèm theo … số … ngày … tháng … năm … của …)`.
+pub fn judge_annex_reference(line: &str) -> Option<Verdict> {
+    let line = line.trim();
+    let opening = format!("({ANNEX_REFERENCE} ");
+    let shaped = line.starts_with(&opening)
+        && line.ends_with(')')
+        && [" số ", " ngày ", " tháng ", " năm ", " của "]
+            .iter()
+            .all(|word| line.contains(word));
+    (!shaped).then(|| {
+        Verdict::new(
+            ANNEX_HEADING,
+            line,
+            format!("{opening}<kind> số <number> ngày … tháng … năm … của <issuer>)"),
+        )
+    })
+}
+
 /// The Nơi nhận items: the last is `- Lưu: VT…` and ends with a full stop.
 pub fn judge_distribution(items: &[&str]) -> Option<Verdict> {
     let archive = format!("{LIST_DASH} {ARCHIVE_LABEL} {REGISTRY_CODE}");
@@ -401,6 +462,21 @@ mod tests {
         assert!(judge_distribution(&["- Như trên;", "- Lưu: VT, NTM."]).is_none());
         assert!(judge_distribution(&["- Như trên;", "- Lưu: VT"]).is_some());
         assert!(judge_distribution(&["- Như trên."]).is_some());
+        assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B."]).is_none());
+        assert!(judge_list(ADDRESSEES, &["- Sở A", "- Sở B."]).is_some());
+        assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B;"]).is_some());
+    }
+
+    #[test]
+    fn annex_headings() {
+        assert!(is_annex_label("Phụ lục II") && is_annex_label("Phụ lục"));
+        assert!(!is_annex_label("Phụ lục I kèm theo công văn"));
+        assert!(judge_annex_labels(&["Phụ lục I", "Phụ lục II"]).is_empty());
+        assert!(judge_annex_labels(&["Phụ lục"]).is_empty());
+        assert_eq!(judge_annex_labels(&["Phụ lục I", "Phụ lục 2"]).len(), 1);
+        let reference = "(Kèm theo Công văn số 2402/UBND-NTM ngày 10 tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)";
+        assert!(judge_annex_reference(reference).is_none());
+        assert!(judge_annex_reference("(Kèm theo Công văn 2402)").is_some());
     }
 
     #[test]
