@@ -147,3 +147,32 @@ fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     assert!(!ok);
     assert_eq!(ids, ["E17", "E13"], "GN for GNP, ngày 5");
 }
+
+/// `tests/fixtures/clerk-letter.pdf` is `clerk-letter.docx` printed to PDF by LibreOffice.
+#[test]
+fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
+    let (ids, ok) = rules(&root().join("tests/fixtures/clerk-letter.pdf"));
+    assert!(!ok);
+    assert_eq!(
+        ids,
+        ["E3", "E9", "E12", "E13", "E25"],
+        "a PDF has no declared margins"
+    );
+}
+
+#[test]
+fn the_letters_pdf_passes_with_the_metric_clone_noted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    render(&sample_job(), dir.path());
+    let output = vanban(&[
+        "check",
+        dir.path()
+            .join("cong-van-2402.pdf")
+            .to_str()
+            .expect("utf-8"),
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("W3 font: \"Liberation Serif\""), "{text}");
+}

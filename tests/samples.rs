@@ -190,6 +190,14 @@ fn every_sample_renders_to_a_valid_pdf_and_docx() {
             docx.display(),
             String::from_utf8_lossy(&check.stdout)
         );
+        // The PDF is set in the embedded metric clone: that warning, and nothing else.
+        let check = vanban(&["check", pdf.to_str().expect("utf-8")]);
+        let findings = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check.status.success() && findings.lines().all(|l| l.contains(": W3 font:")),
+            "{}: {findings}",
+            pdf.display()
+        );
         let audit = Command::new("python3")
             .args(["-m", "openxml_audit"])
             .arg(&docx)

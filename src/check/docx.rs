@@ -151,10 +151,9 @@ fn sections(document: &[Item]) -> Vec<Section> {
             }
             Item::Open(name, attrs) if name == "pgMar" => {
                 if let Some(s) = current.as_mut() {
-                    for (i, key) in ["top", "bottom", "left", "right"].iter().enumerate() {
-                        // Word writes a negative top or bottom margin to mean "exactly this".
-                        s.margins_mm[i] = number(attrs, key).map_or(0.0, |v| v.abs() * MM_PER_TWIP);
-                    }
+                    // Word writes a negative top or bottom margin to mean "exactly this".
+                    let side = |key| number(attrs, key).map_or(0.0, |v: f32| v.abs() * MM_PER_TWIP);
+                    s.margins_mm = Some([side("top"), side("bottom"), side("left"), side("right")]);
                 }
             }
             Item::Close(name) if name == "sectPr" => sections.extend(current.take()),
@@ -170,7 +169,7 @@ impl Section {
         Section {
             width_mm: 0.0,
             height_mm: 0.0,
-            margins_mm: [0.0; 4],
+            margins_mm: Some([0.0; 4]),
         }
     }
 }

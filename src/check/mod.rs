@@ -1,10 +1,11 @@
 //! `vanban check`: reads a document made by anyone and reports where it departs from Decree 30.
 //!
-//! Readers ([`docx`]) turn a file into [`Evidence`]: its lines of text in reading order and what its
+//! Readers ([`docx`], [`pdf`]) turn a file into [`Evidence`]: its lines of text in reading order and what its
 //! format declares. [`findings`] hands the evidence to the judgements in [`crate::nd30`], which hold the
 //! rules; nothing here restates them.
 
 pub mod docx;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +17,7 @@ use crate::nd30::{self, Rule, Severity, Verdict};
 /// What a reader found in a document.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
-    /// Paragraphs' text, in reading order (table cells row by row).
+    /// Paragraphs' text (DOCX) or printed lines (PDF), in reading order.
     pub lines: Vec<String>,
     /// Sections: paper and margins, in millimetres.
     pub sections: Vec<Section>,
@@ -33,8 +34,8 @@ pub struct Section {
     pub width_mm: f32,
     /// Paper height, mm.
     pub height_mm: f32,
-    /// Margins top, bottom, left, right, mm.
-    pub margins_mm: [f32; 4],
+    /// Margins top, bottom, left, right, mm, when the format declares them (a PDF does not).
+    pub margins_mm: Option<[f32; 4]>,
 }
 
 /// One departure from the format.
@@ -79,9 +80,10 @@ pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
         .unwrap_or_default();
     let evidence = match extension.as_str() {
         "docx" => docx::read(path)?,
+        "pdf" => pdf::read(path)?,
         _ => {
             return Err(Error::Input(format!(
-                "{}: vanban check reads .docx files",
+                "{}: vanban check reads .docx and .pdf files",
                 path.display()
             )))
         }
@@ -145,7 +147,10 @@ fn page(evidence: &Evidence) -> Vec<Verdict> {
             ("left", limits.margin_left_mm),
             ("right", limits.margin_right_mm),
         ];
-        for ((side, range), value) in ranges.iter().zip(s.margins_mm) {
+        let Some(margins) = s.margins_mm else {
+            continue;
+        };
+        for ((side, range), value) in ranges.iter().zip(margins) {
             if !range.contains(value.round()) {
                 verdicts.push(Verdict::new(
                     nd30::MARGINS,
@@ -187,23 +192,34 @@ fn header(lines: &[String]) -> Vec<Verdict> {
     verdicts
 }
 
-/// The `- …` items after the line reading exactly `label`, if there is one.
-fn items_after<'a>(lines: &'a [String], label: &str) -> Option<Vec<&'a str>> {
+/// The `- …` items after the line reading exactly `label`, if there is one. A line that does not
+/// start with a dash continues the item before it while that item has not ended with `;` or `.`
+/// (a PDF breaks long items over lines).
+fn items_after(lines: &[String], label: &str) -> Option<Vec<String>> {
     let at = lines.iter().position(|l| l.trim() == label)?;
-    Some(
-        lines[at + 1..]
-            .iter()
-            .map(|l| l.trim())
-            .skip_while(|l| l.is_empty())
-            .take_while(|l| l.starts_with(nd30::LIST_DASH))
-            .collect(),
-    )
+    let mut items: Vec<String> = Vec::new();
+    for line in lines[at + 1..].iter().map(|l| l.trim()) {
+        let open = items.last().is_some_and(|item| {
+            !item.ends_with(nd30::ITEM_END) && !item.ends_with(nd30::LAST_ITEM_END)
+        });
+        match items.last_mut() {
+            _ if line.starts_with(nd30::LIST_DASH) => items.push(line.to_string()),
+            Some(item) if open && !line.is_empty() => {
+                item.push(' ');
+                item.push_str(line);
+            }
+            None if line.is_empty() => {}
+            _ => break,
+        }
+    }
+    Some(items)
 }
 
 fn distribution(lines: &[String]) -> Vec<Verdict> {
     let Some(items) = items_after(lines, nd30::DISTRIBUTION_LABEL) else {
         return Vec::new();
     };
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
     let mut verdicts: Vec<Verdict> = nd30::judge_distribution(&items).into_iter().collect();
     if verdicts.is_empty() {
         verdicts.extend(nd30::judge_list(nd30::ARCHIVE_LINE, &items));
@@ -213,6 +229,7 @@ fn distribution(lines: &[String]) -> Vec<Verdict> {
 
 fn addressees(lines: &[String]) -> Option<Verdict> {
     let items = items_after(lines, nd30::RECIPIENTS_LABEL)?;
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
     nd30::judge_list(nd30::ADDRESSEES, &items)
 }
 

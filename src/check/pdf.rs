@@ -1,0 +1,116 @@
+//! Reads a PDF into [`Evidence`]: its printed lines, page sizes and embedded fonts.
+//!
+//! A PDF declares no margins, so they are not judged; a page number on page 1 is seen when the first
+//! line printed on page 1 is a bare `1`.
+
+use std::path::Path;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::{Evidence, Section};
+use crate::error::{Error, Result};
+use crate::nd30;
+
+/// Millimetres in one PDF point.
+const MM_PER_POINT: f32 = 25.4 / 72.0;
+
+/// Reads the file at `path`.
+pub fn read(path: &Path) -> Result<Evidence> {
+    let bad = |message: String| Error::Input(format!("{}: {message}", path.display()));
+    let document = Document::load(path).map_err(|e| bad(format!("not a readable PDF: {e}")))?;
+    let mut evidence = Evidence::default();
+    for (number, id) in document.get_pages() {
+        let text = document
+            .extract_text(&[number])
+            .map_err(|e| bad(format!("page {number}: {e}")))?;
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if number == 1 {
+            evidence.number_on_first_page = lines.first().is_some_and(|l| l == "1");
+        }
+        evidence.lines.extend(lines);
+        evidence.sections.extend(page_size(&document, id));
+        for font in fonts(&document, id) {
+            if !evidence.fonts.contains(&font) {
+                evidence.fonts.push(font);
+            }
+        }
+    }
+    Ok(evidence)
+}
+
+/// The page's media box, looked up through the page tree.
+fn page_size(document: &Document, page: ObjectId) -> Option<Section> {
+    let mut dictionary: &Dictionary = document.get_dictionary(page).ok()?;
+    for _ in 0..32 {
+        if let Ok(Object::Array(corners)) = dictionary.get(b"MediaBox").map(|o| deref(document, o))
+        {
+            let value = |i: usize| corners.get(i).and_then(|o| o.as_float().ok());
+            let (x0, y0, x1, y1) = (value(0)?, value(1)?, value(2)?, value(3)?);
+            return Some(Section {
+                width_mm: (x1 - x0).abs() * MM_PER_POINT,
+                height_mm: (y1 - y0).abs() * MM_PER_POINT,
+                margins_mm: None,
+            });
+        }
+        let parent = dictionary
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .ok()?;
+        dictionary = document.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+fn deref<'a>(document: &'a Document, object: &'a Object) -> &'a Object {
+    match object {
+        Object::Reference(id) => document.get_object(*id).unwrap_or(object),
+        other => other,
+    }
+}
+
+/// The families of the page's fonts: `ABCDEF+TimesNewRomanPS-BoldMT` is Times New Roman.
+fn fonts(document: &Document, page: ObjectId) -> Vec<String> {
+    let Ok(fonts) = document.get_page_fonts(page) else {
+        return Vec::new();
+    };
+    fonts
+        .values()
+        .filter_map(|font| font.get(b"BaseFont").and_then(Object::as_name).ok())
+        .map(|name| family(&String::from_utf8_lossy(name)))
+        .collect()
+}
+
+/// The family a PostScript font name belongs to, named as the rules name it when they do.
+fn family(base_font: &str) -> String {
+    let name = base_font
+        .split_once('+')
+        .map_or(base_font, |(_, name)| name);
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let name_key = compact(name);
+    std::iter::once(nd30::FONT)
+        .chain(nd30::METRIC_CLONES)
+        .find(|family| name_key.starts_with(&compact(family)))
+        .map_or_else(|| name.to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::family;
+
+    #[test]
+    fn font_families() {
+        assert_eq!(family("ABCDEF+TimesNewRomanPS-BoldMT"), "Times New Roman");
+        assert_eq!(family("TimesNewRoman,Bold"), "Times New Roman");
+        assert_eq!(family("YKOISH+LiberationSerif-Bold"), "Liberation Serif");
+        assert_eq!(family("ArialMT"), "ArialMT");
+    }
+}
