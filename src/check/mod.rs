@@ -19,6 +19,8 @@ use crate::nd30::{self, Rule, Severity, Verdict};
 pub struct Evidence {
     /// Paragraphs' text (DOCX) or printed lines (PDF), in reading order.
     pub lines: Vec<String>,
+    /// The page of each line, when the format knows it (PDF).
+    pub pages: Vec<u32>,
     /// Sections: paper and margins, in millimetres.
     pub sections: Vec<Section>,
     /// Every font a run or style asks for, once each.
@@ -43,6 +45,8 @@ pub struct Section {
 pub struct Finding {
     /// The file checked.
     pub file: PathBuf,
+    /// The page the finding is on, when the format knows pages (PDF) and the finding is about a line.
+    pub page: Option<u32>,
     /// `E13`.
     pub rule: String,
     /// E or W.
@@ -59,15 +63,14 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:", self.file.display())?;
+        if let Some(page) = self.page {
+            write!(f, "page {page}:")?;
+        }
         write!(
             f,
-            "{}: {} {}: {:?}; fix: {} ({})",
-            self.file.display(),
-            self.rule,
-            self.topic,
-            self.found,
-            self.fix,
-            self.source
+            " {} {}: {:?}; fix: {} ({})",
+            self.rule, self.topic, self.found, self.fix, self.source
         )
     }
 }
@@ -90,13 +93,27 @@ pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
     };
     Ok(findings(&evidence)
         .into_iter()
-        .map(|v| finding(path, v))
+        .map(|v| finding(path, &evidence, v))
         .collect())
 }
 
-fn finding(file: &Path, verdict: Verdict) -> Finding {
+fn finding(file: &Path, evidence: &Evidence, verdict: Verdict) -> Finding {
+    let page = (!verdict.found.is_empty())
+        .then(|| {
+            evidence
+                .lines
+                .iter()
+                // A list item joined from several printed lines starts with its first line.
+                .position(|l| {
+                    l.contains(&verdict.found)
+                        || (l.chars().count() > 3 && verdict.found.starts_with(l.as_str()))
+                })
+        })
+        .flatten()
+        .and_then(|i| evidence.pages.get(i).copied());
     Finding {
         file: file.to_path_buf(),
+        page,
         rule: verdict.rule.id(),
         severity: verdict.rule.severity,
         topic: verdict.rule.topic,

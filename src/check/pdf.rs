@@ -31,6 +31,9 @@ pub fn read(path: &Path) -> Result<Evidence> {
         if number == 1 {
             evidence.number_on_first_page = lines.first().is_some_and(|l| l == "1");
         }
+        evidence
+            .pages
+            .extend(std::iter::repeat_n(number, lines.len()));
         evidence.lines.extend(lines);
         evidence.sections.extend(page_size(&document, id));
         for font in fonts(&document, id) {
