@@ -69,6 +69,8 @@ pub struct Manifest {
     pub outputs: Vec<Written>,
     /// Communes that failed.
     pub failures: Vec<Failure>,
+    /// Warnings about the data (`FILE › SHEET › CELL: …`), e.g. legacy-font text converted.
+    pub warnings: Vec<String>,
 }
 
 /// File name of a commune's documents (without extension), from `pattern`.
@@ -105,16 +107,15 @@ pub fn run(
     }
     let (plan, diagnostics) = data::read_partial(&[&data_path], job.period()?);
     let mut manifest = Manifest::default();
-    manifest.failures.extend(
-        diagnostics
-            .items()
-            .iter()
-            .filter(|d| d.severity == data::Severity::Error)
-            .map(|d| Failure {
+    for diagnostic in diagnostics.items() {
+        match diagnostic.severity {
+            data::Severity::Error => manifest.failures.push(Failure {
                 commune: None,
-                error: d.to_string(),
+                error: diagnostic.to_string(),
             }),
-    );
+            data::Severity::Warning => manifest.warnings.push(diagnostic.to_string()),
+        }
+    }
     let stem = job_path
         .file_stem()
         .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());

@@ -164,6 +164,7 @@ fn batch(args: &BatchArgs) -> Result<Vec<PathBuf>, vanban::Error> {
     if let Some(zip) = &args.zip {
         vanban::batch::zip(&args.out, &manifest, zip)?;
     }
+    manifest.warnings.iter().for_each(|w| eprintln!("{w}"));
     for failure in &manifest.failures {
         match &failure.commune {
             Some(commune) => eprintln!("error: {commune}: {}", failure.error),

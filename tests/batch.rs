@@ -158,3 +158,31 @@ fn two_communes_with_one_file_name_stop_the_batch_before_it_writes() {
     assert!(stderr.contains("would both be written as 2402"), "{stderr}");
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn warnings_about_the_data_are_printed_and_kept_in_the_manifest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let workbook = root().join("tests/fixtures/district-tcvn3.xlsx");
+    let output = run_batch(
+        &batch_job(),
+        &out,
+        &[
+            "--data",
+            workbook.to_str().expect("utf-8"),
+            "--format",
+            "docx",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("converted TCVN3 text"), "{stderr}");
+    let warnings = manifest(&out)["warnings"].clone();
+    let warnings = warnings.as_array().expect("warnings");
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("district-tcvn3.xlsx"))),
+        "{warnings:?}"
+    );
+}
