@@ -209,12 +209,13 @@ fn header(lines: &[String]) -> Vec<Verdict> {
     verdicts
 }
 
-/// The `- …` items after the line reading exactly `label`, if there is one. A line that does not
-/// start with a dash continues the item before it while that item has not ended with `;` or `.`
-/// (a PDF breaks long items over lines).
-fn items_after(lines: &[String], label: &str) -> Option<Vec<String>> {
+/// The `- …` items after the line reading exactly `label`, if there is one, and the index of the line
+/// after them. A line that does not start with a dash continues the item before it while that item
+/// has not ended with `;` or `.` (a PDF breaks long items over lines).
+fn items_after(lines: &[String], label: &str) -> Option<(Vec<String>, usize)> {
     let at = lines.iter().position(|l| l.trim() == label)?;
     let mut items: Vec<String> = Vec::new();
+    let mut next = at + 1;
     for line in lines[at + 1..].iter().map(|l| l.trim()) {
         let open = items.last().is_some_and(|item| {
             !item.ends_with(nd30::ITEM_END) && !item.ends_with(nd30::LAST_ITEM_END)
@@ -228,12 +229,13 @@ fn items_after(lines: &[String], label: &str) -> Option<Vec<String>> {
             None if line.is_empty() => {}
             _ => break,
         }
+        next += 1;
     }
-    Some(items)
+    Some((items, next))
 }
 
 fn distribution(lines: &[String]) -> Vec<Verdict> {
-    let Some(items) = items_after(lines, nd30::DISTRIBUTION_LABEL) else {
+    let Some((items, next)) = items_after(lines, nd30::DISTRIBUTION_LABEL) else {
         return Vec::new();
     };
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
@@ -241,11 +243,38 @@ fn distribution(lines: &[String]) -> Vec<Verdict> {
     if verdicts.is_empty() {
         verdicts.extend(nd30::judge_list(nd30::ARCHIVE_LINE, &items));
     }
+    verdicts.extend(signature(&lines[next..]));
+    let label = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
+        .unwrap_or_default();
+    let content: Vec<&str> = lines[..label].iter().map(String::as_str).collect();
+    verdicts.extend(nd30::judge_content_end(&content));
     verdicts
 }
 
+/// The signature block after the Nơi nhận list: position lines in capitals, then the signer's name.
+fn signature(lines: &[String]) -> Vec<Verdict> {
+    let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let capitals = |l: &str| l.chars().any(char::is_alphabetic) && l.to_uppercase() == l;
+    let mut positions = Vec::new();
+    let mut name = None;
+    for line in lines.by_ref() {
+        if capitals(line) {
+            positions.push(line.to_string());
+        } else {
+            name = Some(line);
+            break;
+        }
+    }
+    match name {
+        Some(name) if !positions.is_empty() => nd30::judge_signature(&positions, name),
+        _ => Vec::new(),
+    }
+}
+
 fn addressees(lines: &[String]) -> Option<Verdict> {
-    let items = items_after(lines, nd30::RECIPIENTS_LABEL)?;
+    let (items, _) = items_after(lines, nd30::RECIPIENTS_LABEL)?;
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
     nd30::judge_list(nd30::ADDRESSEES, &items)
 }

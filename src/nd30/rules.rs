@@ -9,10 +9,11 @@ use unicode_normalization::UnicodeNormalization;
 use super::annex::annex_label;
 use super::date::{date_words, Date};
 use super::kind::{KINDS, OBSOLETE_CODES};
+use super::signature::{position_lines, signer_name};
 use super::symbol::{number_line, symbol_parts, SymbolError};
 use super::words::{
-    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, ITEM_END, LAST_ITEM_END, LIST_DASH, MOTTO,
-    NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE,
+    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, CONTENT_END_MARK, ITEM_END, LAST_ITEM_END,
+    LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE,
 };
 
 /// How serious a finding is.
@@ -91,6 +92,13 @@ pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III"
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
 pub const ARCHIVE_LINE: Rule = Rule::error(25, "Nơi nhận", "Decree 30, Phụ lục I, II.9b");
+/// The content ends with `./.`.
+pub const CONTENT_END: Rule =
+    Rule::error(22, "content end", "Decree 30, Phụ lục I, II.8").warning();
+/// Signature prefixes and position lines.
+pub const SIGNATURE: Rule = Rule::error(23, "signature", "Decree 30, Điều 13 and Phụ lục I, II.7");
+/// No academic title before the signer's name.
+pub const SIGNER_NAME: Rule = Rule::error(24, "signer", "Decree 30, Phụ lục I, II.7c");
 /// The Kính gửi list: `- …;` lines, the last ending with a full stop.
 pub const ADDRESSEES: Rule = Rule::error(26, "Kính gửi", "Decree 30, Phụ lục I, II.9a");
 /// Annex headings: Roman numerals when there are several, and the `(Kèm theo …)` line.
@@ -307,6 +315,48 @@ pub fn judge_list(rule: Rule, items: &[&str]) -> Option<Verdict> {
     })
 }
 
+/// The content (the lines before the Nơi nhận) ends with [`CONTENT_END_MARK`]: some line must end so,
+/// since a second signature (a biên bản's secretary) may stand between the content and the Nơi nhận.
+pub fn judge_content_end(content: &[&str]) -> Option<Verdict> {
+    if content.iter().any(|l| l.trim().ends_with(CONTENT_END_MARK)) {
+        return None;
+    }
+    let last = content
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())?;
+    let tail: String = last
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some(Verdict::new(
+        CONTENT_END,
+        tail,
+        format!("end the content with {CONTENT_END_MARK}"),
+    ))
+}
+
+/// The signature block: its position lines (prefixes as Decree 30 writes them) and the signer's name.
+pub fn judge_signature(positions: &[String], name: &str) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if let Err(e) = position_lines(positions) {
+        verdicts.push(Verdict::new(
+            SIGNATURE,
+            positions.join(" / "),
+            e.to_string(),
+        ));
+    }
+    if let Err(e) = signer_name(name) {
+        verdicts.push(Verdict::new(SIGNER_NAME, name, e.to_string()));
+    }
+    verdicts
+}
+
 /// Whether `line` is an annex heading: `Phụ lục`, or `Phụ lục` and one numeral.
 pub fn is_annex_label(line: &str) -> bool {
     line.trim().strip_prefix(ANNEX_LABEL).is_some_and(|rest| {
@@ -463,6 +513,17 @@ mod tests {
         assert!(judge_distribution(&["- Như trên;", "- Lưu: VT"]).is_some());
         assert!(judge_distribution(&["- Như trên."]).is_some());
         assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B."]).is_none());
+        assert!(judge_content_end(&["Nội dung./.", "THƯ KÝ", "Lê Văn C"]).is_none());
+        assert!(judge_content_end(&["Nội dung."]).is_some());
+        assert!(judge_signature(
+            &["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()],
+            "Nguyễn Văn A"
+        )
+        .is_empty());
+        assert_eq!(
+            judge_signature(&["KT. CHỦ TỊCH".into()], "TS. Nguyễn Văn A").len(),
+            2
+        );
         assert!(judge_list(ADDRESSEES, &["- Sở A", "- Sở B."]).is_some());
         assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B;"]).is_some());
     }

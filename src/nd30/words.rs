@@ -49,3 +49,6 @@ pub const SECRECY: [(&str, &str); 3] = [
     ("toi-mat", "TỐI MẬT"),
     ("mat", "MẬT"),
 ];
+
+/// The mark that ends a document's content.
+pub const CONTENT_END_MARK: &str = "./.";
