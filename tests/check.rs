@@ -180,3 +180,15 @@ fn the_letters_pdf_passes_with_the_metric_clone_noted() {
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains("W3 font: \"Liberation Serif\""), "{text}");
 }
+
+#[test]
+fn articles_out_of_sequence_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let job = sample_job().with_file_name("quyet-dinh-phe-duyet.toml");
+    render(&job, dir.path());
+    let decision = dir.path().join("quyet-dinh-phe-duyet.docx");
+    assert_eq!(rules(&decision), (vec![], true));
+    let skipped = dir.path().join("skipped.docx");
+    mutate(&decision, &skipped, "word/document.xml", ">Điều 2. ", ">Điều 4. ");
+    assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
+}

@@ -139,6 +139,12 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(distribution(&evidence.lines));
     verdicts.extend(addressees(&evidence.lines));
     verdicts.extend(annexes(&evidence.lines));
+    let articles: Vec<&str> = evidence
+        .lines
+        .iter()
+        .filter_map(|l| nd30::article_label(l))
+        .collect();
+    verdicts.extend(nd30::judge_articles(&articles));
     let text = evidence.lines.join("\n");
     verdicts.extend(nd30::judge_text(&text));
     verdicts

@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::annex::annex_label;
 use super::date::{date_words, Date};
 use super::kind::{KINDS, OBSOLETE_CODES};
+use super::numbering::{Level, Numbering};
 use super::signature::{position_lines, signer_name};
 use super::symbol::{number_line, symbol_parts, SymbolError};
 use super::words::{
@@ -88,6 +89,8 @@ pub const NUMBER_LINE: Rule = Rule::error(12, "number", "Decree 30, Phụ lục 
 pub const DATE_LINE: Rule = Rule::error(13, "date", "Decree 30, Phụ lục I, II.4");
 /// The title agrees with the ký hiệu.
 pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III");
+/// Structure numbered in sequence.
+pub const SEQUENCE: Rule = Rule::error(21, "numbering", "Decree 30, Phụ lục I, II.6");
 /// Abbreviations replaced by Decree 30.
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
@@ -315,6 +318,33 @@ pub fn judge_list(rule: Rule, items: &[&str]) -> Option<Verdict> {
     })
 }
 
+/// The article label a line opens with (`Điều 3.`), if it opens with one.
+pub fn article_label(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let rest = line.strip_prefix("Điều ")?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let labelled = digits > 0 && rest[digits..].starts_with('.');
+    labelled.then(|| &line[.."Điều ".len() + digits + 1])
+}
+
+/// Articles numbered `Điều 1.`, `Điều 2.`, … through each document; a new `Điều 1.` starts a new one
+/// (a regulation issued with a decision).
+pub fn judge_articles(labels: &[&str]) -> Vec<Verdict> {
+    let mut numbering = Numbering::default();
+    let mut verdicts = Vec::new();
+    for label in labels {
+        let mut expected = numbering.label(Level::Article);
+        if *label != expected && *label == "Điều 1." {
+            numbering = Numbering::default();
+            expected = numbering.label(Level::Article);
+        }
+        if *label != expected {
+            verdicts.push(Verdict::new(SEQUENCE, *label, expected));
+        }
+    }
+    verdicts
+}
+
 /// The content (the lines before the Nơi nhận) ends with [`CONTENT_END_MARK`]: some line must end so,
 /// since a second signature (a biên bản's secretary) may stand between the content and the Nơi nhận.
 pub fn judge_content_end(content: &[&str]) -> Option<Verdict> {
@@ -514,6 +544,10 @@ mod tests {
         assert!(judge_distribution(&["- Như trên."]).is_some());
         assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B."]).is_none());
         assert!(judge_content_end(&["Nội dung./.", "THƯ KÝ", "Lê Văn C"]).is_none());
+        assert_eq!(article_label("Điều 12. Hiệu lực"), Some("Điều 12."));
+        assert_eq!(article_label("Điều này quy định"), None);
+        assert!(judge_articles(&["Điều 1.", "Điều 2.", "Điều 1.", "Điều 2."]).is_empty());
+        assert_eq!(judge_articles(&["Điều 1.", "Điều 3."])[0].fix, "Điều 2.");
         assert!(judge_content_end(&["Nội dung."]).is_some());
         assert!(judge_signature(
             &["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()],
