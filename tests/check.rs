@@ -189,6 +189,12 @@ fn articles_out_of_sequence_are_named() {
     let decision = dir.path().join("quyet-dinh-phe-duyet.docx");
     assert_eq!(rules(&decision), (vec![], true));
     let skipped = dir.path().join("skipped.docx");
-    mutate(&decision, &skipped, "word/document.xml", ">Điều 2. ", ">Điều 4. ");
+    mutate(
+        &decision,
+        &skipped,
+        "word/document.xml",
+        ">Điều 2. ",
+        ">Điều 4. ",
+    );
     assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
 }
