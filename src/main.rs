@@ -54,7 +54,7 @@ enum Command {
     Forms(FormsArgs),
     /// Render a job once per commune of its data, in parallel, with a manifest.
     Batch(BatchArgs),
-    /// Check DOCX files against the Decree-30 format; exit 1 when any error is found.
+    /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format; exit 1 on any error.
     Check {
         /// The files to check.
         #[arg(required = true)]

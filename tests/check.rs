@@ -198,3 +198,34 @@ fn articles_out_of_sequence_are_named() {
     );
     assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
 }
+
+#[test]
+fn a_job_file_is_checked_before_rendering() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample(dir.path());
+    let job = dir.path().join("cong-van-2402.toml");
+    assert_eq!(rules(&job), (vec![], true));
+    let text = std::fs::read_to_string(&job).expect("job");
+    let number = text
+        .lines()
+        .find(|l| l.starts_with("number = "))
+        .expect("a number key");
+    std::fs::write(&job, text.replace(number, "number = 0")).expect("write");
+    let output = vanban(&["check", job.to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("cong-van-2402.toml") && stderr.contains("`number`"),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .all(|e| e
+                .path()
+                .extension()
+                .is_none_or(|x| x != "pdf" && x != "docx")),
+        "checking writes nothing"
+    );
+}
