@@ -229,3 +229,52 @@ fn a_job_file_is_checked_before_rendering() {
         "checking writes nothing"
     );
 }
+
+/// A one-page PDF whose text is set in Helvetica, referenced but not embedded.
+fn pdf_with_unembedded_font(path: &Path) {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content = b"BT /F1 12 Tf 100 700 Td (Hello) Tj ET".to_vec();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    doc.save(path).expect("save pdf");
+}
+
+#[test]
+fn a_pdf_with_a_font_left_out_and_letter_paper_is_told_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("letter-paper.pdf");
+    pdf_with_unembedded_font(&pdf);
+    let output = vanban(&["check", pdf.to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success());
+    for expected in [
+        "E1 page size: \"216 × 279 mm\"",
+        "E3 font: \"Helvetica\"",
+        "E3 font: \"Helvetica (not embedded)\"",
+        "E8 Quốc hiệu",
+        "E9 Tiêu ngữ",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+}

@@ -60,6 +60,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
     Ok(Evidence {
         lines: lines(&document),
         pages: Vec::new(),
+        unembedded: Vec::new(),
         sections: sections(&document),
         fonts: fonts(&document, &styles, &theme),
         number_on_first_page: has_page_field(&first_header),

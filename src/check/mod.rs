@@ -25,6 +25,8 @@ pub struct Evidence {
     pub sections: Vec<Section>,
     /// Every font a run or style asks for, once each.
     pub fonts: Vec<String>,
+    /// Fonts a PDF uses without embedding them.
+    pub unembedded: Vec<String>,
     /// Whether the header shown on page 1 holds a page number.
     pub number_on_first_page: bool,
 }
@@ -135,6 +137,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     verdicts.extend(page(evidence));
     verdicts.extend(evidence.fonts.iter().filter_map(|f| nd30::judge_font(f)));
+    verdicts.extend(evidence.unembedded.iter().map(|f| nd30::unembedded_font(f)));
     if evidence.number_on_first_page {
         verdicts.push(Verdict::new(
             nd30::PAGE_NUMBER,

@@ -36,7 +36,10 @@ pub fn read(path: &Path) -> Result<Evidence> {
             .extend(std::iter::repeat_n(number, lines.len()));
         evidence.lines.extend(lines);
         evidence.sections.extend(page_size(&document, id));
-        for font in fonts(&document, id) {
+        for (font, embedded) in fonts(&document, id) {
+            if !embedded && !evidence.unembedded.contains(&font) {
+                evidence.unembedded.push(font.clone());
+            }
             if !evidence.fonts.contains(&font) {
                 evidence.fonts.push(font);
             }
@@ -75,16 +78,45 @@ fn deref<'a>(document: &'a Document, object: &'a Object) -> &'a Object {
     }
 }
 
-/// The families of the page's fonts: `ABCDEF+TimesNewRomanPS-BoldMT` is Times New Roman.
-fn fonts(document: &Document, page: ObjectId) -> Vec<String> {
+/// The families of the page's fonts (`ABCDEF+TimesNewRomanPS-BoldMT` is Times New Roman), and
+/// whether each is embedded.
+fn fonts(document: &Document, page: ObjectId) -> Vec<(String, bool)> {
     let Ok(fonts) = document.get_page_fonts(page) else {
         return Vec::new();
     };
     fonts
         .values()
-        .filter_map(|font| font.get(b"BaseFont").and_then(Object::as_name).ok())
-        .map(|name| family(&String::from_utf8_lossy(name)))
+        .filter_map(|font| {
+            let name = font.get(b"BaseFont").and_then(Object::as_name).ok()?;
+            Some((
+                family(&String::from_utf8_lossy(name)),
+                embedded(document, font),
+            ))
+        })
         .collect()
+}
+
+/// Whether a font's program is in the file: its descriptor (a composite font's descendant's) holds a
+/// font file; Type 3 fonts are drawn by the file itself.
+fn embedded(document: &Document, font: &Dictionary) -> bool {
+    let dictionary = |object: &Object| match deref(document, object) {
+        Object::Dictionary(d) => Some(d.clone()),
+        _ => None,
+    };
+    if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3".as_slice()) {
+        return true;
+    }
+    let described = match font.get(b"DescendantFonts").map(|o| deref(document, o)) {
+        Ok(Object::Array(descendants)) => descendants.first().and_then(dictionary),
+        _ => Some(font.clone()),
+    };
+    described
+        .and_then(|f| f.get(b"FontDescriptor").ok().and_then(dictionary))
+        .is_some_and(|d| {
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|key| d.has(key))
+        })
 }
 
 /// The family a PostScript font name belongs to, named as the rules name it when they do.

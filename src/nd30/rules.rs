@@ -477,6 +477,15 @@ pub fn judge_font(name: &str) -> Option<Verdict> {
     }
 }
 
+/// A font a PDF uses without embedding it: the reader's machine substitutes another.
+pub fn unembedded_font(name: &str) -> Verdict {
+    Verdict::new(
+        FONT_FACE,
+        format!("{name} (not embedded)"),
+        "embed the fonts in the PDF",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
