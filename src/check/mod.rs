@@ -168,7 +168,11 @@ fn page(evidence: &Evidence) -> Vec<Verdict> {
             verdicts.push(Verdict::new(
                 nd30::PAGE_SIZE,
                 format!("{:.0} × {:.0} mm", s.width_mm, s.height_mm),
-                "A4, 210 × 297 mm",
+                format!(
+                    "A4, {:.0} × {:.0} mm",
+                    nd30::STANDARD.page.width_mm,
+                    nd30::STANDARD.page.height_mm
+                ),
             ));
         }
         if s.width_mm > s.height_mm {
