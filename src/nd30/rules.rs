@@ -184,9 +184,7 @@ pub fn judge_number_line(line: &str) -> Vec<Verdict> {
     };
     let parts = match symbol_parts(codes) {
         Ok(parts) => parts,
-        Err(SymbolError::Obsolete(code)) => {
-            return vec![Verdict::new(OBSOLETE_CODE, code, obsolete_fix())]
-        }
+        Err(SymbolError::Obsolete(code)) => return vec![obsolete(&code)],
         Err(e) => return vec![Verdict::new(NUMBER_LINE, line, e.to_string())],
     };
     let mut verdicts = Vec::new();
@@ -206,13 +204,15 @@ pub fn judge_number_line(line: &str) -> Vec<Verdict> {
         )),
     }
     if let Some(code) = parts.iter().find(|p| OBSOLETE_CODES.contains(p)) {
-        verdicts.push(Verdict::new(OBSOLETE_CODE, *code, obsolete_fix()));
+        verdicts.push(obsolete(code));
     }
     verdicts
 }
 
-fn obsolete_fix() -> &'static str {
-    "use the current abbreviation: BGN, BTT, GUQ, GGT, GNP or TrS"
+/// The verdict on an obsolete code, worded as the ký hiệu builder refuses it.
+fn obsolete(code: &str) -> Verdict {
+    let refusal = SymbolError::Obsolete(code.to_string()).to_string();
+    Verdict::new(OBSOLETE_CODE, code, refusal)
 }
 
 /// The kind whose printed title is `line`, if any.
