@@ -58,6 +58,27 @@ fn the_sample_batch_writes_every_commune_and_a_true_manifest() {
     let outputs = manifest["outputs"].as_array().expect("outputs");
     assert_eq!(outputs.len(), 48);
     assert_eq!(manifest["failures"].as_array().map(Vec::len), Some(0));
+
+    // Every commune's documents pass the checker: DOCX with no finding, PDF with only the font clone.
+    let files: Vec<String> = std::fs::read_dir(&first)
+        .expect("out")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "pdf"))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(files.len(), 48);
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let check = vanban(&args);
+    let findings = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{findings}");
+    assert!(
+        findings
+            .lines()
+            .all(|l| l.contains(".pdf: W3 font: \"Liberation Serif\"")),
+        "{findings}"
+    );
     for output in outputs {
         let path = first.join(output["path"].as_str().expect("path"));
         let bytes = std::fs::read(&path).expect("written file");
