@@ -74,6 +74,12 @@ fn the_letter_passes_and_each_defect_is_named() {
         ),
         (doc, ">Phụ lục II<", ">Phụ lục 2<", "E30"),
         (doc, "kịp thời gian./.", "kịp thời gian.", "W22"),
+        (
+            doc,
+            "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
+            "<w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
+            "E8",
+        ),
         (doc, ">Lê Ngọc Hà<", ">TS. Lê Ngọc Hà<", "E24"),
         (doc, ">KT. CHỦ TỊCH<", ">KT CHỦ TỊCH<", "E23"),
     ];
@@ -131,8 +137,9 @@ fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E2", "E3", "E9", "E12", "E13", "E25"],
-        "20 mm left margin, Liberation Mono (the text-import style), en dashes, Số: 5, tháng 08, `- Lưu VT.`"
+        ["E2", "E3", "E8", "E9", "E9", "E12", "E12", "E13", "E13", "E25", "E25"],
+        "20 mm left margin, Liberation Mono (the text-import style), 10 pt and no bold in the header, \
+         en dashes, Số: 5, tháng 08, an upright Nơi nhận, `- Lưu VT.`"
     );
     let output = vanban(&["check", letter.to_str().expect("utf-8")]);
     let text = String::from_utf8_lossy(&output.stdout);
@@ -149,7 +156,11 @@ fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
 fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     let (ids, ok) = rules(&root().join("tests/fixtures/python-docx-leave.docx"));
     assert!(!ok);
-    assert_eq!(ids, ["E17", "E13"], "GN for GNP, ngày 5");
+    assert_eq!(
+        ids,
+        ["E8", "E9", "E17", "E13", "E13", "E25"],
+        "Quốc hiệu and Tiêu ngữ not bold, GN for GNP, ngày 5 and an upright date, a plain Nơi nhận"
+    );
 }
 
 /// `tests/fixtures/clerk-letter.pdf` is `clerk-letter.docx` printed to PDF by LibreOffice.

@@ -7,7 +7,7 @@ use std::path::Path;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{Evidence, Section};
+use super::{Evidence, Look, Section};
 use crate::error::{Error, Result};
 
 /// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
@@ -57,12 +57,14 @@ pub fn read(path: &Path) -> Result<Evidence> {
         .unwrap_or_default(),
         None => Vec::new(),
     };
+    let looks = looks(&document, &styles, &theme);
     Ok(Evidence {
         lines: lines(&document),
         pages: Vec::new(),
         unembedded: Vec::new(),
         sections: sections(&document),
-        fonts: fonts(&document, &styles, &theme),
+        fonts: looks.fonts,
+        looks: looks.paragraphs,
         number_on_first_page: has_page_field(&first_header),
     })
 }
@@ -176,24 +178,50 @@ impl Section {
     }
 }
 
-/// The fonts the document's text is shown in: for each run with text, its `w:ascii` and `w:hAnsi`
-/// font as Word resolves it (the run, its character style, its paragraph style, the document
-/// defaults; each style through the styles it is based on; theme fonts through the theme).
-fn fonts(document: &[Item], styles: &[Item], theme: &[Item]) -> Vec<String> {
+/// Run properties the checker reads, by element: font names, size, bold, italic.
+const RUN_PROPERTIES: [&str; 4] = ["rFonts", "sz", "b", "i"];
+
+/// What the document's text looks like: for each run with text, its properties as Word resolves
+/// them (the run, its character style, its paragraph style, the document defaults; each style through
+/// the styles it is based on; theme fonts through the theme).
+struct Looks {
+    /// Every `w:ascii`/`w:hAnsi` font of a run with text, once each.
+    fonts: Vec<String>,
+    /// For each paragraph, the look of its first run with text.
+    paragraphs: Vec<Option<Look>>,
+}
+
+fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
     let styles = Styles::read(styles);
-    let resolve = |attrs: &Attrs, key: &str| {
-        let themed = attrs
-            .get(&format!("{key}Theme"))
-            .and_then(|t| theme_font(theme, t.starts_with("major")));
-        themed
-            .or_else(|| attrs.get(key).cloned())
-            .filter(|f| !f.is_empty())
+    let font = |key: &'static str| {
+        move |attrs: &Attrs| {
+            let themed = attrs
+                .get(&format!("{key}Theme"))
+                .and_then(|t| theme_font(theme, t.starts_with("major")));
+            themed
+                .or_else(|| attrs.get(key).cloned())
+                .filter(|f| !f.is_empty())
+        }
     };
-    let (mut found, mut paragraph_style, mut run) = (Vec::<String>::new(), None, Run::default());
+    let value = |attrs: &Attrs| attrs.get("val").cloned();
+    let toggle = |attrs: &Attrs| {
+        Some(
+            attrs
+                .get("val")
+                .is_none_or(|v| !["0", "false", "off"].contains(&v.as_str()))
+                .to_string(),
+        )
+    };
+    let mut out = Looks {
+        fonts: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    let (mut paragraph_style, mut run, mut first) = (None, Run::default(), None);
     let (mut in_paragraph_props, mut in_run) = (false, false);
     for item in document {
         match item {
-            Item::Open(name, _) if name == "p" => paragraph_style = None,
+            Item::Open(name, _) if name == "p" => (paragraph_style, first) = (None, None),
+            Item::Close(name) if name == "p" => out.paragraphs.push(first.take()),
             Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
             Item::Close(name) if name == "pPr" => in_paragraph_props = false,
             Item::Open(name, attrs) if name == "pStyle" => {
@@ -203,72 +231,76 @@ fn fonts(document: &[Item], styles: &[Item], theme: &[Item]) -> Vec<String> {
             Item::Open(name, attrs) if in_run && name == "rStyle" => {
                 run.style = attrs.get("val").cloned()
             }
-            Item::Open(name, attrs) if in_run && !in_paragraph_props && name == "rFonts" => {
-                run.fonts = Some(attrs.clone());
+            Item::Open(name, attrs)
+                if in_run && !in_paragraph_props && RUN_PROPERTIES.contains(&name.as_str()) =>
+            {
+                run.properties.insert(name.clone(), attrs.clone());
             }
-            Item::Open(name, _) if in_run && name == "t" => run.text = true,
+            Item::Text(text) if in_run && !text.trim().is_empty() => run.text = true,
             Item::Close(name) if name == "r" => {
                 in_run = false;
                 if !run.text {
                     continue;
                 }
+                let paragraph = paragraph_style
+                    .as_deref()
+                    .or(styles.default_paragraph.as_deref());
+                let resolve = |element: &str, read: &dyn Fn(&Attrs) -> Option<String>| {
+                    run.properties
+                        .get(element)
+                        .and_then(read)
+                        .or_else(|| styles.lookup(run.style.as_deref(), element, read))
+                        .or_else(|| styles.lookup(paragraph, element, read))
+                        .or_else(|| styles.defaults.get(element).and_then(read))
+                };
                 for key in ["ascii", "hAnsi"] {
-                    let font = run
-                        .fonts
-                        .as_ref()
-                        .and_then(|attrs| resolve(attrs, key))
-                        .or_else(|| styles.font(run.style.as_deref(), key, &resolve))
-                        .or_else(|| {
-                            let paragraph = paragraph_style
-                                .as_deref()
-                                .or(styles.default_paragraph.as_deref());
-                            styles.font(paragraph, key, &resolve)
-                        })
-                        .or_else(|| {
-                            styles
-                                .defaults
-                                .as_ref()
-                                .and_then(|attrs| resolve(attrs, key))
-                        });
-                    if let Some(font) = font.filter(|f| !found.contains(f)) {
-                        found.push(font);
+                    if let Some(name) = resolve("rFonts", &font(key)) {
+                        if !out.fonts.contains(&name) {
+                            out.fonts.push(name);
+                        }
                     }
+                }
+                if first.is_none() {
+                    first = Some(Look {
+                        size_pt: resolve("sz", &value)
+                            .and_then(|v| v.parse::<f32>().ok())
+                            .map(|half| half / 2.0),
+                        bold: resolve("b", &toggle).is_some_and(|v| v == "true"),
+                        italic: resolve("i", &toggle).is_some_and(|v| v == "true"),
+                    });
                 }
             }
             _ => {}
         }
     }
-    found
+    out
 }
 
-/// What a run says about its font.
+/// What a run says about its look.
 #[derive(Default)]
 struct Run {
     style: Option<String>,
-    fonts: Option<Attrs>,
+    properties: HashMap<String, Attrs>,
     text: bool,
 }
 
-/// The font settings of `styles.xml`.
+/// The run properties of `styles.xml`.
 #[derive(Default)]
 struct Styles {
-    /// `w:docDefaults` fonts.
-    defaults: Option<Attrs>,
+    /// `w:docDefaults` run properties.
+    defaults: HashMap<String, Attrs>,
     /// The default paragraph style's id.
     default_paragraph: Option<String>,
-    /// Each style's own fonts and the style it is based on.
+    /// Each style's own run properties and the style it is based on.
     styles: HashMap<String, Style>,
 }
 
-/// One style's own fonts and the style it is based on.
+/// One style's own run properties and the style it is based on.
 #[derive(Default)]
 struct Style {
-    fonts: Option<Attrs>,
+    properties: HashMap<String, Attrs>,
     based_on: Option<String>,
 }
-
-/// Resolves the font named for a key (`ascii`, `hAnsi`) by a `w:rFonts` element.
-type Resolve<'a> = dyn Fn(&Attrs, &str) -> Option<String> + 'a;
 
 impl Styles {
     fn read(items: &[Item]) -> Styles {
@@ -290,11 +322,14 @@ impl Styles {
                     }
                 }
                 Item::Close(name) if name == "style" => current = None,
-                Item::Open(name, attrs) if name == "rFonts" && !in_paragraph_props => {
+                Item::Open(name, attrs)
+                    if RUN_PROPERTIES.contains(&name.as_str()) && !in_paragraph_props =>
+                {
                     if in_defaults {
-                        styles.defaults = Some(attrs.clone());
+                        styles.defaults.insert(name.clone(), attrs.clone());
                     } else if let Some(id) = &current {
-                        styles.styles.entry(id.clone()).or_default().fonts = Some(attrs.clone());
+                        let style = styles.styles.entry(id.clone()).or_default();
+                        style.properties.insert(name.clone(), attrs.clone());
                     }
                 }
                 Item::Open(name, attrs) if name == "basedOn" => {
@@ -309,13 +344,18 @@ impl Styles {
         styles
     }
 
-    /// The font `key` of style `id`, looked up through the styles it is based on.
-    fn font(&self, id: Option<&str>, key: &str, resolve: &Resolve) -> Option<String> {
+    /// Property `element` of style `id` read by `read`, looked up through the styles it is based on.
+    fn lookup(
+        &self,
+        id: Option<&str>,
+        element: &str,
+        read: &dyn Fn(&Attrs) -> Option<String>,
+    ) -> Option<String> {
         let mut id = id?.to_string();
         for _ in 0..16 {
             let style = self.styles.get(&id)?;
-            if let Some(font) = style.fonts.as_ref().and_then(|attrs| resolve(attrs, key)) {
-                return Some(font);
+            if let Some(found) = style.properties.get(element).and_then(read) {
+                return Some(found);
             }
             id = style.based_on.clone()?;
         }

@@ -21,6 +21,8 @@ pub struct Evidence {
     pub lines: Vec<String>,
     /// The page of each line, when the format knows it (PDF).
     pub pages: Vec<u32>,
+    /// The look of each line's first text, when the format declares it (DOCX).
+    pub looks: Vec<Option<Look>>,
     /// Sections: paper and margins, in millimetres.
     pub sections: Vec<Section>,
     /// Every font a run or style asks for, once each.
@@ -29,6 +31,17 @@ pub struct Evidence {
     pub unembedded: Vec<String>,
     /// Whether the header shown on page 1 holds a page number.
     pub number_on_first_page: bool,
+}
+
+/// Type size and weight of a line's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// Size in points, when declared.
+    pub size_pt: Option<f32>,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
 }
 
 /// One section's page.
@@ -145,7 +158,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
             "number pages from 2 (a different first-page header)",
         ));
     }
-    verdicts.extend(header(&evidence.lines));
+    verdicts.extend(header(evidence));
     verdicts.extend(distribution(&evidence.lines));
     verdicts.extend(addressees(&evidence.lines));
     verdicts.extend(annexes(&evidence.lines));
@@ -201,20 +214,46 @@ fn page(evidence: &Evidence) -> Vec<Verdict> {
     verdicts
 }
 
-fn header(lines: &[String]) -> Vec<Verdict> {
+/// The look of line `index` against `expected`, when the format declares looks.
+fn look(
+    evidence: &Evidence,
+    index: usize,
+    rule: Rule,
+    expected: nd30::Appearance,
+) -> Option<Verdict> {
+    let look = evidence.looks.get(index).copied().flatten()?;
+    let line = evidence.lines.get(index)?;
+    nd30::judge_look(rule, line, look.size_pt, look.bold, look.italic, expected)
+}
+
+fn header(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
     let mut verdicts = Vec::new();
     let missing =
         |rule: Rule, what: &str| Verdict::new(rule, format!("no {what}"), what.to_string());
-    match lines.iter().find(|l| nd30::is_national_name(l)) {
-        Some(line) => verdicts.extend(nd30::judge_national_name(line)),
+    match lines.iter().position(|l| nd30::is_national_name(l)) {
+        Some(i) => {
+            verdicts.extend(nd30::judge_national_name(&lines[i]));
+            verdicts.extend(look(
+                evidence,
+                i,
+                nd30::NATIONAL_NAME_LINE,
+                nd30::NATIONAL_NAME_LOOK,
+            ));
+        }
         None => verdicts.push(missing(nd30::NATIONAL_NAME_LINE, nd30::NATIONAL_NAME)),
     }
-    match lines.iter().find(|l| nd30::is_motto(l)) {
-        Some(line) => verdicts.extend(nd30::judge_motto(line)),
+    match lines.iter().position(|l| nd30::is_motto(l)) {
+        Some(i) => {
+            verdicts.extend(nd30::judge_motto(&lines[i]));
+            verdicts.extend(look(evidence, i, nd30::MOTTO_LINE, nd30::MOTTO_LOOK));
+        }
         None => verdicts.push(missing(nd30::MOTTO_LINE, nd30::MOTTO)),
     }
-    if let Some(line) = lines.iter().find(|l| nd30::is_number_line(l)) {
+    if let Some(i) = lines.iter().position(|l| nd30::is_number_line(l)) {
+        let line = &lines[i];
         verdicts.extend(nd30::judge_number_line(line));
+        verdicts.extend(look(evidence, i, nd30::NUMBER_LINE, nd30::NUMBER_LOOK));
         let title = lines
             .iter()
             .find(|l| nd30::title_kind(l).is_some())
@@ -223,8 +262,20 @@ fn header(lines: &[String]) -> Vec<Verdict> {
             verdicts.extend(nd30::judge_kind(title, symbol));
         }
     }
-    if let Some(line) = lines.iter().find(|l| nd30::date_part(l).is_some()) {
-        verdicts.extend(nd30::judge_date_line(line));
+    if let Some(i) = lines.iter().position(|l| nd30::date_part(l).is_some()) {
+        verdicts.extend(nd30::judge_date_line(&lines[i]));
+        verdicts.extend(look(evidence, i, nd30::DATE_LINE, nd30::DATE_LOOK));
+    }
+    if let Some(i) = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
+    {
+        verdicts.extend(look(
+            evidence,
+            i,
+            nd30::ARCHIVE_LINE,
+            nd30::DISTRIBUTION_LABEL_LOOK,
+        ));
     }
     verdicts
 }

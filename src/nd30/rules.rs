@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::annex::annex_label;
 use super::date::{date_words, Date};
+use super::format::{Range, LIMITS};
 use super::kind::{KINDS, OBSOLETE_CODES};
 use super::numbering::{Level, Numbering};
 use super::signature::{position_lines, signer_name};
@@ -106,6 +107,86 @@ pub const SIGNER_NAME: Rule = Rule::error(24, "signer", "Decree 30, Phụ lục 
 pub const ADDRESSEES: Rule = Rule::error(26, "Kính gửi", "Decree 30, Phụ lục I, II.9a");
 /// Annex headings: Roman numerals when there are several, and the `(Kèm theo …)` line.
 pub const ANNEX_HEADING: Rule = Rule::error(30, "annex", "Decree 30, Phụ lục I, II.12");
+
+/// How a component is set: its size range, and whether bold and italic (`None`: either).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Appearance {
+    /// Allowed sizes in points.
+    pub size: Range,
+    /// Bold or not.
+    pub bold: Option<bool>,
+    /// Italic or not.
+    pub italic: Option<bool>,
+}
+
+/// The Quốc hiệu: 12–13 pt, bold.
+pub const NATIONAL_NAME_LOOK: Appearance = Appearance {
+    size: LIMITS.header_name_pt,
+    bold: Some(true),
+    italic: Some(false),
+};
+/// The Tiêu ngữ: 13–14 pt, bold.
+pub const MOTTO_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: Some(true),
+    italic: Some(false),
+};
+/// The Số line: 13 pt, upright, not bold.
+pub const NUMBER_LOOK: Appearance = Appearance {
+    size: LIMITS.number_pt,
+    bold: Some(false),
+    italic: Some(false),
+};
+/// The place-and-date line: 13–14 pt, italic, not bold.
+pub const DATE_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: Some(false),
+    italic: Some(true),
+};
+/// The `Nơi nhận:` label: 12 pt, bold italic.
+pub const DISTRIBUTION_LABEL_LOOK: Appearance = Appearance {
+    size: LIMITS.distribution_label_pt,
+    bold: Some(true),
+    italic: Some(true),
+};
+
+/// A component's look against its [`Appearance`]: size (when declared), weight and slant.
+pub fn judge_look(
+    rule: Rule,
+    line: &str,
+    size_pt: Option<f32>,
+    bold: bool,
+    italic: bool,
+    expected: Appearance,
+) -> Option<Verdict> {
+    let size_wrong = size_pt.is_some_and(|s| !expected.size.contains(s));
+    let bold_wrong = expected.bold.is_some_and(|b| b != bold);
+    let italic_wrong = expected.italic.is_some_and(|i| i != italic);
+    if !(size_wrong || bold_wrong || italic_wrong) {
+        return None;
+    }
+    let describe = |size: String, bold: bool, italic: bool| {
+        let weight = if bold { "bold" } else { "not bold" };
+        let slant = if italic { "italic" } else { "upright" };
+        format!("{size}, {weight}, {slant}")
+    };
+    let found_size = size_pt.map_or_else(|| "size not declared".to_string(), |s| format!("{s} pt"));
+    let range = expected.size;
+    let wanted_size = if range.min == range.max {
+        format!("{} pt", range.min)
+    } else {
+        format!("{}–{} pt", range.min, range.max)
+    };
+    Some(Verdict::new(
+        rule,
+        format!("{} ({})", line.trim(), describe(found_size, bold, italic)),
+        describe(
+            wanted_size,
+            expected.bold.unwrap_or(bold),
+            expected.italic.unwrap_or(italic),
+        ),
+    ))
+}
 
 /// Font names accepted as a warning: metric clones of Times New Roman.
 pub const METRIC_CLONES: [&str; 2] = ["Liberation Serif", "Tinos"];
@@ -581,6 +662,24 @@ mod tests {
         let reference = "(Kèm theo Công văn số 2402/UBND-NTM ngày 10 tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)";
         assert!(judge_annex_reference(reference).is_none());
         assert!(judge_annex_reference("(Kèm theo Công văn 2402)").is_some());
+    }
+
+    #[test]
+    fn looks() {
+        let date = "Cẩm Xuyên, ngày 10 tháng 8 năm 2021";
+        assert!(judge_look(DATE_LINE, date, Some(14.0), false, true, DATE_LOOK).is_none());
+        assert!(judge_look(DATE_LINE, date, None, false, true, DATE_LOOK).is_none());
+        let v = judge_look(DATE_LINE, date, Some(12.0), false, false, DATE_LOOK).expect("wrong");
+        assert_eq!(v.fix, "13–14 pt, not bold, italic");
+        assert!(judge_look(
+            NUMBER_LINE,
+            "Số: 05/KH-UBND",
+            Some(14.0),
+            false,
+            false,
+            NUMBER_LOOK
+        )
+        .is_some());
     }
 
     #[test]
