@@ -95,8 +95,14 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
     }
     let errors = findings
         .iter()
-        .any(|f| f.severity == vanban::nd30::Severity::Error);
-    if errors || unreadable {
+        .filter(|f| f.severity == vanban::nd30::Severity::Error)
+        .count();
+    eprintln!(
+        "{} files checked: {errors} errors, {} warnings",
+        files.len(),
+        findings.len() - errors
+    );
+    if errors > 0 || unreadable {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
