@@ -158,8 +158,8 @@ fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E8", "E9", "E17", "E13", "E13", "E25"],
-        "Quốc hiệu and Tiêu ngữ not bold, GN for GNP, ngày 5 and an upright date, a plain Nơi nhận"
+        ["E8", "E9", "E17", "E15", "E13", "E13", "E25"],
+        "Quốc hiệu, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a plain Nơi nhận"
     );
 }
 

@@ -254,10 +254,11 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
         let line = &lines[i];
         verdicts.extend(nd30::judge_number_line(line));
         verdicts.extend(look(evidence, i, nd30::NUMBER_LINE, nd30::NUMBER_LOOK));
-        let title = lines
-            .iter()
-            .find(|l| nd30::title_kind(l).is_some())
-            .map(String::as_str);
+        let title_at = lines.iter().position(|l| nd30::title_kind(l).is_some());
+        let title = title_at.map(|t| lines[t].as_str());
+        if let Some(t) = title_at {
+            verdicts.extend(look(evidence, t, nd30::TITLE, nd30::TITLE_LOOK));
+        }
         if let Some(symbol) = nd30::symbol_of(line) {
             verdicts.extend(nd30::judge_kind(title, symbol));
         }

@@ -92,6 +92,8 @@ pub const DATE_LINE: Rule = Rule::error(13, "date", "Decree 30, Phụ lục I, I
 pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III");
 /// Structure numbered in sequence.
 pub const SEQUENCE: Rule = Rule::error(21, "numbering", "Decree 30, Phụ lục I, II.6");
+/// The title of a named kind, as printed.
+pub const TITLE: Rule = Rule::error(15, "title", "Decree 30, Phụ lục I, II.5a");
 /// Abbreviations replaced by Decree 30.
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
@@ -142,6 +144,12 @@ pub const DATE_LOOK: Appearance = Appearance {
     size: LIMITS.main_text_pt,
     bold: Some(false),
     italic: Some(true),
+};
+/// A named kind's title (`KẾ HOẠCH`): 13–14 pt, bold, upright.
+pub const TITLE_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: Some(true),
+    italic: Some(false),
 };
 /// The `Nơi nhận:` label: 12 pt, bold italic.
 pub const DISTRIBUTION_LABEL_LOOK: Appearance = Appearance {
