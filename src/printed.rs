@@ -360,17 +360,17 @@ fn body(blocks: &[Block]) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// The issuing agency's name lines joined into one, as a `(Kèm theo …)` line names it.
+fn issuer_in_one_line(doc: &Document) -> String {
+    let lines: Vec<&str> = doc.issuer.name.iter().map(|l| l.trim()).collect();
+    lines.join(" ")
+}
+
 /// The annexes of `doc`: labels, titles, reference lines, and tables laid out on the page they need.
 fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
     let f = nd30::STANDARD;
     let count = doc.annexes.len() as u32;
-    let issuer = doc
-        .issuer
-        .name
-        .iter()
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let issuer = issuer_in_one_line(doc);
     let reference = nd30::annex_reference(
         doc.kind.name,
         &nd30::number_symbol(doc.number, &doc.symbol),
@@ -445,13 +445,7 @@ impl Printed {
                     name,
                     subject: doc.kind.subject.then(|| subject.clone()),
                     reference: doc.issued_with.as_ref().map(|with| {
-                        let issuer = doc
-                            .issuer
-                            .name
-                            .iter()
-                            .map(|l| l.trim())
-                            .collect::<Vec<_>>()
-                            .join(" ");
+                        let issuer = issuer_in_one_line(doc);
                         nd30::annex_reference(
                             with.kind.name,
                             &nd30::number_symbol(with.number, &with.symbol),

@@ -216,3 +216,18 @@ pub const LETTER_STRINGS: [&str; 14] = [
     "PHÓ CHỦ TỊCH",
     "Lê Ngọc Hà",
 ];
+
+/// Asserts that openxml-audit finds nothing wrong with `docx`.
+pub fn assert_schema_valid(docx: &Path) {
+    let audit = Command::new("python3")
+        .args(["-m", "openxml_audit"])
+        .arg(docx)
+        .output()
+        .expect("openxml-audit is needed for this test (pip install openxml-audit)");
+    assert!(
+        audit.status.success(),
+        "{}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&audit.stdout)
+    );
+}
