@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -20,6 +19,58 @@ use crate::render::{self, OutputFormat};
 
 /// Stack of each worker thread: typst's layout recurses deeply, more than the 2 MiB threads get by default.
 const WORKER_STACK: usize = 64 << 20;
+
+/// `task(0..count)` on `jobs` threads, each taking the next index when done with its last; the results
+/// in index order.
+///
+/// typst spreads its own work over rayon. In one shared pool a worker waiting for that work would start
+/// another commune's document on top of its unfinished one, so that documents pile up on its stack and
+/// in memory; so each worker is a rayon pool of one thread of its own, where typst's work runs in turn.
+fn in_workers<T: Send>(
+    jobs: usize,
+    count: usize,
+    task: impl Fn(usize) -> T + Sync,
+) -> Result<Vec<T>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, task(i)));
+        }
+    };
+    let cannot_start =
+        |e: &dyn std::fmt::Display| Error::Input(format!("cannot start {jobs} workers: {e}"));
+    let pools = (0..jobs.clamp(1, count.max(1)))
+        .map(|_| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .stack_size(WORKER_STACK)
+                .build()
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| cannot_start(&e))?;
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers = pools
+            .iter()
+            .map(|pool| std::thread::Builder::new().spawn_scoped(scope, || pool.install(work)))
+            .collect::<std::io::Result<Vec<_>>>()
+            .map_err(|e| cannot_start(&e))?;
+        let mut results = Vec::with_capacity(count);
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok::<_, Error>(results)
+    })?;
+    results.sort_by_key(|(i, _)| *i);
+    Ok(results.into_iter().map(|(_, result)| result).collect())
+}
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -122,26 +173,16 @@ pub fn run(
     let number = format!("{:02}", job.number());
     let names = unique_names(&plan, options, &number, &stem)?;
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.max(1))
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| Error::Input(format!("cannot start {} workers: {e}", options.jobs)))?;
     let bar = progress_bar(plan.communes.len(), options.progress);
-    let results: Vec<std::result::Result<Vec<Written>, Failure>> = pool.install(|| {
-        plan.communes
-            .par_iter()
-            .zip(names.par_iter())
-            .map(|(commune, name)| {
-                let result = render_commune(&job, &plan, commune, name, out, options, pdf);
-                bar.inc(1);
-                result.map_err(|e| Failure {
-                    commune: Some(commune.name.clone()),
-                    error: e.to_string(),
-                })
-            })
-            .collect()
-    });
+    let results = in_workers(options.jobs, plan.communes.len(), |i| {
+        let commune = &plan.communes[i];
+        let result = render_commune(&job, &plan, commune, &names[i], out, options, pdf);
+        bar.inc(1);
+        result.map_err(|e| Failure {
+            commune: Some(commune.name.clone()),
+            error: e.to_string(),
+        })
+    })?;
     bar.finish_and_clear();
     for result in results {
         match result {
@@ -301,6 +342,24 @@ fn write_manifest(out: &Path, manifest: &Manifest) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workers_return_every_result_in_order_and_run_rayon_work_in_their_own_pool() {
+        use rayon::prelude::*;
+        let results = in_workers(3, 50, |i| {
+            let pool = rayon::current_thread_index().zip(rayon::current_num_threads().into());
+            let squares: usize = (0..=i).into_par_iter().map(|k| k * k).sum();
+            (i, squares, pool)
+        })
+        .expect("workers start");
+        assert_eq!(results.len(), 50);
+        for (k, (i, squares, pool)) in results.into_iter().enumerate() {
+            assert_eq!(i, k);
+            assert_eq!(squares, (0..=k).map(|k| k * k).sum::<usize>());
+            assert_eq!(pool, Some((0, 1)), "each worker is a pool of one thread");
+        }
+        assert!(in_workers(2, 0, |i| i).expect("no work").is_empty());
+    }
 
     #[test]
     fn file_names_use_a_vietnamese_aware_slug() {
