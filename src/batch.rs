@@ -25,7 +25,8 @@ const WORKER_STACK: usize = 64 << 20;
 ///
 /// typst spreads its own work over rayon. In one shared pool a worker waiting for that work would start
 /// another commune's document on top of its unfinished one, so that documents pile up on its stack and
-/// in memory; so each worker is a rayon pool of one thread of its own, where typst's work runs in turn.
+/// in memory. So several workers are each a rayon pool of one thread, where typst's work runs in turn;
+/// a single worker is a plain thread that lends typst rayon's global pool, and with it every core.
 fn in_workers<T: Send>(
     jobs: usize,
     count: usize,
@@ -44,7 +45,9 @@ fn in_workers<T: Send>(
     };
     let cannot_start =
         |e: &dyn std::fmt::Display| Error::Input(format!("cannot start {jobs} workers: {e}"));
-    let pools = (0..jobs.clamp(1, count.max(1)))
+    let workers = jobs.clamp(1, count.max(1));
+    let pools = (0..workers)
+        .filter(|_| workers > 1)
         .map(|_| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(1)
@@ -54,9 +57,18 @@ fn in_workers<T: Send>(
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| cannot_start(&e))?;
     let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let workers = pools
-            .iter()
-            .map(|pool| std::thread::Builder::new().spawn_scoped(scope, || pool.install(work)))
+        let workers = if pools.is_empty() {
+            vec![std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, work)]
+        } else {
+            pools
+                .iter()
+                .map(|pool| std::thread::Builder::new().spawn_scoped(scope, || pool.install(work)))
+                .collect()
+        };
+        let workers = workers
+            .into_iter()
             .collect::<std::io::Result<Vec<_>>>()
             .map_err(|e| cannot_start(&e))?;
         let mut results = Vec::with_capacity(count);
@@ -359,6 +371,12 @@ mod tests {
             assert_eq!(pool, Some((0, 1)), "each worker is a pool of one thread");
         }
         assert!(in_workers(2, 0, |i| i).expect("no work").is_empty());
+        let alone = in_workers(1, 3, |i| (i, rayon::current_thread_index())).expect("one worker");
+        assert_eq!(
+            alone,
+            vec![(0, None), (1, None), (2, None)],
+            "one worker is a plain thread"
+        );
     }
 
     #[test]
