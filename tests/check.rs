@@ -82,6 +82,42 @@ fn the_letter_passes_and_each_defect_is_named() {
         ),
         (doc, ">Lê Ngọc Hà<", ">TS. Lê Ngọc Hà<", "E24"),
         (doc, ">KT. CHỦ TỊCH<", ">KT CHỦ TỊCH<", "E23"),
+        (
+            doc,
+            "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
+            "<w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
+            "E11",
+        ),
+        (
+            doc,
+            "<w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">V/v",
+            "<w:b /><w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">V/v",
+            "E15",
+        ),
+        (
+            doc,
+            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Kính gửi:<",
+            "<w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">Kính gửi:<",
+            "E26",
+        ),
+        (
+            doc,
+            "<w:sz w:val=\"22\" /><w:szCs w:val=\"22\" /></w:rPr><w:t xml:space=\"preserve\">- Như trên;<",
+            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">- Như trên;<",
+            "E25",
+        ),
+        (
+            doc,
+            "<w:b /><w:bCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
+            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
+            "E23",
+        ),
+        (
+            doc,
+            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
+            "<w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
+            "E30",
+        ),
     ];
     for (i, (part, old, new, rule)) in cases.into_iter().enumerate() {
         let defective = dir.path().join(format!("defect-{i}.docx"));
@@ -137,9 +173,12 @@ fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E2", "E3", "E8", "E9", "E9", "E12", "E12", "E13", "E13", "E25", "E25"],
+        [
+            "E2", "E3", "E8", "E11", "E9", "E9", "E12", "E12", "E13", "E13", "E15", "E25", "E25",
+            "E25", "E23", "E26"
+        ],
         "20 mm left margin, Liberation Mono (the text-import style), 10 pt and no bold in the header, \
-         en dashes, Số: 5, tháng 08, an upright Nơi nhận, `- Lưu VT.`"
+         en dashes, Số: 5, tháng 08, an upright Nơi nhận, `- Lưu VT.`, everything else at 10 pt too"
     );
     let output = vanban(&["check", letter.to_str().expect("utf-8")]);
     let text = String::from_utf8_lossy(&output.stdout);
@@ -158,8 +197,9 @@ fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E8", "E9", "E17", "E15", "E13", "E13", "E25"],
-        "Quốc hiệu, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a plain Nơi nhận"
+        ["E8", "E11", "E9", "E17", "E15", "E13", "E13", "E25", "E25"],
+        "Quốc hiệu, agency, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a plain \
+         Nơi nhận with 13 pt items"
     );
 }
 
@@ -208,6 +248,24 @@ fn articles_out_of_sequence_are_named() {
         ">Điều 4. ",
     );
     assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
+}
+
+#[test]
+fn a_plans_subject_under_its_title_is_bold() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let job = sample_job().with_file_name("ke-hoach-huyen.toml");
+    render(&job, dir.path());
+    let plan = dir.path().join("ke-hoach-huyen.docx");
+    assert_eq!(rules(&plan), (vec![], true));
+    let plain = dir.path().join("plain.docx");
+    mutate(
+        &plan,
+        &plain,
+        "word/document.xml",
+        "<w:b /><w:bCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã",
+        "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã",
+    );
+    assert_eq!(rules(&plain), (vec!["E16".to_string()], false));
 }
 
 #[test]

@@ -98,6 +98,7 @@ fn every_kind_renders_with_its_title_code_and_addressees() {
                 kind.slug
             );
         }
+        assert_checks_clean(&pdf, &out.join(format!("{}.docx", kind.slug)));
     }
 }
 
@@ -227,6 +228,7 @@ fn secrecy_urgency_and_the_drafters_line_are_printed() {
         );
     }
     assert_schema_valid(&docx);
+    assert_checks_clean(&out.join("khan.pdf"), &docx);
 
     let path = write(dir.path(), "sai", &text.replace("thuong-khan", "rat-khan"));
     let output = vanban(&[

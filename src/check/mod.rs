@@ -159,9 +159,9 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts.extend(header(evidence));
-    verdicts.extend(distribution(&evidence.lines));
-    verdicts.extend(addressees(&evidence.lines));
-    verdicts.extend(annexes(&evidence.lines));
+    verdicts.extend(distribution(evidence));
+    verdicts.extend(addressees(evidence));
+    verdicts.extend(annexes(evidence));
     let articles: Vec<&str> = evidence
         .lines
         .iter()
@@ -240,6 +240,7 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
                 nd30::NATIONAL_NAME_LINE,
                 nd30::NATIONAL_NAME_LOOK,
             ));
+            verdicts.extend(agency(evidence, i));
         }
         None => verdicts.push(missing(nd30::NATIONAL_NAME_LINE, nd30::NATIONAL_NAME)),
     }
@@ -258,6 +259,7 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
         let title = title_at.map(|t| lines[t].as_str());
         if let Some(t) = title_at {
             verdicts.extend(look(evidence, t, nd30::TITLE, nd30::TITLE_LOOK));
+            verdicts.extend(subject(evidence, t));
         }
         if let Some(symbol) = nd30::symbol_of(line) {
             verdicts.extend(nd30::judge_kind(title, symbol));
@@ -266,6 +268,15 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
     if let Some(i) = lines.iter().position(|l| nd30::date_part(l).is_some()) {
         verdicts.extend(nd30::judge_date_line(&lines[i]));
         verdicts.extend(look(evidence, i, nd30::DATE_LINE, nd30::DATE_LOOK));
+    }
+    let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+    if let Some(i) = lines.iter().position(|l| l.starts_with(&letter_subject)) {
+        verdicts.extend(look(
+            evidence,
+            i,
+            nd30::LETTER_SUBJECT,
+            nd30::LETTER_SUBJECT_LOOK,
+        ));
     }
     if let Some(i) = lines
         .iter()
@@ -279,6 +290,59 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts
+}
+
+/// Whether `line` has letters and all of them are capitals.
+fn is_capitals(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && line.to_uppercase() == line
+}
+
+/// The first of `indices` whose look departs from what `expected` gives it.
+fn first_look(
+    evidence: &Evidence,
+    indices: impl IntoIterator<Item = usize>,
+    rule: Rule,
+    expected: impl Fn(usize) -> nd30::Appearance,
+) -> Option<Verdict> {
+    indices
+        .into_iter()
+        .find_map(|i| look(evidence, i, rule, expected(i)))
+}
+
+/// The agency's lines: the capitalised lines just above the Quốc hiệu (a DOCX header table is read
+/// left cell first). The last is the agency's own name; any above it, the parent authority or the
+/// name wrapped.
+fn agency(evidence: &Evidence, national_name: usize) -> Option<Verdict> {
+    let lines = &evidence.lines;
+    let end = (0..national_name)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())?
+        + 1;
+    let start = (0..end)
+        .rev()
+        .take_while(|&i| is_capitals(&lines[i]))
+        .last()?;
+    first_look(evidence, start..end, nd30::AGENCY, |i| {
+        if i + 1 == end {
+            nd30::AGENCY_LOOK
+        } else {
+            nd30::HEADER_LINE_LOOK
+        }
+    })
+}
+
+/// The trích yếu: the line after a named kind's title, for the kinds that have one, unless it is a
+/// `(Kèm theo …)` line.
+fn subject(evidence: &Evidence, title: usize) -> Option<Verdict> {
+    let lines = &evidence.lines;
+    if !nd30::title_kind(&lines[title])?.subject {
+        return None;
+    }
+    let next = (title + 1..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
+    if lines[next].trim_start().starts_with('(') {
+        return None;
+    }
+    look(evidence, next, nd30::SUBJECT, nd30::SUBJECT_LOOK)
 }
 
 /// The `- …` items after the line reading exactly `label`, if there is one, and the index of the line
@@ -306,7 +370,13 @@ fn items_after(lines: &[String], label: &str) -> Option<(Vec<String>, usize)> {
     Some((items, next))
 }
 
-fn distribution(lines: &[String]) -> Vec<Verdict> {
+/// The lines from `from` to `to` that start a `- …` item.
+fn item_lines(lines: &[String], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    (from..to).filter(|&i| lines[i].trim_start().starts_with(nd30::LIST_DASH))
+}
+
+fn distribution(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
     let Some((items, next)) = items_after(lines, nd30::DISTRIBUTION_LABEL) else {
         return Vec::new();
     };
@@ -315,54 +385,110 @@ fn distribution(lines: &[String]) -> Vec<Verdict> {
     if verdicts.is_empty() {
         verdicts.extend(nd30::judge_list(nd30::ARCHIVE_LINE, &items));
     }
-    verdicts.extend(signature(&lines[next..]));
     let label = lines
         .iter()
         .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
         .unwrap_or_default();
+    verdicts.extend(first_look(
+        evidence,
+        item_lines(lines, label + 1, next),
+        nd30::ARCHIVE_LINE,
+        |_| nd30::DISTRIBUTION_ITEM_LOOK,
+    ));
+    verdicts.extend(signature(evidence, next));
     let content: Vec<&str> = lines[..label].iter().map(String::as_str).collect();
     verdicts.extend(nd30::judge_content_end(&content));
     verdicts
 }
 
-/// The signature block after the Nơi nhận list: position lines in capitals, then the signer's name.
-fn signature(lines: &[String]) -> Vec<Verdict> {
-    let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let capitals = |l: &str| l.chars().any(char::is_alphabetic) && l.to_uppercase() == l;
+/// The signature block from line `from` (after the Nơi nhận list): position lines in capitals, then
+/// the signer's name.
+fn signature(evidence: &Evidence, from: usize) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    let mut filled = (from..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty() && !nd30::is_drafter_line(&lines[i]));
     let mut positions = Vec::new();
     let mut name = None;
-    for line in lines.by_ref() {
-        if capitals(line) {
-            positions.push(line.to_string());
+    for i in filled.by_ref() {
+        if is_capitals(lines[i].trim()) {
+            positions.push(i);
         } else {
-            name = Some(line);
+            name = Some(i);
             break;
         }
     }
-    match name {
-        Some(name) if !positions.is_empty() => nd30::judge_signature(&positions, name),
-        _ => Vec::new(),
-    }
+    let Some(name) = name.filter(|_| !positions.is_empty()) else {
+        return Vec::new();
+    };
+    let texts: Vec<String> = positions
+        .iter()
+        .map(|&i| lines[i].trim().to_string())
+        .collect();
+    let mut verdicts = nd30::judge_signature(&texts, lines[name].trim());
+    verdicts.extend(first_look(
+        evidence,
+        positions.into_iter().chain([name]),
+        nd30::SIGNATURE,
+        |_| nd30::SIGNATURE_LOOK,
+    ));
+    verdicts
 }
 
-fn addressees(lines: &[String]) -> Option<Verdict> {
-    let (items, _) = items_after(lines, nd30::RECIPIENTS_LABEL)?;
+fn addressees(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    let Some((items, next)) = items_after(lines, nd30::RECIPIENTS_LABEL) else {
+        return match lines
+            .iter()
+            .position(|l| l.starts_with(nd30::RECIPIENTS_LABEL))
+        {
+            // One addressee, on the label's line.
+            Some(i) => look(evidence, i, nd30::ADDRESSEES, nd30::RECIPIENTS_LOOK)
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        };
+    };
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    nd30::judge_list(nd30::ADDRESSEES, &items)
+    let mut verdicts: Vec<Verdict> = nd30::judge_list(nd30::ADDRESSEES, &items)
+        .into_iter()
+        .collect();
+    let label = lines
+        .iter()
+        .position(|l| l.trim() == nd30::RECIPIENTS_LABEL)
+        .unwrap_or_default();
+    verdicts.extend(first_look(
+        evidence,
+        std::iter::once(label).chain(item_lines(lines, label + 1, next)),
+        nd30::ADDRESSEES,
+        |_| nd30::RECIPIENTS_LOOK,
+    ));
+    verdicts
 }
 
-fn annexes(lines: &[String]) -> Vec<Verdict> {
+/// Annex headings: the `Phụ lục` line, the title under it and the `(Kèm theo …)` line.
+fn annexes(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
     let labels: Vec<usize> = (0..lines.len())
         .filter(|&i| nd30::is_annex_label(&lines[i]))
         .collect();
     let texts: Vec<&str> = labels.iter().map(|&i| lines[i].as_str()).collect();
     let mut verdicts = nd30::judge_annex_labels(&texts);
     for &at in &labels {
-        let reference = lines[at + 1..]
-            .iter()
-            .take(4)
-            .find(|l| l.trim_start().starts_with('('));
-        verdicts.extend(reference.and_then(|l| nd30::judge_annex_reference(l)));
+        let near = || (at + 1..lines.len().min(at + 5)).filter(|&i| !lines[i].trim().is_empty());
+        let reference = near().find(|&i| lines[i].trim_start().starts_with('('));
+        verdicts.extend(reference.and_then(|i| nd30::judge_annex_reference(&lines[i])));
+        let title = near().next().filter(|&i| Some(i) != reference);
+        let heading = [
+            Some((at, nd30::ANNEX_LABEL_LOOK)),
+            title.map(|i| (i, nd30::ANNEX_TITLE_LOOK)),
+            reference.map(|i| (i, nd30::ANNEX_REFERENCE_LOOK)),
+        ];
+        verdicts.extend(
+            heading
+                .into_iter()
+                .flatten()
+                .find_map(|(i, expected)| look(evidence, i, nd30::ANNEX_HEADING, expected)),
+        );
     }
     verdicts
 }

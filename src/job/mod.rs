@@ -156,10 +156,7 @@ impl Job {
             .map(|i| (nd30::URGENCY[i].1, nd30::URGENCY[i].2));
         let secrecy = pick("secrecy", &file.secrecy, &secrecy_slugs)?.map(|i| nd30::SECRECY[i].1);
         let drafter = match (&file.drafter, file.copies) {
-            (Some(initials), Some(copies)) => {
-                Some(format!("{}.({copies})", initials.trim().to_uppercase()))
-            }
-            (Some(initials), None) => Some(format!("{}.", initials.trim().to_uppercase())),
+            (Some(initials), copies) => Some(nd30::drafter_line(initials, copies)),
             (None, Some(_)) => {
                 return Err(self.value_error(
                     "copies",

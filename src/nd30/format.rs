@@ -251,6 +251,8 @@ pub struct Limits {
     pub agency_rule_ratio: Range,
     /// Text in tables: readable, 11–13 pt.
     pub table_pt: Range,
+    /// An annex's `Phụ lục` heading (14 pt).
+    pub annex_label_pt: Range,
 }
 
 /// The Decree's ranges.
@@ -273,6 +275,7 @@ pub const LIMITS: Limits = Limits {
     line_spacing: Range::new(1.0, 1.5),
     agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),
     table_pt: Range::new(11.0, 13.0),
+    annex_label_pt: Range::new(14.0, 14.0),
 };
 
 #[cfg(test)]
@@ -314,6 +317,7 @@ mod tests {
         assert!(l.agency_rule_ratio.contains(f.agency_rule_ratio));
         assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
         assert!(l.table_pt.contains(s.table));
+        assert!(l.annex_label_pt.contains(s.annex_label));
     }
 
     #[test]

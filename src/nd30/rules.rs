@@ -84,6 +84,8 @@ pub const PAGE_NUMBER: Rule = Rule::error(6, "page number", "Decree 30, Phụ l�
 pub const NATIONAL_NAME_LINE: Rule = Rule::error(8, "Quốc hiệu", "Decree 30, Phụ lục I, II.1");
 /// The Tiêu ngữ.
 pub const MOTTO_LINE: Rule = Rule::error(9, "Tiêu ngữ", "Decree 30, Phụ lục I, II.1");
+/// The issuing agency's name (and the parent authority's above it).
+pub const AGENCY: Rule = Rule::error(11, "agency", "Decree 30, Phụ lục I, II.2");
 /// The Số line.
 pub const NUMBER_LINE: Rule = Rule::error(12, "number", "Decree 30, Phụ lục I, II.3");
 /// The place-and-date line.
@@ -94,6 +96,10 @@ pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III"
 pub const SEQUENCE: Rule = Rule::error(21, "numbering", "Decree 30, Phụ lục I, II.6");
 /// The title of a named kind, as printed.
 pub const TITLE: Rule = Rule::error(15, "title", "Decree 30, Phụ lục I, II.5a");
+/// The `V/v` line of a công văn.
+pub const LETTER_SUBJECT: Rule = Rule::error(15, "V/v", "Decree 30, Phụ lục I, II.5b");
+/// The trích yếu under a named kind's title.
+pub const SUBJECT: Rule = Rule::error(16, "trích yếu", "Decree 30, Phụ lục I, II.5a");
 /// Abbreviations replaced by Decree 30.
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
@@ -157,6 +163,52 @@ pub const DISTRIBUTION_LABEL_LOOK: Appearance = Appearance {
     bold: Some(true),
     italic: Some(true),
 };
+
+/// The issuing agency's name, its last header line: 12–13 pt, bold.
+pub const AGENCY_LOOK: Appearance = Appearance {
+    size: LIMITS.header_name_pt,
+    bold: Some(true),
+    italic: Some(false),
+};
+/// A header line above the agency's last one (the parent authority, not bold, or the agency's name
+/// wrapped, bold): 12–13 pt, upright.
+pub const HEADER_LINE_LOOK: Appearance = Appearance {
+    size: LIMITS.header_name_pt,
+    bold: None,
+    italic: Some(false),
+};
+/// A công văn's `V/v` line: 12–13 pt, upright, not bold.
+pub const LETTER_SUBJECT_LOOK: Appearance = Appearance {
+    size: LIMITS.letter_subject_pt,
+    bold: Some(false),
+    italic: Some(false),
+};
+/// The trích yếu under a title: 13–14 pt, bold, upright.
+pub const SUBJECT_LOOK: Appearance = TITLE_LOOK;
+/// `Kính gửi:` and its addressees: 13–14 pt, upright.
+pub const RECIPIENTS_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: None,
+    italic: Some(false),
+};
+/// A Nơi nhận item: 11 pt, upright.
+pub const DISTRIBUTION_ITEM_LOOK: Appearance = Appearance {
+    size: LIMITS.distribution_item_pt,
+    bold: None,
+    italic: Some(false),
+};
+/// Position lines and the signer's name: 13–14 pt, bold, upright.
+pub const SIGNATURE_LOOK: Appearance = TITLE_LOOK;
+/// An annex's `Phụ lục I` heading: 14 pt, bold, upright.
+pub const ANNEX_LABEL_LOOK: Appearance = Appearance {
+    size: LIMITS.annex_label_pt,
+    bold: Some(true),
+    italic: Some(false),
+};
+/// An annex's title: 13–14 pt, bold, upright.
+pub const ANNEX_TITLE_LOOK: Appearance = TITLE_LOOK;
+/// An annex's `(Kèm theo …)` line: 13–14 pt, italic, not bold.
+pub const ANNEX_REFERENCE_LOOK: Appearance = DATE_LOOK;
 
 /// A component's look against its [`Appearance`]: size (when declared), weight and slant.
 pub fn judge_look(

@@ -231,3 +231,22 @@ pub fn assert_schema_valid(docx: &Path) {
         String::from_utf8_lossy(&audit.stdout)
     );
 }
+
+/// Asserts that `vanban check` finds nothing in vanban's own `docx` and, in its `pdf`, only that the
+/// embedded metric clone stands in for Times New Roman.
+pub fn assert_checks_clean(pdf: &Path, docx: &Path) {
+    let check = vanban(&["check", docx.to_str().expect("utf-8")]);
+    assert!(
+        check.status.success() && check.stdout.is_empty(),
+        "{}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let check = vanban(&["check", pdf.to_str().expect("utf-8")]);
+    let findings = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && findings.lines().all(|l| l.contains(": W3 font:")),
+        "{}: {findings}",
+        pdf.display()
+    );
+}
