@@ -251,7 +251,7 @@ fn articles_out_of_sequence_are_named() {
 }
 
 #[test]
-fn a_plans_subject_under_its_title_is_bold() {
+fn a_plans_subject_is_bold_and_its_clauses_in_sequence() {
     let dir = tempfile::tempdir().expect("temp dir");
     let job = sample_job().with_file_name("ke-hoach-huyen.toml");
     render(&job, dir.path());
@@ -266,6 +266,15 @@ fn a_plans_subject_under_its_title_is_bold() {
         "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã",
     );
     assert_eq!(rules(&plain), (vec!["E16".to_string()], false));
+    let renumbered = dir.path().join("renumbered.docx");
+    mutate(
+        &plan,
+        &renumbered,
+        "word/document.xml",
+        "2. </w:t></w:r><w:r><w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Xác định rõ",
+        "3. </w:t></w:r><w:r><w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Xác định rõ",
+    );
+    assert_eq!(rules(&renumbered), (vec!["E21".to_string()], false));
 }
 
 #[test]

@@ -162,12 +162,12 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(distribution(evidence));
     verdicts.extend(addressees(evidence));
     verdicts.extend(annexes(evidence));
-    let articles: Vec<&str> = evidence
+    let labels: Vec<(nd30::Level, &str)> = evidence
         .lines
         .iter()
-        .filter_map(|l| nd30::article_label(l))
+        .filter_map(|l| nd30::structure_label(l))
         .collect();
-    verdicts.extend(nd30::judge_articles(&articles));
+    verdicts.extend(nd30::judge_sequence(&labels));
     let text = evidence.lines.join("\n");
     verdicts.extend(nd30::judge_text(&text));
     verdicts

@@ -36,7 +36,7 @@ pub const POINT_LETTERS: [&str; 23] = [
 ];
 
 /// Counts sections, articles, clauses and points through a document and writes their labels.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Numbering {
     part: u32,
     chapter: u32,

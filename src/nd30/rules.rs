@@ -459,28 +459,96 @@ pub fn judge_list(rule: Rule, items: &[&str]) -> Option<Verdict> {
     })
 }
 
-/// The article label a line opens with (`Điều 3.`), if it opens with one.
-pub fn article_label(line: &str) -> Option<&str> {
-    let line = line.trim();
-    let rest = line.strip_prefix("Điều ")?;
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let labelled = digits > 0 && rest[digits..].starts_with('.');
-    labelled.then(|| &line[.."Điều ".len() + digits + 1])
+/// Whether `text` is a Roman numeral as [`roman`](super::roman) writes them (`I` to `C`).
+fn is_roman(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 8
+        && text.chars().all(|c| "IVXLC".contains(c))
+        && (1..=100).any(|n| super::annex::roman(n) == text)
 }
 
-/// Articles numbered `Điều 1.`, `Điều 2.`, … through each document; a new `Điều 1.` starts a new one
-/// (a regulation issued with a decision).
-pub fn judge_articles(labels: &[&str]) -> Vec<Verdict> {
-    let mut numbering = Numbering::default();
-    let mut verdicts = Vec::new();
-    for label in labels {
-        let mut expected = numbering.label(Level::Article);
-        if *label != expected && *label == "Điều 1." {
-            numbering = Numbering::default();
-            expected = numbering.label(Level::Article);
+/// The structural label a line opens with and its level: `Phần II` and `Chương II` (Roman) and
+/// `Mục 1` as lines of their own, `Điều 3.`, a section's `III.`, a clause's `2.`, a point's `đ)`.
+pub fn structure_label(line: &str) -> Option<(Level, &str)> {
+    let line = line.trim();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    for (prefix, level) in [
+        ("Phần ", Level::Part),
+        ("Chương ", Level::Chapter),
+        ("Mục ", Level::Division),
+    ] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            let numbered = match level {
+                Level::Division => digits(rest),
+                _ => is_roman(rest),
+            };
+            return numbered.then_some((level, line));
         }
-        if *label != expected {
-            verdicts.push(Verdict::new(SEQUENCE, *label, expected));
+    }
+    let head = line.split_once(' ').map_or(line, |(head, _)| head);
+    if let Some(rest) = line.strip_prefix("Điều ") {
+        let label = &line[.."Điều ".len() + rest.find(' ').unwrap_or(rest.len())];
+        let number = rest.split_once(' ').map_or(rest, |(n, _)| n);
+        return number
+            .strip_suffix('.')
+            .is_some_and(digits)
+            .then_some((Level::Article, label));
+    }
+    if !line.contains(' ') {
+        return None;
+    }
+    if let Some(number) = head.strip_suffix('.') {
+        if digits(number) {
+            return Some((Level::Clause, head));
+        }
+        if is_roman(number) {
+            return Some((Level::Section, head));
+        }
+    }
+    let letter = head.strip_suffix(')')?;
+    (letter.chars().count() == 1 && letter.chars().all(char::is_lowercase))
+        .then_some((Level::Point, head))
+}
+
+/// Numbering that has just written `label` at `level`, if `label` is in that level's sequence.
+fn numbering_at(level: Level, label: &str) -> Option<Numbering> {
+    let mut numbering = Numbering::default();
+    (0..200)
+        .any(|_| numbering.label(level) == label)
+        .then_some(numbering)
+}
+
+/// Labels in sequence, level by level: `Điều` numbers through the document, clauses, points in the
+/// order a, b, c, d, đ, e, g, …, sections, chapters and parts. A list (or a document issued with
+/// another) may start again from its first label. A label out of sequence is named with the one
+/// expected; the count goes on from it when the next label of its level follows it (one left out),
+/// and from the expected one otherwise (one mistyped).
+pub fn judge_sequence(labels: &[(Level, &str)]) -> Vec<Verdict> {
+    let mut counters: Vec<(Level, Numbering)> = Vec::new();
+    let mut verdicts = Vec::new();
+    for (index, &(level, label)) in labels.iter().enumerate() {
+        let at = match counters.iter().position(|(l, _)| *l == level) {
+            Some(at) => at,
+            None => {
+                counters.push((level, Numbering::default()));
+                counters.len() - 1
+            }
+        };
+        let expected = counters[at].1.label(level);
+        if label == expected {
+            continue;
+        }
+        if label == Numbering::default().label(level) {
+            counters[at].1 = Numbering::default();
+            counters[at].1.label(level);
+            continue;
+        }
+        verdicts.push(Verdict::new(SEQUENCE, label, expected));
+        let next = labels[index + 1..].iter().find(|(l, _)| *l == level);
+        if let (Some(numbering), Some(&(_, next))) = (numbering_at(level, label), next) {
+            if numbering.clone().label(level) == next {
+                counters[at].1 = numbering;
+            }
         }
     }
     verdicts
@@ -694,10 +762,6 @@ mod tests {
         assert!(judge_distribution(&["- Như trên."]).is_some());
         assert!(judge_list(ADDRESSEES, &["- Sở A;", "- Sở B."]).is_none());
         assert!(judge_content_end(&["Nội dung./.", "THƯ KÝ", "Lê Văn C"]).is_none());
-        assert_eq!(article_label("Điều 12. Hiệu lực"), Some("Điều 12."));
-        assert_eq!(article_label("Điều này quy định"), None);
-        assert!(judge_articles(&["Điều 1.", "Điều 2.", "Điều 1.", "Điều 2."]).is_empty());
-        assert_eq!(judge_articles(&["Điều 1.", "Điều 3."])[0].fix, "Điều 2.");
         assert!(judge_content_end(&["Nội dung."]).is_some());
         assert!(judge_signature(
             &["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()],
@@ -750,5 +814,85 @@ mod tests {
         assert!(judge_font("Times New Roman").is_none());
         assert_eq!(judge_font("Tinos").map(|v| v.rule.id()), Some("W3".into()));
         assert_eq!(judge_font("Arial").map(|v| v.rule.id()), Some("E3".into()));
+    }
+
+    #[test]
+    fn structure_labels_are_read_and_their_sequences_judged() {
+        let label = |line| structure_label(line);
+        assert_eq!(
+            label("Điều 12. Hiệu lực"),
+            Some((Level::Article, "Điều 12."))
+        );
+        assert_eq!(label("Điều này quy định"), None);
+        assert_eq!(label("Chương IV"), Some((Level::Chapter, "Chương IV")));
+        assert_eq!(label("Chương trình OCOP"), None);
+        assert_eq!(label("Mục 2"), Some((Level::Division, "Mục 2")));
+        assert_eq!(label("Mục tiêu chung"), None);
+        assert_eq!(label("II. CHỈ TIÊU"), Some((Level::Section, "II.")));
+        assert_eq!(label("3. Văn phòng Điều phối"), Some((Level::Clause, "3.")));
+        assert_eq!(label("đ) Hỗ trợ"), Some((Level::Point, "đ)")));
+        assert_eq!(label("1.000 đồng"), None);
+        assert_eq!(label("2021"), None);
+
+        let judge = |labels: &[(Level, &str)]| -> Vec<(String, String)> {
+            judge_sequence(labels)
+                .into_iter()
+                .map(|v| (v.found, v.fix))
+                .collect()
+        };
+        let (a, c, p) = (Level::Article, Level::Clause, Level::Point);
+        assert!(judge(&[
+            (a, "Điều 1."),
+            (a, "Điều 2."),
+            (a, "Điều 1."),
+            (a, "Điều 2.")
+        ])
+        .is_empty());
+        assert_eq!(
+            judge(&[(a, "Điều 1."), (a, "Điều 3.")]),
+            [("Điều 3.".into(), "Điều 2.".into())]
+        );
+        assert_eq!(
+            judge(&[
+                (c, "1."),
+                (c, "2."),
+                (c, "4."),
+                (c, "5."),
+                (c, "1."),
+                (c, "2.")
+            ]),
+            [("4.".into(), "3.".into())],
+            "one skip is one finding; a new list starts again at 1."
+        );
+        assert_eq!(
+            judge(&[
+                (p, "a)"),
+                (p, "b)"),
+                (p, "c)"),
+                (p, "d)"),
+                (p, "e)"),
+                (p, "g)")
+            ]),
+            [("e)".into(), "đ)".into())],
+            "đ comes after d"
+        );
+        assert_eq!(
+            judge(&[(p, "a)"), (p, "b)"), (p, "f)")]),
+            [("f)".into(), "c)".into())]
+        );
+        assert_eq!(
+            judge(&[(a, "Điều 1."), (a, "Điều 4."), (a, "Điều 3.")]),
+            [("Điều 4.".into(), "Điều 2.".into())],
+            "a mistyped number is one finding"
+        );
+        // Articles and clauses are counted apart: clauses restart under each article.
+        assert!(judge(&[
+            (a, "Điều 1."),
+            (c, "1."),
+            (c, "2."),
+            (a, "Điều 2."),
+            (c, "1.")
+        ])
+        .is_empty());
     }
 }
