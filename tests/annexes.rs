@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 use vanban::data::{self, Period, Plan};
@@ -235,20 +234,7 @@ fn sixty_communes_run_over_landscape_pages_that_repeat_both_header_rows() {
     );
 
     // LibreOffice lays the DOCX out with the same headers on every page and the same totals.
-    let converted = dir.path().join("lo");
-    let output = Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&converted)
-        .arg(&docx)
-        .env("HOME", dir.path())
-        .output()
-        .expect("LibreOffice (soffice) is needed for this test");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let lo = converted.join("cong-van-2402.pdf");
+    let lo = libreoffice_pdfs(&[&docx], &dir.path().join("lo")).remove(0);
     let lo_pages = annex_pages(&lo, "Phụ lục I");
     assert!(lo_pages.len() >= 2);
     for &page in &lo_pages {

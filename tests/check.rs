@@ -210,8 +210,49 @@ fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E3", "E9", "E12", "E13", "E25"],
-        "a PDF has no declared margins"
+        ["E3", "E9", "E12", "E13", "E2", "E9", "E13", "E25"],
+        "text 20 mm from the left edge; every header line flush left, so the Tiêu ngữ is not centred \
+         under the Quốc hiệu and the date is not on the Số line"
+    );
+}
+
+/// The letter's DOCX, made defective, printed to PDF by LibreOffice: what only positions show.
+#[test]
+fn a_pdf_is_judged_by_where_its_lines_sit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = rendered_letter(dir.path());
+    let doc = "word/document.xml";
+    let numbered = dir.path().join("numbered.docx");
+    mutate(&letter, &numbered, doc, "<w:titlePg />", "");
+    let narrow = dir.path().join("narrow.docx");
+    mutate(&letter, &narrow, doc, "w:left=\"1701\"", "w:left=\"567\"");
+    let pdfs = libreoffice_pdfs(&[&letter, &numbered, &narrow], &dir.path().join("lo"));
+    let expected: [&[&str]; 3] = [
+        &["W3"],
+        &["W3", "E6", "W7", "W7"],
+        &["W3", "E2", "E2", "E6", "E6"],
+    ];
+    for (pdf, expected) in pdfs.iter().zip(expected) {
+        let (ids, _) = rules(pdf);
+        assert_eq!(ids, expected, "{}", pdf.display());
+    }
+    let output = vanban(&["check", pdfs[1].to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("E6 page number: \"a page number on page 1\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("W7 annex pages: \"a page number on the annex's first page (3)\""),
+        "{text}"
+    );
+    let output = vanban(&["check", pdfs[2].to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(
+            "E2 margins: \"text 10 mm from the left edge on page 1\"; fix: left margin 30–35 mm"
+        ),
+        "{text}"
     );
 }
 

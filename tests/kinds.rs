@@ -349,16 +349,7 @@ fn the_contact_footer_is_on_page_one_only() {
     let footer_xml = docx_part(&docx, "word/footerFirst.xml");
     assert!(footer_xml.contains("E-Mail: ubnd@camxuyen.gov.vn"));
     assert_schema_valid(&docx);
-    let converted = dir.path().join("lo");
-    let output = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&converted)
-        .arg(&docx)
-        .env("HOME", dir.path())
-        .output()
-        .expect("soffice");
-    assert!(output.status.success());
-    let lo = converted.join("cong-van-2402.pdf");
+    let lo = libreoffice_pdfs(&[&docx], &dir.path().join("lo")).remove(0);
     assert!(
         pdf_text(&lo, Some(1)).contains("E-Mail: ubnd@camxuyen.gov.vn"),
         "LibreOffice page 1"

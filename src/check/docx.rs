@@ -66,6 +66,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         fonts: looks.fonts,
         looks: looks.paragraphs,
         number_on_first_page: has_page_field(&first_header),
+        placed: Vec::new(),
     })
 }
 

@@ -6,6 +6,8 @@
 
 pub mod docx;
 pub mod pdf;
+mod pdf_layout;
+mod placement;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,23 @@ pub struct Evidence {
     pub unembedded: Vec<String>,
     /// Whether the header shown on page 1 holds a page number.
     pub number_on_first_page: bool,
+    /// Each page's printed lines with their place, when the format fixes them (PDF).
+    pub placed: Vec<Vec<Placed>>,
+}
+
+/// A printed line and where it sits on its page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Its text.
+    pub text: String,
+    /// Left end, from the page's left edge, mm.
+    pub x0_mm: f32,
+    /// Right end, from the page's left edge, mm.
+    pub x1_mm: f32,
+    /// Baseline, from the page's top edge, mm.
+    pub baseline_mm: f32,
+    /// Type size, points.
+    pub size_pt: f32,
 }
 
 /// Type size and weight of a line's text.
@@ -159,6 +178,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts.extend(header(evidence));
+    verdicts.extend(placement::findings(evidence));
     verdicts.extend(distribution(evidence));
     verdicts.extend(addressees(evidence));
     verdicts.extend(annexes(evidence));

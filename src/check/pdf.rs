@@ -1,13 +1,13 @@
 //! Reads a PDF into [`Evidence`]: its printed lines, page sizes and embedded fonts.
 //!
-//! A PDF declares no margins, so they are not judged; a page number on page 1 is seen when the first
-//! line printed on page 1 is a bare `1`.
+//! A PDF declares no margins: where its lines sit on each page is read instead (see
+//! [`pdf_layout`](super::pdf_layout)), so that text too near an edge and misplaced page numbers are found.
 
 use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::{Evidence, Section};
+use super::{pdf_layout, Evidence, Section};
 use crate::error::{Error, Result};
 use crate::nd30;
 
@@ -28,14 +28,16 @@ pub fn read(path: &Path) -> Result<Evidence> {
             .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty())
             .collect();
-        if number == 1 {
-            evidence.number_on_first_page = lines.first().is_some_and(|l| l == "1");
-        }
         evidence
             .pages
             .extend(std::iter::repeat_n(number, lines.len()));
         evidence.lines.extend(lines);
-        evidence.sections.extend(page_size(&document, id));
+        let size = page_size(&document, id);
+        let height_pt = size.map_or(0.0, |s| s.height_mm / MM_PER_POINT);
+        evidence
+            .placed
+            .push(pdf_layout::lines(&document, id, height_pt));
+        evidence.sections.extend(size);
         for (font, embedded) in fonts(&document, id) {
             if !embedded && !evidence.unembedded.contains(&font) {
                 evidence.unembedded.push(font.clone());

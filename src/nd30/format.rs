@@ -24,7 +24,7 @@ impl Format {
 }
 
 impl Range {
-    const fn new(min: f32, max: f32) -> Range {
+    pub const fn new(min: f32, max: f32) -> Range {
         Range { min, max }
     }
 
@@ -253,6 +253,16 @@ pub struct Limits {
     pub table_pt: Range,
     /// An annex's `Phụ lục` heading (14 pt).
     pub annex_label_pt: Range,
+    /// How far printed text may reach into a margin (hanging punctuation, rounding), mm.
+    pub margin_slack_mm: f32,
+    /// How far the Tiêu ngữ's centre may lie from the Quốc hiệu's, mm.
+    pub motto_offset_mm: f32,
+    /// How far the date line's centre may lie from the Quốc hiệu's, mm.
+    pub date_offset_mm: f32,
+    /// How far the date line's baseline may lie from the Số line's, mm.
+    pub date_baseline_mm: f32,
+    /// How far a page number's centre may lie from the text area's, mm.
+    pub page_number_offset_mm: f32,
 }
 
 /// The Decree's ranges.
@@ -276,6 +286,11 @@ pub const LIMITS: Limits = Limits {
     agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),
     table_pt: Range::new(11.0, 13.0),
     annex_label_pt: Range::new(14.0, 14.0),
+    margin_slack_mm: 1.5,
+    motto_offset_mm: 2.0,
+    date_offset_mm: 3.0,
+    date_baseline_mm: 1.0,
+    page_number_offset_mm: 3.0,
 };
 
 #[cfg(test)]

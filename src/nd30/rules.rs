@@ -78,8 +78,10 @@ pub const MARGINS: Rule = Rule::error(2, "margins", "Decree 30, Phụ lục I, I
 pub const FONT_FACE: Rule = Rule::error(3, "font", "Decree 30, Phụ lục I, I.2");
 /// Unicode text, TCVN 6909:2001.
 pub const UNICODE_TEXT: Rule = Rule::error(5, "text", "Decree 30, Phụ lục I, I.1");
-/// No page number on page 1.
+/// No page number on page 1; from page 2, the number centred in the top margin.
 pub const PAGE_NUMBER: Rule = Rule::error(6, "page number", "Decree 30, Phụ lục I, II.10");
+/// Each annex numbered from 1, its first page showing none.
+pub const ANNEX_PAGES: Rule = Rule::error(7, "annex pages", "Decree 30, Phụ lục I, III.1.đ");
 /// The Quốc hiệu.
 pub const NATIONAL_NAME_LINE: Rule = Rule::error(8, "Quốc hiệu", "Decree 30, Phụ lục I, II.1");
 /// The Tiêu ngữ.
@@ -246,6 +248,45 @@ pub fn judge_look(
             expected.italic.unwrap_or(italic),
         ),
     ))
+}
+
+/// Text reaching `reach_mm` from the page's `side` edge, against the margin's `range`: too near the
+/// edge (beyond the slack the format allows) is a finding.
+pub fn judge_margin_reach(side: &str, reach_mm: f32, range: Range, page: u32) -> Option<Verdict> {
+    (reach_mm < range.min - LIMITS.margin_slack_mm).then(|| {
+        Verdict::new(
+            MARGINS,
+            format!("text {reach_mm:.0} mm from the {side} edge on page {page}"),
+            format!("{side} margin {:.0}–{:.0} mm", range.min, range.max),
+        )
+    })
+}
+
+/// A line `offset_mm` away from where `reference` puts it, against `tolerance_mm`.
+pub fn judge_offset(
+    rule: Rule,
+    line: &str,
+    offset_mm: f32,
+    tolerance_mm: f32,
+    reference: &str,
+) -> Option<Verdict> {
+    (offset_mm.abs() > tolerance_mm).then(|| {
+        Verdict::new(
+            rule,
+            format!("{} ({offset_mm:+.1} mm off {reference})", line.trim()),
+            format!("{reference}, within {tolerance_mm} mm"),
+        )
+    })
+}
+
+/// Where the centre of the text area lies across a page `width_mm` wide, from the left edge: between
+/// the widest left and narrowest right margin and the other way round.
+pub fn text_centre_mm(width_mm: f32) -> Range {
+    let l = LIMITS;
+    Range::new(
+        (l.margin_left_mm.min + width_mm - l.margin_right_mm.max) / 2.0,
+        (l.margin_left_mm.max + width_mm - l.margin_right_mm.min) / 2.0,
+    )
 }
 
 /// Font names accepted as a warning: metric clones of Times New Roman.
@@ -894,5 +935,18 @@ mod tests {
             (c, "1.")
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn positions_are_judged_against_the_limits() {
+        assert!(judge_margin_reach("left", 29.0, LIMITS.margin_left_mm, 1).is_none());
+        let v = judge_margin_reach("left", 20.0, LIMITS.margin_left_mm, 2).expect("too near");
+        assert_eq!(v.found, "text 20 mm from the left edge on page 2");
+        assert_eq!(v.fix, "left margin 30–35 mm");
+        assert!(judge_offset(MOTTO_LINE, "x", 1.9, 2.0, "here").is_none());
+        let v = judge_offset(MOTTO_LINE, "x", -7.4, 2.0, "here").expect("off");
+        assert_eq!(v.found, "x (-7.4 mm off here)");
+        let centre = text_centre_mm(210.0);
+        assert_eq!((centre.min, centre.max), (110.0, 115.0));
     }
 }

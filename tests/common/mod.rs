@@ -250,3 +250,24 @@ pub fn assert_checks_clean(pdf: &Path, docx: &Path) {
         pdf.display()
     );
 }
+
+/// Converts `docx` files to PDF with LibreOffice, in one `soffice` call, into `out`; returns the
+/// PDFs' paths in the same order.
+pub fn libreoffice_pdfs(docx: &[&Path], out: &Path) -> Vec<PathBuf> {
+    let home = tempfile::tempdir().expect("temp dir");
+    let output = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(docx)
+        .env("HOME", home.path())
+        .output()
+        .expect("LibreOffice (soffice) is needed for this test");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    docx.iter()
+        .map(|d| out.join(d.with_extension("pdf").file_name().expect("a file name")))
+        .collect()
+}

@@ -1,0 +1,207 @@
+//! Judgements that need to know where lines sit on the page (PDF): text inside the margins, page
+//! numbers, and the alignment of the header's lines.
+
+use super::{Evidence, Placed, Section};
+use crate::nd30::{self, Verdict, LIMITS};
+
+/// Millimetres in one PDF point.
+const MM_PER_POINT: f32 = 25.4 / 72.0;
+/// Height of capitals above the baseline and depth of descenders below it, in em, for a Times face.
+const CAP_HEIGHT_EM: f32 = 0.66;
+const DESCENT_EM: f32 = 0.22;
+
+/// Every judgement the placed lines allow.
+pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
+    if evidence.placed.len() != evidence.sections.len() {
+        return Vec::new(); // a page without a size: nothing can be placed on it
+    }
+    let pages = evidence.placed.iter().zip(&evidence.sections);
+    let mut verdicts = Vec::new();
+    let mut part_start = 1;
+    for (index, (lines, section)) in pages.enumerate() {
+        let page = index as u32 + 1;
+        let body = || lines.iter().filter(|l| page_number(l, section).is_none());
+        if body().next().is_some_and(|l| nd30::is_annex_label(&l.text)) {
+            part_start = page;
+        }
+        verdicts.extend(margins(body(), section, page));
+        verdicts.extend(numbering(lines, section, page, part_start));
+    }
+    if let Some(first) = evidence.placed.first() {
+        verdicts.extend(header(first));
+    }
+    verdicts
+}
+
+/// The number a line holds when it is a page number: digits alone, in the top or bottom margin.
+fn page_number(line: &Placed, section: &Section) -> Option<u32> {
+    let in_margin = line.baseline_mm < LIMITS.margin_top_mm.min
+        || line.baseline_mm > section.height_mm - LIMITS.margin_bottom_mm.min;
+    let digits =
+        (1..=4).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_digit());
+    (in_margin && digits)
+        .then(|| line.text.parse().ok())
+        .flatten()
+}
+
+/// Text too near an edge of a portrait page. The bottom edge is judged on lines larger than the
+/// contact footer, which sits in the margin of page 1.
+fn margins<'a>(
+    lines: impl Iterator<Item = &'a Placed> + Clone,
+    section: &Section,
+    page: u32,
+) -> Vec<Verdict> {
+    if section.width_mm > section.height_mm {
+        return Vec::new(); // a landscape annex page: its margins turn with it
+    }
+    let em_mm = |l: &Placed| l.size_pt * MM_PER_POINT;
+    let least = |values: &mut dyn Iterator<Item = f32>| values.fold(f32::INFINITY, f32::min);
+    let left = least(&mut lines.clone().map(|l| l.x0_mm));
+    let right = least(&mut lines.clone().map(|l| section.width_mm - l.x1_mm));
+    let top = least(
+        &mut lines
+            .clone()
+            .map(|l| l.baseline_mm - CAP_HEIGHT_EM * em_mm(l)),
+    );
+    let bottom = least(
+        &mut lines
+            .filter(|l| l.size_pt > LIMITS.footer_pt.max)
+            .map(|l| section.height_mm - l.baseline_mm - DESCENT_EM * em_mm(l)),
+    );
+    let l = LIMITS;
+    [
+        ("top", top, l.margin_top_mm),
+        ("bottom", bottom, l.margin_bottom_mm),
+        ("left", left, l.margin_left_mm),
+        ("right", right, l.margin_right_mm),
+    ]
+    .into_iter()
+    .filter(|(_, reach, _)| reach.is_finite())
+    .filter_map(|(side, reach, range)| nd30::judge_margin_reach(side, reach, range, page))
+    .collect()
+}
+
+/// The page number of `page`, in a part (the document, or an annex) that starts at `part_start`:
+/// none on a part's first page, then its own page count, centred in the top margin.
+fn numbering(lines: &[Placed], section: &Section, page: u32, part_start: u32) -> Option<Verdict> {
+    let numbers: Vec<(&Placed, u32)> = lines
+        .iter()
+        .filter_map(|l| page_number(l, section).map(|n| (l, n)))
+        .collect();
+    let at_top = numbers
+        .iter()
+        .find(|(l, _)| l.baseline_mm < LIMITS.margin_top_mm.min);
+    let expected = page - part_start + 1;
+    let in_annex = part_start > 1;
+    let verdict = |found: String, fix: &str| {
+        let rule = if in_annex {
+            nd30::ANNEX_PAGES
+        } else {
+            nd30::PAGE_NUMBER
+        };
+        Some(Verdict::new(rule, found, fix.to_string()))
+    };
+    if expected == 1 {
+        return match (numbers.first(), in_annex) {
+            (None, _) => None,
+            (Some(_), false) => verdict(
+                format!("a page number on page {page}"),
+                "number pages from 2 (a different first-page header)",
+            ),
+            (Some(_), true) => Some(Verdict::new(
+                nd30::ANNEX_PAGES.warning(),
+                format!("a page number on the annex's first page ({page})"),
+                "show no number on an annex's first page".to_string(),
+            )),
+        };
+    }
+    let Some(&(line, number)) = at_top else {
+        return match numbers.first() {
+            Some(_) => verdict(
+                format!("the page number at the foot of page {page}"),
+                "centre it in the top margin",
+            ),
+            None => verdict(
+                format!("no page number on page {page}"),
+                "number every page from 2, centred in the top margin",
+            ),
+        };
+    };
+    if number != expected {
+        let fix = if in_annex {
+            format!("{expected}: each annex is numbered from 1")
+        } else {
+            expected.to_string()
+        };
+        return verdict(format!("page {page} numbered {number}"), &fix);
+    }
+    let centre = (line.x0_mm + line.x1_mm) / 2.0;
+    let area = nd30::text_centre_mm(section.width_mm);
+    let off = if centre < area.min {
+        centre - area.min
+    } else if centre > area.max {
+        centre - area.max
+    } else {
+        0.0
+    };
+    nd30::judge_offset(
+        nd30::PAGE_NUMBER,
+        &format!("page number {number}"),
+        off,
+        LIMITS.page_number_offset_mm,
+        "the centre of the text area",
+    )
+    .or_else(|| {
+        (!LIMITS.main_text_pt.contains(line.size_pt.round())).then(|| {
+            Verdict::new(
+                nd30::PAGE_NUMBER,
+                format!("page number {number} at {:.0} pt", line.size_pt),
+                format!(
+                    "{:.0}–{:.0} pt",
+                    LIMITS.main_text_pt.min, LIMITS.main_text_pt.max
+                ),
+            )
+        })
+    })
+}
+
+/// The Tiêu ngữ centred under the Quốc hiệu; the date line on the Số line's baseline, centred under
+/// the Quốc hiệu.
+fn header(lines: &[Placed]) -> Vec<Verdict> {
+    let find = |test: fn(&str) -> bool| lines.iter().find(|l| test(&l.text));
+    let centre = |l: &Placed| (l.x0_mm + l.x1_mm) / 2.0;
+    let is_date = |text: &str| nd30::date_part(text).is_some();
+    let Some(national) = find(nd30::is_national_name) else {
+        return Vec::new();
+    };
+    let reference = "the Quốc hiệu's centre";
+    let mut verdicts = Vec::new();
+    if let Some(motto) = find(nd30::is_motto) {
+        verdicts.extend(nd30::judge_offset(
+            nd30::MOTTO_LINE,
+            &motto.text,
+            centre(motto) - centre(national),
+            LIMITS.motto_offset_mm,
+            reference,
+        ));
+    }
+    if let Some(date) = find(is_date) {
+        verdicts.extend(nd30::judge_offset(
+            nd30::DATE_LINE,
+            &date.text,
+            centre(date) - centre(national),
+            LIMITS.date_offset_mm,
+            reference,
+        ));
+        if let Some(number) = find(nd30::is_number_line) {
+            verdicts.extend(nd30::judge_offset(
+                nd30::DATE_LINE,
+                &date.text,
+                date.baseline_mm - number.baseline_mm,
+                LIMITS.date_baseline_mm,
+                "the Số line's baseline",
+            ));
+        }
+    }
+    verdicts
+}
