@@ -112,6 +112,10 @@ fn the_letter_passes_and_each_defect_is_named() {
             "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
             "E23",
         ),
+        (doc, "<w:jc w:val=\"both\" />", "<w:jc w:val=\"left\" />", "E18"),
+        (doc, "w:firstLine=\"567\"", "w:firstLine=\"283\"", "E18"),
+        (doc, "w:before=\"120\" w:after=\"0\" w:line=\"288\"", "w:before=\"0\" w:after=\"0\" w:line=\"288\"", "E18"),
+        (doc, "w:line=\"288\"", "w:line=\"200\"", "E18"),
         (
             doc,
             "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
@@ -174,11 +178,12 @@ fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
     assert_eq!(
         ids,
         [
-            "E2", "E3", "E8", "E11", "E9", "E9", "E12", "E12", "E13", "E13", "E15", "E25", "E25",
-            "E25", "E23", "E26"
+            "E2", "E3", "E8", "E11", "E9", "E9", "E12", "E12", "E13", "E13", "E15", "E25", "E18",
+            "E18", "E18", "E25", "E25", "E23", "E26"
         ],
         "20 mm left margin, Liberation Mono (the text-import style), 10 pt and no bold in the header, \
-         en dashes, Số: 5, tháng 08, an upright Nơi nhận, `- Lưu VT.`, everything else at 10 pt too"
+         en dashes, Số: 5, tháng 08, an upright Nơi nhận, a body left-aligned without indent, \
+         `- Lưu VT.`, everything else at 10 pt too"
     );
     let output = vanban(&["check", letter.to_str().expect("utf-8")]);
     let text = String::from_utf8_lossy(&output.stdout);
@@ -197,9 +202,9 @@ fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E8", "E11", "E9", "E17", "E15", "E13", "E13", "E25", "E25"],
-        "Quốc hiệu, agency, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a plain \
-         Nơi nhận with 13 pt items"
+        ["E8", "E11", "E9", "E17", "E15", "E13", "E13", "E25", "E18", "E18", "E25"],
+        "Quốc hiệu, agency, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a body \
+         left-aligned without indent, a plain Nơi nhận with 13 pt items"
     );
 }
 

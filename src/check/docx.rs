@@ -7,7 +7,7 @@ use std::path::Path;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{Evidence, Look, Section};
+use super::{Evidence, Layout, LineSpacing, Look, Section};
 use crate::error::{Error, Result};
 
 /// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
@@ -67,6 +67,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         looks: looks.paragraphs,
         number_on_first_page: has_page_field(&first_header),
         placed: Vec::new(),
+        layouts: layouts(&document, &styles),
     })
 }
 
@@ -181,6 +182,8 @@ impl Section {
 
 /// Run properties the checker reads, by element: font names, size, bold, italic.
 const RUN_PROPERTIES: [&str; 4] = ["rFonts", "sz", "b", "i"];
+/// Paragraph properties the checker reads: alignment, indents, spacing.
+const PARAGRAPH_PROPERTIES: [&str; 3] = ["jc", "ind", "spacing"];
 
 /// What the document's text looks like: for each run with text, its properties as Word resolves
 /// them (the run, its character style, its paragraph style, the document defaults; each style through
@@ -277,6 +280,70 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
     out
 }
 
+/// How each paragraph is set, resolved through its style, the default paragraph style and the
+/// document defaults attribute by attribute as Word does; `None` for a paragraph in a table.
+fn layouts(document: &[Item], styles: &[Item]) -> Vec<Option<Layout>> {
+    let styles = Styles::read(styles);
+    let mut out = Vec::new();
+    let (mut own, mut style, mut tables, mut in_props, mut in_run_props) = (
+        HashMap::<String, Attrs>::new(),
+        None::<String>,
+        0,
+        false,
+        false,
+    );
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "tbl" => tables += 1,
+            Item::Close(name) if name == "tbl" => tables -= 1,
+            Item::Open(name, _) if name == "p" => (own, style) = (HashMap::new(), None),
+            Item::Open(name, _) if name == "pPr" => in_props = true,
+            Item::Close(name) if name == "pPr" => in_props = false,
+            Item::Open(name, _) if in_props && name == "rPr" => in_run_props = true,
+            Item::Close(name) if in_props && name == "rPr" => in_run_props = false,
+            Item::Open(name, attrs) if in_props && name == "pStyle" => {
+                style = attrs.get("val").cloned()
+            }
+            Item::Open(name, attrs)
+                if in_props && !in_run_props && PARAGRAPH_PROPERTIES.contains(&name.as_str()) =>
+            {
+                own.insert(name.clone(), attrs.clone());
+            }
+            Item::Close(name) if name == "p" => {
+                let style = style.as_deref().or(styles.default_paragraph.as_deref());
+                let resolve = |element: &str, key: &str| {
+                    let read = |attrs: &Attrs| attrs.get(key).cloned();
+                    own.get(element)
+                        .and_then(read)
+                        .or_else(|| styles.lookup_paragraph(style, element, &read))
+                        .or_else(|| styles.paragraph_defaults.get(element).and_then(read))
+                };
+                let twips = |element: &str, key: &str| {
+                    resolve(element, key).and_then(|v| v.parse::<f32>().ok())
+                };
+                let first_line = twips("ind", "firstLine")
+                    .or_else(|| twips("ind", "hanging").map(|h| -h))
+                    .unwrap_or(0.0);
+                let line = twips("spacing", "line").unwrap_or(240.0);
+                let line = match resolve("spacing", "lineRule").as_deref() {
+                    Some("exact") => LineSpacing::Exactly(line / 20.0),
+                    Some("atLeast") => LineSpacing::AtLeast(line / 20.0),
+                    _ => LineSpacing::Multiple(line / 240.0),
+                };
+                out.push((tables == 0).then(|| Layout {
+                    alignment: resolve("jc", "val").unwrap_or_else(|| "left".into()),
+                    first_line_mm: first_line * MM_PER_TWIP,
+                    before_pt: twips("spacing", "before").unwrap_or(0.0) / 20.0,
+                    after_pt: twips("spacing", "after").unwrap_or(0.0) / 20.0,
+                    line,
+                }));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// What a run says about its look.
 #[derive(Default)]
 struct Run {
@@ -285,21 +352,24 @@ struct Run {
     text: bool,
 }
 
-/// The run properties of `styles.xml`.
+/// The run and paragraph properties of `styles.xml`.
 #[derive(Default)]
 struct Styles {
     /// `w:docDefaults` run properties.
     defaults: HashMap<String, Attrs>,
+    /// `w:docDefaults` paragraph properties.
+    paragraph_defaults: HashMap<String, Attrs>,
     /// The default paragraph style's id.
     default_paragraph: Option<String>,
     /// Each style's own run properties and the style it is based on.
     styles: HashMap<String, Style>,
 }
 
-/// One style's own run properties and the style it is based on.
+/// One style's own run and paragraph properties and the style it is based on.
 #[derive(Default)]
 struct Style {
     properties: HashMap<String, Attrs>,
+    paragraph: HashMap<String, Attrs>,
     based_on: Option<String>,
 }
 
@@ -333,6 +403,18 @@ impl Styles {
                         style.properties.insert(name.clone(), attrs.clone());
                     }
                 }
+                Item::Open(name, attrs)
+                    if PARAGRAPH_PROPERTIES.contains(&name.as_str()) && in_paragraph_props =>
+                {
+                    if in_defaults {
+                        styles
+                            .paragraph_defaults
+                            .insert(name.clone(), attrs.clone());
+                    } else if let Some(id) = &current {
+                        let style = styles.styles.entry(id.clone()).or_default();
+                        style.paragraph.insert(name.clone(), attrs.clone());
+                    }
+                }
                 Item::Open(name, attrs) if name == "basedOn" => {
                     if let (Some(id), Some(parent)) = (&current, attrs.get("val")) {
                         styles.styles.entry(id.clone()).or_default().based_on =
@@ -345,17 +427,36 @@ impl Styles {
         styles
     }
 
-    /// Property `element` of style `id` read by `read`, looked up through the styles it is based on.
+    /// Run property `element` of style `id` read by `read`, looked up through the styles it is
+    /// based on.
     fn lookup(
         &self,
         id: Option<&str>,
         element: &str,
         read: &dyn Fn(&Attrs) -> Option<String>,
     ) -> Option<String> {
+        self.lookup_in(id, &|style| style.properties.get(element).and_then(read))
+    }
+
+    /// Paragraph property `element` of style `id`, as `lookup`.
+    fn lookup_paragraph(
+        &self,
+        id: Option<&str>,
+        element: &str,
+        read: &dyn Fn(&Attrs) -> Option<String>,
+    ) -> Option<String> {
+        self.lookup_in(id, &|style| style.paragraph.get(element).and_then(read))
+    }
+
+    fn lookup_in(
+        &self,
+        id: Option<&str>,
+        read: &dyn Fn(&Style) -> Option<String>,
+    ) -> Option<String> {
         let mut id = id?.to_string();
         for _ in 0..16 {
             let style = self.styles.get(&id)?;
-            if let Some(found) = style.properties.get(element).and_then(read) {
+            if let Some(found) = read(style) {
                 return Some(found);
             }
             id = style.based_on.clone()?;

@@ -35,6 +35,34 @@ pub struct Evidence {
     pub number_on_first_page: bool,
     /// Each page's printed lines with their place, when the format fixes them (PDF).
     pub placed: Vec<Vec<Placed>>,
+    /// How each line's paragraph is set, when the format declares it (DOCX); `None` in a table.
+    pub layouts: Vec<Option<Layout>>,
+}
+
+/// How a paragraph is set: alignment, first-line indent and spacing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// `both`, `left`, `center`, … as Word names them.
+    pub alignment: String,
+    /// First-line indent, mm (negative: hanging).
+    pub first_line_mm: f32,
+    /// Space before, points.
+    pub before_pt: f32,
+    /// Space after, points.
+    pub after_pt: f32,
+    /// Line spacing.
+    pub line: LineSpacing,
+}
+
+/// Line spacing as a word processor declares it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LineSpacing {
+    /// A multiple of single spacing.
+    Multiple(f32),
+    /// Exactly this many points.
+    Exactly(f32),
+    /// At least this many points.
+    AtLeast(f32),
 }
 
 /// A printed line and where it sits on its page.
@@ -179,6 +207,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     }
     verdicts.extend(header(evidence));
     verdicts.extend(placement::findings(evidence));
+    verdicts.extend(body(evidence));
     verdicts.extend(distribution(evidence));
     verdicts.extend(addressees(evidence));
     verdicts.extend(annexes(evidence));
@@ -310,6 +339,103 @@ fn header(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts
+}
+
+/// The body's paragraphs: those outside tables and not centred, after the header's last line (the
+/// Kính gửi list, the trích yếu, the `V/v` or the date line) and before `Nơi nhận:`. Each property is
+/// reported once, at the first paragraph that departs.
+fn body(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    if evidence.layouts.len() != lines.len() {
+        return Vec::new();
+    }
+    let after = |test: &dyn Fn(&str) -> bool| lines.iter().position(|l| test(l)).map(|i| i + 1);
+    let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+    let recipients_end = items_after(lines, nd30::RECIPIENTS_LABEL).map(|(_, next)| next);
+    let header_end = [
+        after(&|l| nd30::is_number_line(l)),
+        after(&|l| nd30::date_part(l).is_some()),
+        after(&|l| l.starts_with(&letter_subject)),
+        // A named kind's title, and its trích yếu when the kind has one.
+        lines
+            .iter()
+            .enumerate()
+            .find_map(|(t, l)| nd30::title_kind(l).map(|kind| t + 1 + usize::from(kind.subject))),
+        after(&|l| l.starts_with(nd30::RECIPIENTS_LABEL)),
+        recipients_end,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let end = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
+        .unwrap_or(lines.len());
+    let paragraphs: Vec<(usize, &Layout)> = (header_end..end.max(header_end))
+        .filter(|&i| !lines[i].trim().is_empty())
+        .filter_map(|i| evidence.layouts[i].as_ref().map(|layout| (i, layout)))
+        .filter(|(_, layout)| layout.alignment != "center")
+        .collect();
+    let single = crate::fonts::line_metrics().single();
+    // One finding per property: alignment, indent, look, gap, line spacing.
+    let mut seen = [false; 5];
+    let mut report = |kind: usize, verdict: Option<Verdict>, out: &mut Vec<Verdict>| {
+        if let (false, Some(v)) = (seen[kind], verdict) {
+            seen[kind] = true;
+            out.push(v);
+        }
+    };
+    let mut out = Vec::new();
+    for (k, &(i, layout)) in paragraphs.iter().enumerate() {
+        let line = lines[i].as_str();
+        let look = evidence.looks.get(i).copied().flatten();
+        let size = look.and_then(|l| l.size_pt);
+        report(
+            0,
+            nd30::judge_body_alignment(line, &layout.alignment),
+            &mut out,
+        );
+        report(
+            1,
+            nd30::judge_body_indent(line, layout.first_line_mm),
+            &mut out,
+        );
+        if let Some(look) = look {
+            report(
+                2,
+                nd30::judge_look(
+                    nd30::BODY,
+                    line,
+                    look.size_pt,
+                    look.bold,
+                    look.italic,
+                    nd30::BODY_LOOK,
+                ),
+                &mut out,
+            );
+        }
+        if let Some(&(_, next)) = paragraphs.get(k + 1) {
+            report(
+                3,
+                nd30::judge_paragraph_gap(line, layout.after_pt + next.before_pt),
+                &mut out,
+            );
+        }
+        let lines_of_single = match (layout.line, size) {
+            (LineSpacing::Multiple(m), _) => Some(m),
+            (LineSpacing::Exactly(pt) | LineSpacing::AtLeast(pt), Some(size)) => {
+                Some(pt / (single * size))
+            }
+            _ => None,
+        };
+        report(
+            4,
+            lines_of_single.and_then(|m| nd30::judge_line_spacing(line, m)),
+            &mut out,
+        );
+    }
+    out
 }
 
 /// Whether `line` has letters and all of them are capitals.

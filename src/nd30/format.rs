@@ -243,6 +243,8 @@ pub struct Limits {
     pub footer_pt: Range,
     /// First-line indents allowed: 1 cm or 1.27 cm.
     pub indents_mm: [f32; 2],
+    /// How far a first-line indent may be from an allowed one, mm.
+    pub indent_tolerance_mm: f32,
     /// Smallest space between paragraphs, in points.
     pub min_paragraph_gap_pt: f32,
     /// Line spacing between single and one and a half lines.
@@ -281,6 +283,7 @@ pub const LIMITS: Limits = Limits {
     distribution_item_pt: Range::new(11.0, 11.0),
     footer_pt: Range::new(11.0, 12.0),
     indents_mm: [10.0, 12.7],
+    indent_tolerance_mm: 0.5,
     min_paragraph_gap_pt: 6.0,
     line_spacing: Range::new(1.0, 1.5),
     agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),

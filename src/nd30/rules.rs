@@ -102,6 +102,8 @@ pub const TITLE: Rule = Rule::error(15, "title", "Decree 30, Phụ lục I, II.5
 pub const LETTER_SUBJECT: Rule = Rule::error(15, "V/v", "Decree 30, Phụ lục I, II.5b");
 /// The trích yếu under a named kind's title.
 pub const SUBJECT: Rule = Rule::error(16, "trích yếu", "Decree 30, Phụ lục I, II.5a");
+/// Body paragraphs: justified, indented, 13–14 pt, spaced.
+pub const BODY: Rule = Rule::error(18, "body", "Decree 30, Phụ lục I, II.6e");
 /// Abbreviations replaced by Decree 30.
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
 /// The Nơi nhận list ends with `- Lưu: VT`.
@@ -212,6 +214,13 @@ pub const ANNEX_TITLE_LOOK: Appearance = TITLE_LOOK;
 /// An annex's `(Kèm theo …)` line: 13–14 pt, italic, not bold.
 pub const ANNEX_REFERENCE_LOOK: Appearance = DATE_LOOK;
 
+/// Body text: 13–14 pt.
+pub const BODY_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: None,
+    italic: None,
+};
+
 /// A component's look against its [`Appearance`]: size (when declared), weight and slant.
 pub fn judge_look(
     rule: Rule,
@@ -241,7 +250,7 @@ pub fn judge_look(
     };
     Some(Verdict::new(
         rule,
-        format!("{} ({})", line.trim(), describe(found_size, bold, italic)),
+        format!("{} ({})", excerpt(line), describe(found_size, bold, italic)),
         describe(
             wanted_size,
             expected.bold.unwrap_or(bold),
@@ -277,6 +286,68 @@ pub fn judge_offset(
             format!("{reference}, within {tolerance_mm} mm"),
         )
     })
+}
+
+/// A body paragraph's alignment, as Word names it: justified (`both`, or `distribute`).
+pub fn judge_body_alignment(line: &str, alignment: &str) -> Option<Verdict> {
+    (!["both", "distribute"].contains(&alignment)).then(|| {
+        Verdict::new(
+            BODY,
+            format!("{} (aligned {alignment})", excerpt(line)),
+            "justify the body's paragraphs",
+        )
+    })
+}
+
+/// A body paragraph's first-line indent, mm: 1 cm or 1.27 cm.
+pub fn judge_body_indent(line: &str, first_line_mm: f32) -> Option<Verdict> {
+    let allowed = LIMITS.indents_mm;
+    let near = allowed
+        .iter()
+        .any(|mm| (first_line_mm - mm).abs() <= LIMITS.indent_tolerance_mm);
+    (!near).then(|| {
+        Verdict::new(
+            BODY,
+            format!(
+                "{} (first-line indent {first_line_mm:.1} mm)",
+                excerpt(line)
+            ),
+            format!("first-line indent {} or {} mm", allowed[0], allowed[1]),
+        )
+    })
+}
+
+/// The space between two body paragraphs, points.
+pub fn judge_paragraph_gap(line: &str, gap_pt: f32) -> Option<Verdict> {
+    let least = LIMITS.min_paragraph_gap_pt;
+    (gap_pt + 0.05 < least).then(|| {
+        Verdict::new(
+            BODY,
+            format!("{} ({gap_pt:.0} pt to the next paragraph)", excerpt(line)),
+            format!("at least {least:.0} pt between paragraphs"),
+        )
+    })
+}
+
+/// A body paragraph's line spacing, as a multiple of single spacing.
+pub fn judge_line_spacing(line: &str, lines: f32) -> Option<Verdict> {
+    let range = LIMITS.line_spacing;
+    (!(range.min - 0.01..=range.max + 0.01).contains(&lines)).then(|| {
+        Verdict::new(
+            BODY,
+            format!("{} (line spacing {lines:.2} lines)", excerpt(line)),
+            format!("line spacing from {} to {} lines", range.min, range.max),
+        )
+    })
+}
+
+/// The first words of a long line, to name it in a finding.
+fn excerpt(line: &str) -> String {
+    let line = line.trim();
+    match line.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
 }
 
 /// Where the centre of the text area lies across a page `width_mm` wide, from the left edge: between
@@ -948,5 +1019,30 @@ mod tests {
         assert_eq!(v.found, "x (-7.4 mm off here)");
         let centre = text_centre_mm(210.0);
         assert_eq!((centre.min, centre.max), (110.0, 115.0));
+    }
+
+    #[test]
+    fn body_paragraphs_are_judged_against_the_limits() {
+        assert!(judge_body_alignment("x", "both").is_none());
+        assert!(judge_body_alignment("x", "left").is_some());
+        for indent in [10.0, 10.4, 12.7] {
+            assert!(judge_body_indent("x", indent).is_none(), "{indent}");
+        }
+        assert_eq!(
+            judge_body_indent("x", 5.0).map(|v| v.fix),
+            Some("first-line indent 10 or 12.7 mm".to_string())
+        );
+        assert!(judge_paragraph_gap("x", 6.0).is_none());
+        assert!(judge_paragraph_gap("x", 5.0).is_some());
+        for lines in [1.0, 1.2, 1.5] {
+            assert!(judge_line_spacing("x", lines).is_none(), "{lines}");
+        }
+        assert!(judge_line_spacing("x", 0.83).is_some());
+        assert!(judge_line_spacing("x", 2.0).is_some());
+        let long = "Thực hiện Chương trình Mỗi xã một sản phẩm, UBND huyện đề nghị UBND các xã";
+        assert_eq!(
+            excerpt(long),
+            "Thực hiện Chương trình Mỗi xã một sản phẩm, UBND huyện đề ng…"
+        );
     }
 }
