@@ -178,12 +178,12 @@ fn a_letter_typed_in_libreoffice_gets_its_mistakes_named() {
     assert_eq!(
         ids,
         [
-            "E2", "E3", "E8", "E11", "E9", "E9", "E12", "E12", "E13", "E13", "E15", "E25", "E18",
-            "E18", "E18", "E25", "E25", "E23", "E26"
+            "E2", "E3", "E8", "E11", "E9", "E9", "E12", "E12", "E13", "E13", "E15", "E25", "E8",
+            "E18", "E18", "E18", "E25", "E25", "E23", "E26"
         ],
         "20 mm left margin, Liberation Mono (the text-import style), 10 pt and no bold in the header, \
-         en dashes, Số: 5, tháng 08, an upright Nơi nhận, a body left-aligned without indent, \
-         `- Lưu VT.`, everything else at 10 pt too"
+         en dashes, Số: 5, tháng 08, an upright Nơi nhận, the header's lines one under the other \
+         (no two columns), a body left-aligned without indent, `- Lưu VT.`, everything else at 10 pt"
     );
     let output = vanban(&["check", letter.to_str().expect("utf-8")]);
     let text = String::from_utf8_lossy(&output.stdout);
@@ -202,9 +202,9 @@ fn a_python_docx_file_is_judged_by_the_fonts_word_shows() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E8", "E11", "E9", "E17", "E15", "E13", "E13", "E25", "E18", "E18", "E25"],
-        "Quốc hiệu, agency, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, a body \
-         left-aligned without indent, a plain Nơi nhận with 13 pt items"
+        ["E8", "E11", "E9", "E17", "E15", "E13", "E13", "E25", "E8", "E18", "E18", "E25"],
+        "Quốc hiệu, agency, Tiêu ngữ and title not bold, GN for GNP, ngày 5 and an upright date, the \
+         header in one column, a body left-aligned without indent, a plain Nơi nhận with 13 pt items"
     );
 }
 
@@ -215,9 +215,10 @@ fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E3", "E9", "E12", "E13", "E2", "E9", "E13", "E25"],
-        "text 20 mm from the left edge; every header line flush left, so the Tiêu ngữ is not centred \
-         under the Quốc hiệu and the date is not on the Số line"
+        ["E3", "E9", "E12", "E13", "E2", "E8", "E9", "E13", "E9", "E13", "E25"],
+        "text 20 mm from the left edge; every header line flush left, so the Quốc hiệu, Tiêu ngữ and \
+         date stand in the left half, the Tiêu ngữ is not centred under the Quốc hiệu and the date is \
+         not on the Số line"
     );
 }
 

@@ -68,6 +68,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         number_on_first_page: has_page_field(&first_header),
         placed: Vec::new(),
         layouts: layouts(&document, &styles),
+        columns: columns(&document),
     })
 }
 
@@ -136,6 +137,45 @@ fn lines(document: &[Item]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// For each paragraph, the column of the table cell it stands in (counting merged columns), or `None`
+/// outside tables; in a nested table, the inner table's column.
+fn columns(document: &[Item]) -> Vec<Option<u32>> {
+    // Per open table: the next cell's first column, and the current cell's first column and span.
+    let mut tables: Vec<(u32, u32, u32)> = Vec::new();
+    let mut out = Vec::new();
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "tbl" => tables.push((0, 0, 1)),
+            Item::Close(name) if name == "tbl" => {
+                tables.pop();
+            }
+            Item::Open(name, _) if name == "tr" => {
+                if let Some(table) = tables.last_mut() {
+                    *table = (0, 0, 1);
+                }
+            }
+            Item::Open(name, _) if name == "tc" => {
+                if let Some(table) = tables.last_mut() {
+                    *table = (table.0, table.0, 1);
+                }
+            }
+            Item::Open(name, attrs) if name == "gridSpan" => {
+                if let Some(table) = tables.last_mut() {
+                    table.2 = number(attrs, "val").map_or(1, |n| n.max(1.0) as u32);
+                }
+            }
+            Item::Close(name) if name == "tc" => {
+                if let Some(table) = tables.last_mut() {
+                    table.0 = table.1 + table.2;
+                }
+            }
+            Item::Close(name) if name == "p" => out.push(tables.last().map(|t| t.1)),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn number(attrs: &Attrs, key: &str) -> Option<f32> {

@@ -37,6 +37,8 @@ pub struct Evidence {
     pub placed: Vec<Vec<Placed>>,
     /// How each line's paragraph is set, when the format declares it (DOCX); `None` in a table.
     pub layouts: Vec<Option<Layout>>,
+    /// The table column each line stands in, when the format has tables (DOCX); `None` outside.
+    pub columns: Vec<Option<u32>>,
 }
 
 /// How a paragraph is set: alignment, first-line indent and spacing.
@@ -206,6 +208,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts.extend(header(evidence));
+    verdicts.extend(header_columns(evidence));
     verdicts.extend(placement::findings(evidence));
     verdicts.extend(body(evidence));
     verdicts.extend(distribution(evidence));
@@ -436,6 +439,59 @@ fn body(evidence: &Evidence) -> Vec<Verdict> {
         );
     }
     out
+}
+
+/// The header's lines in their table columns (DOCX): the agency's name and the Số line in the left
+/// column, the Quốc hiệu, the Tiêu ngữ and the date line in the right one.
+fn header_columns(evidence: &Evidence) -> Vec<Verdict> {
+    let (lines, columns) = (&evidence.lines, &evidence.columns);
+    if columns.len() != lines.len() {
+        return Vec::new();
+    }
+    let Some(national) = lines.iter().position(|l| nd30::is_national_name(l)) else {
+        return Vec::new();
+    };
+    let agency = (0..national).rev().find(|&i| is_capitals(lines[i].trim()));
+    let (left, right) = (agency.and_then(|a| columns[a]), columns[national]);
+    let column = |i: usize| match (columns[i], left, right) {
+        (Some(c), Some(l), Some(r)) if l < r && c == l => Some(nd30::Column::Left),
+        (Some(c), Some(l), Some(r)) if l < r && c == r => Some(nd30::Column::Right),
+        _ => None,
+    };
+    let find = |test: &dyn Fn(&str) -> bool| lines.iter().position(|l| test(l));
+    let header_lines = [
+        (
+            Some(national),
+            nd30::NATIONAL_NAME_LINE,
+            nd30::Column::Right,
+        ),
+        (agency, nd30::AGENCY, nd30::Column::Left),
+        (
+            find(&|l| nd30::is_motto(l)),
+            nd30::MOTTO_LINE,
+            nd30::Column::Right,
+        ),
+        (
+            find(&|l| nd30::is_number_line(l)),
+            nd30::NUMBER_LINE,
+            nd30::Column::Left,
+        ),
+        (
+            find(&|l| nd30::date_part(l).is_some()),
+            nd30::DATE_LINE,
+            nd30::Column::Right,
+        ),
+    ];
+    let two_columns = matches!((left, right), (Some(l), Some(r)) if l < r);
+    header_lines
+        .into_iter()
+        // Without two columns, the Quốc hiệu alone says so.
+        .take(if two_columns { 5 } else { 1 })
+        .filter_map(|(at, rule, expected)| {
+            let at = at?;
+            nd30::judge_column(rule, &lines[at], column(at), expected)
+        })
+        .collect()
 }
 
 /// Whether `line` has letters and all of them are capitals.

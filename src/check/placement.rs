@@ -27,8 +27,8 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
         verdicts.extend(margins(body(), section, page));
         verdicts.extend(numbering(lines, section, page, part_start));
     }
-    if let Some(first) = evidence.placed.first() {
-        verdicts.extend(header(first));
+    if let (Some(first), Some(section)) = (evidence.placed.first(), evidence.sections.first()) {
+        verdicts.extend(header(first, section.width_mm));
     }
     verdicts
 }
@@ -165,9 +165,9 @@ fn numbering(lines: &[Placed], section: &Section, page: u32, part_start: u32) ->
     })
 }
 
-/// The Tiêu ngữ centred under the Quốc hiệu; the date line on the Số line's baseline, centred under
-/// the Quốc hiệu.
-fn header(lines: &[Placed]) -> Vec<Verdict> {
+/// The header's lines in the halves of a page `width_mm` wide; the Tiêu ngữ centred under the Quốc
+/// hiệu; the date line on the Số line's baseline, centred under the Quốc hiệu.
+fn header(lines: &[Placed], width_mm: f32) -> Vec<Verdict> {
     let find = |test: fn(&str) -> bool| lines.iter().find(|l| test(&l.text));
     let centre = |l: &Placed| (l.x0_mm + l.x1_mm) / 2.0;
     let is_date = |text: &str| nd30::date_part(text).is_some();
@@ -176,6 +176,38 @@ fn header(lines: &[Placed]) -> Vec<Verdict> {
     };
     let reference = "the Quốc hiệu's centre";
     let mut verdicts = Vec::new();
+    // The header's two columns: the halves of the page.
+    let side = |l: &Placed| {
+        if centre(l) > width_mm / 2.0 {
+            nd30::Column::Right
+        } else {
+            nd30::Column::Left
+        }
+    };
+    let sides = [
+        (
+            Some(national),
+            nd30::NATIONAL_NAME_LINE,
+            nd30::Column::Right,
+        ),
+        (find(nd30::is_motto), nd30::MOTTO_LINE, nd30::Column::Right),
+        (
+            find(nd30::is_number_line),
+            nd30::NUMBER_LINE,
+            nd30::Column::Left,
+        ),
+        (find(is_date), nd30::DATE_LINE, nd30::Column::Right),
+    ];
+    for (line, rule, expected) in sides {
+        if let Some(line) = line {
+            verdicts.extend(nd30::judge_column(
+                rule,
+                &line.text,
+                Some(side(line)),
+                expected,
+            ));
+        }
+    }
     if let Some(motto) = find(nd30::is_motto) {
         verdicts.extend(nd30::judge_offset(
             nd30::MOTTO_LINE,

@@ -350,6 +350,39 @@ fn excerpt(line: &str) -> String {
     }
 }
 
+/// The two columns of the header: the agency's and the number's on the left, the Quốc hiệu's, the
+/// Tiêu ngữ's and the date's on the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The agency's side.
+    Left,
+    /// The Quốc hiệu's side.
+    Right,
+}
+
+/// A header line standing in column `found` (`None`: neither) where `expected` puts it.
+pub fn judge_column(
+    rule: Rule,
+    line: &str,
+    found: Option<Column>,
+    expected: Column,
+) -> Option<Verdict> {
+    let name = |c: Column| match c {
+        Column::Left => "left",
+        Column::Right => "right",
+    };
+    (found != Some(expected)).then(|| {
+        let place = found.map_or("not in the header's two columns".to_string(), |c| {
+            format!("in the {} column", name(c))
+        });
+        Verdict::new(
+            rule,
+            format!("{} ({place})", excerpt(line)),
+            format!("in the header's {} column", name(expected)),
+        )
+    })
+}
+
 /// Where the centre of the text area lies across a page `width_mm` wide, from the left edge: between
 /// the widest left and narrowest right margin and the other way round.
 pub fn text_centre_mm(width_mm: f32) -> Range {
@@ -1044,5 +1077,17 @@ mod tests {
             excerpt(long),
             "Thực hiện Chương trình Mỗi xã một sản phẩm, UBND huyện đề ng…"
         );
+    }
+
+    #[test]
+    fn header_lines_belong_to_their_column() {
+        assert!(judge_column(MOTTO_LINE, "x", Some(Column::Right), Column::Right).is_none());
+        let v = judge_column(DATE_LINE, "x", Some(Column::Left), Column::Right).expect("wrong");
+        assert_eq!(
+            (v.found.as_str(), v.fix.as_str()),
+            ("x (in the left column)", "in the header's right column")
+        );
+        let v = judge_column(NATIONAL_NAME_LINE, "x", None, Column::Right).expect("wrong");
+        assert_eq!(v.found, "x (not in the header's two columns)");
     }
 }
