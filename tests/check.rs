@@ -215,10 +215,10 @@ fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
     assert!(!ok);
     assert_eq!(
         ids,
-        ["E3", "E9", "E12", "E13", "E2", "E8", "E9", "E13", "E9", "E13", "E25"],
+        ["E3", "E9", "E12", "E13", "E2", "E8", "E9", "E13", "E9", "E13", "E10", "E11", "E25"],
         "text 20 mm from the left edge; every header line flush left, so the Quốc hiệu, Tiêu ngữ and \
          date stand in the left half, the Tiêu ngữ is not centred under the Quốc hiệu and the date is \
-         not on the Số line"
+         not on the Số line; no rules under the Tiêu ngữ and the agency"
     );
 }
 
@@ -232,11 +232,33 @@ fn a_pdf_is_judged_by_where_its_lines_sit() {
     mutate(&letter, &numbered, doc, "<w:titlePg />", "");
     let narrow = dir.path().join("narrow.docx");
     mutate(&letter, &narrow, doc, "w:left=\"1701\"", "w:left=\"567\"");
-    let pdfs = libreoffice_pdfs(&[&letter, &numbered, &narrow], &dir.path().join("lo"));
-    let expected: [&[&str]; 3] = [
+    // The rules are bottom borders of empty paragraphs, as long as their indents leave them.
+    let border =
+        "<w:pBdr><w:bottom w:val=\"single\" w:space=\"0\" w:sz=\"4\" w:color=\"auto\" /></w:pBdr>";
+    let spacing = "<w:spacing w:before=\"80\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" />";
+    let short = dir.path().join("short.docx");
+    let motto_rule = "w:left=\"1121\" w:right=\"1121\"";
+    mutate(
+        &letter,
+        &short,
+        doc,
+        motto_rule,
+        "w:left=\"2121\" w:right=\"2121\"",
+    );
+    let unruled = dir.path().join("unruled.docx");
+    let agency_rule = format!("{border}{spacing}<w:ind w:left=\"1320\"");
+    let bare = format!("{spacing}<w:ind w:left=\"1320\"");
+    mutate(&letter, &unruled, doc, &agency_rule, &bare);
+    let pdfs = libreoffice_pdfs(
+        &[&letter, &numbered, &narrow, &short, &unruled],
+        &dir.path().join("lo"),
+    );
+    let expected: [&[&str]; 5] = [
         &["W3"],
         &["W3", "E6", "W7", "W7"],
         &["W3", "E2", "E2", "E6", "E6"],
+        &["W3", "E10"],
+        &["W3", "E11"],
     ];
     for (pdf, expected) in pdfs.iter().zip(expected) {
         let (ids, _) = rules(pdf);

@@ -67,6 +67,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         looks: looks.paragraphs,
         number_on_first_page: has_page_field(&first_header),
         placed: Vec::new(),
+        drawn: Vec::new(),
         layouts: layouts(&document, &styles),
         columns: columns(&document),
     })

@@ -35,10 +35,23 @@ pub struct Evidence {
     pub number_on_first_page: bool,
     /// Each page's printed lines with their place, when the format fixes them (PDF).
     pub placed: Vec<Vec<Placed>>,
+    /// Each page's drawn horizontal rules, when the format fixes them (PDF).
+    pub drawn: Vec<Vec<Drawn>>,
     /// How each line's paragraph is set, when the format declares it (DOCX); `None` in a table.
     pub layouts: Vec<Option<Layout>>,
     /// The table column each line stands in, when the format has tables (DOCX); `None` outside.
     pub columns: Vec<Option<u32>>,
+}
+
+/// A horizontal rule drawn on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Drawn {
+    /// Left end, from the page's left edge, mm.
+    pub x0_mm: f32,
+    /// Right end, from the page's left edge, mm.
+    pub x1_mm: f32,
+    /// Height, from the page's top edge, mm.
+    pub y_mm: f32,
 }
 
 /// How a paragraph is set: alignment, first-line indent and spacing.

@@ -34,9 +34,9 @@ pub fn read(path: &Path) -> Result<Evidence> {
         evidence.lines.extend(lines);
         let size = page_size(&document, id);
         let height_pt = size.map_or(0.0, |s| s.height_mm / MM_PER_POINT);
-        evidence
-            .placed
-            .push(pdf_layout::lines(&document, id, height_pt));
+        let (placed, drawn) = pdf_layout::lines(&document, id, height_pt);
+        evidence.placed.push(placed);
+        evidence.drawn.push(drawn);
         evidence.sections.extend(size);
         for (font, embedded) in fonts(&document, id) {
             if !embedded && !evidence.unembedded.contains(&font) {

@@ -1,6 +1,6 @@
 //! Where text sits on a PDF page: the page's content walked with its graphics and text state, each
 //! shown string placed by where it starts, how far it advances and at what size, then gathered into
-//! printed lines.
+//! printed lines; and the horizontal rules the page draws.
 //!
 //! Form XObjects are not entered, so text drawn inside them is not placed.
 
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
-use super::Placed;
+use super::{Drawn, Placed};
 
 /// Millimetres in one PDF point.
 const MM_PER_POINT: f32 = 25.4 / 72.0;
@@ -161,8 +161,20 @@ struct Piece {
     size: f32,
 }
 
-/// Walks the content of `page` and returns every shown string placed.
-fn pieces(document: &Document, page: ObjectId) -> Vec<Piece> {
+/// A horizontal line the page draws (stroked, or a thin filled rectangle's edge), in points from
+/// the page's bottom left.
+struct Segment {
+    x0: f32,
+    x1: f32,
+    y: f32,
+}
+
+/// Segments shorter than this are not rules (a hyphen, a tick), points.
+const SHORTEST_RULE_PT: f32 = 8.0;
+
+/// Walks the content of `page` and returns every shown string placed, and every horizontal line
+/// drawn.
+fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
     let fonts: BTreeMap<Vec<u8>, PageFont> = document
         .get_page_fonts(page)
         .map(|fonts| {
@@ -176,7 +188,7 @@ fn pieces(document: &Document, page: ObjectId) -> Vec<Piece> {
         .get_page_content(page)
         .and_then(|data| Content::decode(&data))
     else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut state = State {
         ctm: Matrix::IDENTITY,
@@ -190,6 +202,9 @@ fn pieces(document: &Document, page: ObjectId) -> Vec<Piece> {
     let mut saved: Vec<State> = Vec::new();
     let (mut text_matrix, mut line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
     let mut pieces = Vec::new();
+    // The path being built: its current point, and its straight edges in page space.
+    let (mut current, mut edges) = ((0.0, 0.0), Vec::<((f32, f32), (f32, f32))>::new());
+    let mut segments = Vec::new();
     for op in &content.operations {
         let operand = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
@@ -267,10 +282,34 @@ fn pieces(document: &Document, page: ObjectId) -> Vec<Piece> {
                     pieces.extend(show(&mut text_matrix, &state, font, &shown));
                 }
             }
+            "m" => current = state.ctm.apply(operand(0), operand(1)),
+            "l" => {
+                let to = state.ctm.apply(operand(0), operand(1));
+                edges.push((current, to));
+                current = to;
+            }
+            "re" => {
+                let (x, y, w, h) = (operand(0), operand(1), operand(2), operand(3));
+                let corner = |dx: f32, dy: f32| state.ctm.apply(x + dx, y + dy);
+                edges.push((corner(0.0, 0.0), corner(w, 0.0)));
+                edges.push((corner(0.0, h), corner(w, h)));
+                current = corner(0.0, 0.0);
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                segments.extend(edges.drain(..).filter_map(|((x0, y0), (x1, y1))| {
+                    let flat = (y0 - y1).abs() < 0.3 && (x1 - x0).abs() >= SHORTEST_RULE_PT;
+                    flat.then(|| Segment {
+                        x0: x0.min(x1),
+                        x1: x0.max(x1),
+                        y: (y0 + y1) / 2.0,
+                    })
+                }));
+            }
+            "n" => edges.clear(),
             _ => {}
         }
     }
-    pieces
+    (pieces, segments)
 }
 
 /// Shows `items` (strings and, in a TJ array, adjustments) from the text matrix, which it advances.
@@ -328,10 +367,28 @@ fn show(
     })
 }
 
-/// The printed lines of `page` (of `height_pt`), top to bottom and left to right: pieces on one
+/// The printed lines of `page` (of `height_pt`), top to bottom and left to right, and the horizontal
+/// rules it draws. Lines are pieces on one
 /// baseline, split where a gap wider than most of an em parts two columns.
-pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> Vec<Placed> {
-    let mut pieces = pieces(document, page);
+pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> (Vec<Placed>, Vec<Drawn>) {
+    let (mut pieces, segments) = walk(document, page);
+    let mut drawn: Vec<Drawn> = Vec::new();
+    for segment in segments {
+        let new = Drawn {
+            x0_mm: segment.x0 * MM_PER_POINT,
+            x1_mm: segment.x1 * MM_PER_POINT,
+            y_mm: (height_pt - segment.y) * MM_PER_POINT,
+        };
+        // A thin rectangle's two long edges are one rule.
+        let same = drawn.iter().any(|d| {
+            (d.y_mm - new.y_mm).abs() < 0.5
+                && (d.x0_mm - new.x0_mm).abs() < 0.5
+                && (d.x1_mm - new.x1_mm).abs() < 0.5
+        });
+        if !same {
+            drawn.push(new);
+        }
+    }
     // Top to bottom by baseline (to half a point), then left to right.
     pieces.sort_by(|a, b| {
         (b.y * 2.0)
@@ -362,7 +419,7 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> Vec<Placed>
             }
         }
     }
-    lines
+    let placed = lines
         .into_iter()
         .map(|(line, _)| Placed {
             text: line.text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -371,7 +428,8 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> Vec<Placed>
             baseline_mm: (height_pt - line.y) * MM_PER_POINT,
             size_pt: line.size,
         })
-        .collect()
+        .collect();
+    (placed, drawn)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Judgements that need to know where lines sit on the page (PDF): text inside the margins, page
 //! numbers, and the alignment of the header's lines.
 
-use super::{Evidence, Placed, Section};
+use super::{Drawn, Evidence, Placed, Section};
 use crate::nd30::{self, Verdict, LIMITS};
 
 /// Millimetres in one PDF point.
@@ -29,6 +29,103 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
     }
     if let (Some(first), Some(section)) = (evidence.placed.first(), evidence.sections.first()) {
         verdicts.extend(header(first, section.width_mm));
+        let drawn = evidence.drawn.first().map_or(&[][..], Vec::as_slice);
+        verdicts.extend(underlines(first, drawn, section.width_mm));
+    }
+    verdicts
+}
+
+/// The rule drawn under a block of lines whose last baseline is `baseline_mm` and whose centre is
+/// `centre_mm`: the nearest below it, centred near it. Its length and its centre's offset.
+fn rule_under(drawn: &[Drawn], baseline_mm: f32, centre_mm: f32) -> Option<(f32, f32)> {
+    drawn
+        .iter()
+        .filter(|d| d.y_mm > baseline_mm && d.y_mm <= baseline_mm + LIMITS.rule_below_mm)
+        .filter(|d| (d.x0_mm..=d.x1_mm).contains(&centre_mm))
+        .min_by(|a, b| a.y_mm.total_cmp(&b.y_mm))
+        .map(|d| (d.x1_mm - d.x0_mm, (d.x0_mm + d.x1_mm) / 2.0 - centre_mm))
+}
+
+/// The rules under the Tiêu ngữ (as long as it), the agency's name and a named kind's trích yếu (a
+/// third to a half of the line).
+fn underlines(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> {
+    let centre = |l: &Placed| (l.x0_mm + l.x1_mm) / 2.0;
+    let width = |l: &Placed| l.x1_mm - l.x0_mm;
+    let find = |test: fn(&str) -> bool| lines.iter().position(|l| test(&l.text));
+    let mut verdicts = Vec::new();
+    if let Some(motto) = find(nd30::is_motto).map(|i| &lines[i]) {
+        verdicts.extend(nd30::judge_underline(
+            nd30::MOTTO_RULE,
+            &motto.text,
+            width(motto),
+            rule_under(drawn, motto.baseline_mm, centre(motto)),
+            nd30::Range::new(1.0, 1.0),
+            LIMITS.motto_rule_tolerance,
+        ));
+    }
+    // The agency's lines: the left half of the page, above the Số line.
+    if let (Some(national), Some(number)) =
+        (find(nd30::is_national_name), find(nd30::is_number_line))
+    {
+        let top = lines[national].baseline_mm - LIMITS.rule_below_mm;
+        let agency: Vec<&Placed> = lines
+            .iter()
+            .filter(|l| centre(l) < width_mm / 2.0)
+            .filter(|l| l.baseline_mm >= top && l.baseline_mm < lines[number].baseline_mm)
+            .filter(|l| {
+                let t = l.text.as_str();
+                !(nd30::is_number_line(t) || nd30::is_national_name(t) || nd30::is_motto(t))
+            })
+            .collect();
+        if let Some(last) = agency
+            .iter()
+            .max_by(|a, b| a.baseline_mm.total_cmp(&b.baseline_mm))
+        {
+            let widest = agency.iter().map(|l| width(l)).fold(0.0, f32::max);
+            let drawn = rule_under(drawn, last.baseline_mm, centre(last));
+            // The share may be taken of the last line or of the block's widest.
+            let judge = |text_mm| {
+                nd30::judge_underline(
+                    nd30::AGENCY,
+                    &last.text,
+                    text_mm,
+                    drawn,
+                    LIMITS.agency_rule_ratio,
+                    LIMITS.rule_ratio_tolerance,
+                )
+            };
+            verdicts.extend(judge(width(last)).filter(|_| judge(widest).is_some()));
+        }
+    }
+    // A named kind's trích yếu: the lines between its title and the first rule under them.
+    let titled = lines
+        .iter()
+        .position(|l| nd30::title_kind(&l.text).is_some_and(|kind| kind.subject));
+    if let Some(title) = titled {
+        let below = lines[title].baseline_mm;
+        let middle = centre(&lines[title]);
+        let rule = drawn
+            .iter()
+            .filter(|d| d.y_mm > below && d.y_mm <= below + 4.0 * LIMITS.rule_below_mm)
+            .filter(|d| ((d.x0_mm + d.x1_mm) / 2.0 - middle).abs() <= 5.0)
+            .min_by(|a, b| a.y_mm.total_cmp(&b.y_mm));
+        let limit = rule.map_or(below + LIMITS.rule_below_mm, |r| r.y_mm);
+        let subject: Vec<&Placed> = lines[title + 1..]
+            .iter()
+            .take_while(|l| l.baseline_mm < limit)
+            .filter(|l| !l.text.starts_with('('))
+            .collect();
+        if let Some(last) = subject.last() {
+            let widest = subject.iter().map(|l| width(l)).fold(0.0, f32::max);
+            verdicts.extend(nd30::judge_underline(
+                nd30::SUBJECT,
+                &last.text,
+                widest,
+                rule.map(|r| (r.x1_mm - r.x0_mm, (r.x0_mm + r.x1_mm) / 2.0 - middle)),
+                LIMITS.agency_rule_ratio,
+                LIMITS.rule_ratio_tolerance,
+            ));
+        }
     }
     verdicts
 }

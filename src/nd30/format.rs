@@ -265,6 +265,14 @@ pub struct Limits {
     pub date_baseline_mm: f32,
     /// How far a page number's centre may lie from the text area's, mm.
     pub page_number_offset_mm: f32,
+    /// How far below its line a rule may lie, mm.
+    pub rule_below_mm: f32,
+    /// How far a rule's centre may lie from its line's, mm.
+    pub rule_offset_mm: f32,
+    /// How much the rule under the Tiêu ngữ may differ from the Tiêu ngữ's width, as a share.
+    pub motto_rule_tolerance: f32,
+    /// How much the other rules may stray from their share of the line's width, as a share.
+    pub rule_ratio_tolerance: f32,
 }
 
 /// The Decree's ranges.
@@ -294,6 +302,10 @@ pub const LIMITS: Limits = Limits {
     date_offset_mm: 3.0,
     date_baseline_mm: 1.0,
     page_number_offset_mm: 3.0,
+    rule_below_mm: 8.0,
+    rule_offset_mm: 2.0,
+    motto_rule_tolerance: 0.10,
+    rule_ratio_tolerance: 0.05,
 };
 
 #[cfg(test)]

@@ -88,6 +88,9 @@ pub const NATIONAL_NAME_LINE: Rule = Rule::error(8, "Quốc hiệu", "Decree 30,
 pub const MOTTO_LINE: Rule = Rule::error(9, "Tiêu ngữ", "Decree 30, Phụ lục I, II.1");
 /// The issuing agency's name (and the parent authority's above it).
 pub const AGENCY: Rule = Rule::error(11, "agency", "Decree 30, Phụ lục I, II.2");
+/// The rule under the Tiêu ngữ.
+pub const MOTTO_RULE: Rule =
+    Rule::error(10, "rule under the Tiêu ngữ", "Decree 30, Phụ lục I, II.1");
 /// The Số line.
 pub const NUMBER_LINE: Rule = Rule::error(12, "number", "Decree 30, Phụ lục I, II.3");
 /// The place-and-date line.
@@ -348,6 +351,48 @@ fn excerpt(line: &str) -> String {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line.to_string(),
     }
+}
+
+/// The rule drawn under `line` (`text_mm` wide): `drawn` gives its length and how far its centre lies
+/// from the line's, `None` when there is none. Its length must be `share` of the line's width, give or
+/// take `tolerance` of it.
+pub fn judge_underline(
+    rule: Rule,
+    line: &str,
+    text_mm: f32,
+    drawn: Option<(f32, f32)>,
+    share: Range,
+    tolerance: f32,
+) -> Option<Verdict> {
+    let (shortest, longest) = (
+        share.min * (1.0 - tolerance) * text_mm,
+        share.max * (1.0 + tolerance) * text_mm,
+    );
+    let wanted = format!(
+        "a rule {shortest:.0}–{longest:.0} mm long, centred under “{}”",
+        excerpt(line)
+    );
+    let Some((length, offset)) = drawn else {
+        return Some(Verdict::new(
+            rule,
+            format!("no rule under “{}”", excerpt(line)),
+            wanted,
+        ));
+    };
+    if !(shortest..=longest).contains(&length) {
+        let found = format!(
+            "a rule {length:.0} mm long under “{}” ({text_mm:.0} mm)",
+            excerpt(line)
+        );
+        return Some(Verdict::new(rule, found, wanted));
+    }
+    judge_offset(
+        rule,
+        &format!("the rule under “{}”", excerpt(line)),
+        offset,
+        LIMITS.rule_offset_mm,
+        "the line's centre",
+    )
 }
 
 /// The two columns of the header: the agency's and the number's on the left, the Quốc hiệu's, the
@@ -1089,5 +1134,21 @@ mod tests {
         );
         let v = judge_column(NATIONAL_NAME_LINE, "x", None, Column::Right).expect("wrong");
         assert_eq!(v.found, "x (not in the header's two columns)");
+    }
+
+    #[test]
+    fn rules_under_lines_are_judged_by_length_and_centring() {
+        let third_to_half = LIMITS.agency_rule_ratio;
+        let judge = |drawn| judge_underline(AGENCY, "HUYỆN", 60.0, drawn, third_to_half, 0.05);
+        assert!(judge(Some((25.0, 0.5))).is_none());
+        assert_eq!(
+            judge(None).map(|v| (v.found, v.fix)),
+            Some((
+                "no rule under “HUYỆN”".to_string(),
+                "a rule 19–31 mm long, centred under “HUYỆN”".to_string()
+            ))
+        );
+        assert!(judge(Some((45.0, 0.0))).is_some_and(|v| v.found.starts_with("a rule 45 mm")));
+        assert!(judge(Some((25.0, 3.0))).is_some_and(|v| v.found.contains("+3.0 mm off")));
     }
 }
