@@ -134,6 +134,18 @@ fn the_letter_passes_and_each_defect_is_named() {
         );
     }
 
+    // The bracketed placeholder for the signature, over two lines, is not the signer's name.
+    let placeholder = dir.path().join("placeholder.docx");
+    mutate(
+        &letter,
+        &placeholder,
+        doc,
+        "PHÓ CHỦ TỊCH</w:t></w:r></w:p>",
+        "PHÓ CHỦ TỊCH</w:t></w:r></w:p><w:p><w:r><w:rPr><w:i /></w:rPr><w:t>(Chữ ký của người có \
+         thẩm quyền,</w:t></w:r></w:p><w:p><w:r><w:rPr><w:i /></w:rPr><w:t>dấu của cơ quan)</w:t></w:r></w:p>",
+    );
+    assert_eq!(rules(&placeholder), (vec![], true));
+
     // HOÀ is accepted beside HÒA.
     let hoa = dir.path().join("hoa.docx");
     mutate(&letter, &hoa, doc, "CỘNG HÒA", "CỘNG HOÀ");

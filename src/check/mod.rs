@@ -620,8 +620,15 @@ fn distribution(evidence: &Evidence) -> Vec<Verdict> {
 /// the signer's name.
 fn signature(evidence: &Evidence, from: usize) -> Vec<Verdict> {
     let lines = &evidence.lines;
-    let mut filled = (from..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty() && !nd30::is_drafter_line(&lines[i]));
+    // The drafter's line, and the bracketed placeholder where the signature goes (over one line or
+    // more), are neither.
+    let mut in_brackets = false;
+    let mut filled = (from..lines.len()).filter(|&i| {
+        let line = lines[i].trim();
+        let bracketed = in_brackets || line.starts_with('(');
+        in_brackets = bracketed && !line.ends_with(')');
+        !line.is_empty() && !nd30::is_drafter_line(line) && !bracketed
+    });
     let mut positions = Vec::new();
     let mut name = None;
     for i in filled.by_ref() {

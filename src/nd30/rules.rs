@@ -266,9 +266,17 @@ pub fn judge_look(
 /// edge (beyond the slack the format allows) is a finding.
 pub fn judge_margin_reach(side: &str, reach_mm: f32, range: Range, page: u32) -> Option<Verdict> {
     (reach_mm < range.min - LIMITS.margin_slack_mm).then(|| {
+        let found = if reach_mm < 0.0 {
+            format!(
+                "text running {:.0} mm past the {side} edge on page {page}",
+                -reach_mm
+            )
+        } else {
+            format!("text {reach_mm:.0} mm from the {side} edge on page {page}")
+        };
         Verdict::new(
             MARGINS,
-            format!("text {reach_mm:.0} mm from the {side} edge on page {page}"),
+            found,
             format!("{side} margin {:.0}–{:.0} mm", range.min, range.max),
         )
     })
@@ -1092,6 +1100,11 @@ mod tests {
         let v = judge_margin_reach("left", 20.0, LIMITS.margin_left_mm, 2).expect("too near");
         assert_eq!(v.found, "text 20 mm from the left edge on page 2");
         assert_eq!(v.fix, "left margin 30–35 mm");
+        let past = judge_margin_reach("right", -71.2, LIMITS.margin_right_mm, 14).expect("past");
+        assert_eq!(
+            past.found,
+            "text running 71 mm past the right edge on page 14"
+        );
         assert!(judge_offset(MOTTO_LINE, "x", 1.9, 2.0, "here").is_none());
         let v = judge_offset(MOTTO_LINE, "x", -7.4, 2.0, "here").expect("off");
         assert_eq!(v.found, "x (-7.4 mm off here)");
