@@ -3,31 +3,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use common::*;
-
-/// Copies the DOCX `from` to `to`, replacing `old` by `new` in `part` (which must contain it).
-fn mutate(from: &Path, to: &Path, part: &str, old: &str, new: &str) {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).expect("docx")).expect("zip");
-    let mut out = zip::ZipWriter::new(std::fs::File::create(to).expect("create"));
-    let options = zip::write::SimpleFileOptions::default();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).expect("entry");
-        let name = entry.name().to_string();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).expect("read");
-        if name == part {
-            let xml = String::from_utf8(bytes).expect("utf-8");
-            assert!(xml.contains(old), "{part} has no {old:?}");
-            bytes = xml.replace(old, new).into_bytes();
-        }
-        out.start_file(name, options).expect("start");
-        out.write_all(&bytes).expect("write");
-    }
-    out.finish().expect("finish");
-}
 
 /// The rule ids `vanban check` reports for `file`, and whether it exited with success.
 fn rules(file: &Path) -> (Vec<String>, bool) {
@@ -436,4 +414,75 @@ fn a_pdf_with_a_font_left_out_and_letter_paper_is_told_so() {
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
+}
+
+/// The letter with its contact lines, or with an urgency mark, written into a copy of the sample.
+fn letter_with(dir: &Path, line: &str) -> (PathBuf, PathBuf) {
+    std::fs::create_dir_all(dir).expect("folder");
+    copy_sample(dir);
+    let job = dir.join("cong-van-2402.toml");
+    let text = std::fs::read_to_string(&job).expect("job");
+    let text = text.replacen("number = 2402\n", &format!("number = 2402\n{line}\n"), 1);
+    std::fs::write(&job, text).expect("job");
+    let out = dir.join("out");
+    render(&job, &out);
+    (
+        out.join("cong-van-2402.pdf"),
+        out.join("cong-van-2402.docx"),
+    )
+}
+
+#[test]
+fn contact_lines_urgency_marks_and_footer_page_numbers_are_judged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = "word/document.xml";
+
+    // Contact lines shown on every page after the first.
+    let footer = "footer = [\"ĐT: 0239.3861.xxx, E-Mail: ubnd@camxuyen.gov.vn\"]";
+    let (pdf, docx) = letter_with(&dir.path().join("footer"), footer);
+    assert_checks_clean(&pdf, &docx);
+    let repeated = dir.path().join("repeated.docx");
+    mutate(
+        &docx,
+        &repeated,
+        doc,
+        "w:type=\"first\" r:id=\"rIdFooterFirst\"",
+        "w:type=\"default\" r:id=\"rIdFooterFirst\"",
+    );
+    assert_eq!(rules(&repeated), (vec!["E28".to_string()], false));
+    let printed = libreoffice_pdfs(&[&repeated], &dir.path().join("lo")).remove(0);
+    let output = vanban(&["check", printed.to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(
+            "E28 contact lines: \"ĐT: 0239.3861.xxx, E-Mail: ubnd@camxuyen.gov.vn (on page 2)\""
+        ),
+        "{text}"
+    );
+
+    // An urgency mark not bold.
+    let (pdf, docx) = letter_with(&dir.path().join("khan"), "urgency = \"khan\"");
+    assert_checks_clean(&pdf, &docx);
+    let plain = dir.path().join("plain.docx");
+    let bold = "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">KHẨN<";
+    mutate(
+        &docx,
+        &plain,
+        doc,
+        bold,
+        &bold.replace("<w:b /><w:bCs />", ""),
+    );
+    assert_eq!(rules(&plain), (vec!["E29".to_string()], false));
+
+    // The page number in the footer instead of the header.
+    let letter = rendered_letter(dir.path());
+    let footed = dir.path().join("footed.docx");
+    mutate(
+        &letter,
+        &footed,
+        doc,
+        "<w:headerReference w:type=\"default\" r:id=\"rIdHeader1\" />",
+        "<w:footerReference w:type=\"default\" r:id=\"rIdHeader1\" />",
+    );
+    assert_eq!(rules(&footed), (vec!["E6".to_string()], false));
 }

@@ -349,6 +349,7 @@ fn the_contact_footer_is_on_page_one_only() {
     let footer_xml = docx_part(&docx, "word/footerFirst.xml");
     assert!(footer_xml.contains("E-Mail: ubnd@camxuyen.gov.vn"));
     assert_schema_valid(&docx);
+    assert_checks_clean(&pdf, &docx);
     let lo = libreoffice_pdfs(&[&docx], &dir.path().join("lo")).remove(0);
     assert!(
         pdf_text(&lo, Some(1)).contains("E-Mail: ubnd@camxuyen.gov.vn"),

@@ -49,14 +49,20 @@ pub fn read(path: &Path) -> Result<Evidence> {
     let styles = part("word/styles.xml")?.unwrap_or_default();
     let theme = part("word/theme/theme1.xml")?.unwrap_or_default();
     let relations = part("word/_rels/document.xml.rels")?.unwrap_or_default();
-    let first_header = match first_page_header(&document, &relations) {
-        Some(target) => part(&format!(
-            "word/{}",
-            target.trim_start_matches('/').trim_start_matches("word/")
-        ))?
-        .unwrap_or_default(),
-        None => Vec::new(),
+    let mut shown_part = |reference: &str, shown: Shown| -> Result<Vec<Item>> {
+        Ok(
+            match section_part(&document, &relations, reference, shown) {
+                Some(target) => part(&format!(
+                    "word/{}",
+                    target.trim_start_matches('/').trim_start_matches("word/")
+                ))?
+                .unwrap_or_default(),
+                None => Vec::new(),
+            },
+        )
     };
+    let first_header = shown_part("headerReference", Shown::First)?;
+    let later_footer = shown_part("footerReference", Shown::Later)?;
     let looks = looks(&document, &styles, &theme);
     Ok(Evidence {
         lines: lines(&document),
@@ -70,6 +76,11 @@ pub fn read(path: &Path) -> Result<Evidence> {
         drawn: Vec::new(),
         layouts: layouts(&document, &styles),
         columns: columns(&document),
+        number_in_footer: has_page_field(&later_footer),
+        later_footer: lines(&later_footer)
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .collect(),
     })
 }
 
@@ -523,14 +534,29 @@ fn theme_font(theme: &[Item], major: bool) -> Option<String> {
     None
 }
 
-/// The header part shown on page 1: the `first` header of the first section when it has a
-/// different first page, its `default` header otherwise.
-fn first_page_header(document: &[Item], relations: &[Item]) -> Option<String> {
+/// Which page of the first section a header or footer part is looked up for.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    /// Page 1.
+    First,
+    /// The pages after it.
+    Later,
+}
+
+/// The target of the header (`reference` = `headerReference`) or footer (`footerReference`) part the
+/// first section shows on `shown` pages: on page 1 its `first` part when it has a different first
+/// page, its `default` part otherwise; on later pages its `default` part.
+fn section_part(
+    document: &[Item],
+    relations: &[Item],
+    reference: &str,
+    shown: Shown,
+) -> Option<String> {
     let (mut references, mut title_page, mut depth) = (HashMap::new(), false, 0);
     for item in document {
         match item {
             Item::Open(name, _) if name == "sectPr" => depth += 1,
-            Item::Open(name, attrs) if depth > 0 && name == "headerReference" => {
+            Item::Open(name, attrs) if depth > 0 && name == reference => {
                 if let (Some(kind), Some(id)) = (attrs.get("type"), attrs.get("id")) {
                     references.insert(kind.clone(), id.clone());
                 }
@@ -542,7 +568,12 @@ fn first_page_header(document: &[Item], relations: &[Item]) -> Option<String> {
             _ => {}
         }
     }
-    let id = references.get(if title_page { "first" } else { "default" })?;
+    let kind = if shown == Shown::First && title_page {
+        "first"
+    } else {
+        "default"
+    };
+    let id = references.get(kind)?;
     relations.iter().find_map(|item| match item {
         Item::Open(name, attrs) if name == "Relationship" && attrs.get("Id") == Some(id) => {
             attrs.get("Target").cloned()

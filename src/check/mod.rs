@@ -41,6 +41,10 @@ pub struct Evidence {
     pub layouts: Vec<Option<Layout>>,
     /// The table column each line stands in, when the format has tables (DOCX); `None` outside.
     pub columns: Vec<Option<u32>>,
+    /// The lines of the footer shown on the pages after the first (DOCX).
+    pub later_footer: Vec<String>,
+    /// Whether that footer holds a page number (DOCX).
+    pub number_in_footer: bool,
 }
 
 /// A horizontal rule drawn on a page.
@@ -219,6 +223,29 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
             "a page number on page 1",
             "number pages from 2 (a different first-page header)",
         ));
+    }
+    if evidence.number_in_footer {
+        verdicts.push(Verdict::new(
+            nd30::PAGE_NUMBER,
+            "the page number in the footer",
+            "centre it in the top margin (a PAGE field in the header)",
+        ));
+    }
+    // Contact lines belong to page 1 only; a page number in the footer is judged above.
+    let contact: Vec<&String> = evidence
+        .later_footer
+        .iter()
+        .filter(|l| !l.trim().chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if let Some(line) = contact.first() {
+        verdicts.push(nd30::contact_lines_repeated(line, None));
+    }
+    if let Some(i) = evidence
+        .lines
+        .iter()
+        .position(|l| nd30::urgency_box_mm(l).is_some())
+    {
+        verdicts.extend(look(evidence, i, nd30::URGENCY_MARK, nd30::URGENCY_LOOK));
     }
     verdicts.extend(header(evidence));
     verdicts.extend(header_columns(evidence));

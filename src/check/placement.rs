@@ -26,11 +26,14 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
         }
         verdicts.extend(margins(body(), section, page));
         verdicts.extend(numbering(lines, section, page, part_start));
+        let drawn = evidence.drawn.get(index).map_or(&[][..], Vec::as_slice);
+        verdicts.extend(contact_lines(body(), drawn, section, page));
     }
     if let (Some(first), Some(section)) = (evidence.placed.first(), evidence.sections.first()) {
         verdicts.extend(header(first, section.width_mm));
         let drawn = evidence.drawn.first().map_or(&[][..], Vec::as_slice);
         verdicts.extend(underlines(first, drawn, section.width_mm));
+        verdicts.extend(urgency(first, drawn, section.width_mm));
     }
     verdicts
 }
@@ -126,6 +129,95 @@ fn underlines(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> 
                 LIMITS.rule_ratio_tolerance,
             ));
         }
+    }
+    verdicts
+}
+
+/// The contact lines in the bottom margin: on page 1 only, 11–12 pt, under a rule across the text
+/// width.
+fn contact_lines<'a>(
+    lines: impl Iterator<Item = &'a Placed>,
+    drawn: &[Drawn],
+    section: &Section,
+    page: u32,
+) -> Vec<Verdict> {
+    let footer: Vec<&Placed> = lines
+        .filter(|l| l.baseline_mm > section.height_mm - LIMITS.margin_bottom_mm.min)
+        .collect();
+    let Some(first) = footer.first() else {
+        return Vec::new();
+    };
+    if page > 1 {
+        return vec![nd30::contact_lines_repeated(&first.text, Some(page))];
+    }
+    let mut verdicts: Vec<Verdict> = footer
+        .iter()
+        .find_map(|l| {
+            nd30::judge_look(
+                nd30::CONTACT_LINES,
+                &l.text,
+                Some(l.size_pt.round()),
+                false,
+                false,
+                nd30::CONTACT_LOOK,
+            )
+        })
+        .into_iter()
+        .collect();
+    let cap = CAP_HEIGHT_EM * first.size_pt * MM_PER_POINT;
+    let least = section.width_mm - LIMITS.margin_left_mm.max - LIMITS.margin_right_mm.max;
+    let ruled = drawn.iter().any(|d| {
+        d.y_mm < first.baseline_mm - cap
+            && d.y_mm >= first.baseline_mm - LIMITS.rule_below_mm - cap
+            && d.x1_mm - d.x0_mm >= least
+    });
+    if !ruled {
+        verdicts.push(Verdict::new(
+            nd30::CONTACT_LINES,
+            format!("no rule across the text width above “{}”", first.text),
+            format!("a rule at least {least:.0} mm long above the contact lines"),
+        ));
+    }
+    verdicts
+}
+
+/// The urgency mark: in the left column, in a box (a rule above it and one below, both spanning it).
+fn urgency(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> {
+    let Some(mark) = lines
+        .iter()
+        .find(|l| nd30::urgency_box_mm(&l.text).is_some())
+    else {
+        return Vec::new();
+    };
+    let side = if (mark.x0_mm + mark.x1_mm) / 2.0 > width_mm / 2.0 {
+        nd30::Column::Right
+    } else {
+        nd30::Column::Left
+    };
+    let mut verdicts: Vec<Verdict> = nd30::judge_column(
+        nd30::URGENCY_MARK,
+        &mark.text,
+        Some(side),
+        nd30::Column::Left,
+    )
+    .into_iter()
+    .collect();
+    let spans = |d: &&Drawn| d.x0_mm <= mark.x0_mm && d.x1_mm >= mark.x1_mm;
+    let height = nd30::URGENCY_BOX_HEIGHT_MM;
+    let above = drawn
+        .iter()
+        .filter(spans)
+        .any(|d| d.y_mm < mark.baseline_mm && d.y_mm >= mark.baseline_mm - height);
+    let below = drawn
+        .iter()
+        .filter(spans)
+        .any(|d| d.y_mm > mark.baseline_mm && d.y_mm <= mark.baseline_mm + height);
+    if !(above && below) {
+        verdicts.push(Verdict::new(
+            nd30::URGENCY_MARK,
+            format!("{} (not in a box)", mark.text),
+            format!("in a box of about {height:.0} mm high"),
+        ));
     }
     verdicts
 }

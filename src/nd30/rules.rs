@@ -15,7 +15,7 @@ use super::signature::{position_lines, signer_name};
 use super::symbol::{number_line, symbol_parts, SymbolError};
 use super::words::{
     ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, CONTENT_END_MARK, ITEM_END, LAST_ITEM_END,
-    LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE,
+    LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE, URGENCY,
 };
 
 /// How serious a finding is.
@@ -116,6 +116,11 @@ pub const CONTENT_END: Rule =
     Rule::error(22, "content end", "Decree 30, Phụ lục I, II.8").warning();
 /// Signature prefixes and position lines.
 pub const SIGNATURE: Rule = Rule::error(23, "signature", "Decree 30, Điều 13 and Phụ lục I, II.7");
+/// The contact lines at the foot of page 1 (ô 13).
+pub const CONTACT_LINES: Rule =
+    Rule::error(28, "contact lines", "Decree 30, Phụ lục I, II.11 (ô 13)");
+/// The urgency mark in its box.
+pub const URGENCY_MARK: Rule = Rule::error(29, "urgency", "Decree 30, Phụ lục I, II.10 (ô 10b)");
 /// No academic title before the signer's name.
 pub const SIGNER_NAME: Rule = Rule::error(24, "signer", "Decree 30, Phụ lục I, II.7c");
 /// The Kính gửi list: `- …;` lines, the last ending with a full stop.
@@ -223,6 +228,38 @@ pub const BODY_LOOK: Appearance = Appearance {
     bold: None,
     italic: None,
 };
+
+/// The urgency mark: 13–14 pt, bold, upright.
+pub const URGENCY_LOOK: Appearance = TITLE_LOOK;
+/// The contact lines: 11–12 pt, upright.
+pub const CONTACT_LOOK: Appearance = Appearance {
+    size: LIMITS.footer_pt,
+    bold: None,
+    italic: Some(false),
+};
+
+/// The width of the box `line` is printed in, when it is an urgency mark (`HOẢ TỐC` accepted beside
+/// `HỎA TỐC`).
+pub fn urgency_box_mm(line: &str) -> Option<f32> {
+    let line = line.trim().replace("HOẢ", "HỎA");
+    URGENCY
+        .iter()
+        .find(|(_, text, _)| *text == line)
+        .map(|&(_, _, width)| width)
+}
+
+/// Contact lines printed after page 1 (on `page`, when known).
+pub fn contact_lines_repeated(line: &str, page: Option<u32>) -> Verdict {
+    let place = page.map_or_else(
+        || "on the pages after the first".to_string(),
+        |p| format!("on page {p}"),
+    );
+    Verdict::new(
+        CONTACT_LINES,
+        format!("{} ({place})", excerpt(line)),
+        "contact lines on page 1 only (a different first-page footer)",
+    )
+}
 
 /// A component's look against its [`Appearance`]: size (when declared), weight and slant.
 pub fn judge_look(
@@ -1163,5 +1200,12 @@ mod tests {
         );
         assert!(judge(Some((45.0, 0.0))).is_some_and(|v| v.found.starts_with("a rule 45 mm")));
         assert!(judge(Some((25.0, 3.0))).is_some_and(|v| v.found.contains("+3.0 mm off")));
+    }
+
+    #[test]
+    fn urgency_marks_are_known_by_their_words() {
+        assert_eq!(urgency_box_mm("HOẢ TỐC"), Some(30.0));
+        assert_eq!(urgency_box_mm(" THƯỢNG KHẨN "), Some(40.0));
+        assert_eq!(urgency_box_mm("KHẨN CẤP"), None);
     }
 }

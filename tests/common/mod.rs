@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -270,4 +270,25 @@ pub fn libreoffice_pdfs(docx: &[&Path], out: &Path) -> Vec<PathBuf> {
     docx.iter()
         .map(|d| out.join(d.with_extension("pdf").file_name().expect("a file name")))
         .collect()
+}
+
+/// Copies the DOCX `from` to `to`, replacing `old` by `new` in `part` (which must contain it).
+pub fn mutate(from: &Path, to: &Path, part: &str, old: &str, new: &str) {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).expect("docx")).expect("zip");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).expect("create"));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == part {
+            let xml = String::from_utf8(bytes).expect("utf-8");
+            assert!(xml.contains(old), "{part} has no {old:?}");
+            bytes = xml.replace(old, new).into_bytes();
+        }
+        out.start_file(name, options).expect("start");
+        out.write_all(&bytes).expect("write");
+    }
+    out.finish().expect("finish");
 }
