@@ -1,0 +1,139 @@
+//! The content: body paragraphs, the structure's numbering, and annex headings.
+
+use super::{items_after, look, Evidence, Layout, LineSpacing};
+use crate::nd30::{self, Verdict};
+
+/// The body's paragraphs: those outside tables and not centred, after the header's last line (the
+/// Kính gửi list, the trích yếu, the `V/v` or the date line) and before `Nơi nhận:`. Each property is
+/// reported once, at the first paragraph that departs.
+pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    if evidence.layouts.len() != lines.len() {
+        return Vec::new();
+    }
+    let after = |test: &dyn Fn(&str) -> bool| lines.iter().position(|l| test(l)).map(|i| i + 1);
+    let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+    let recipients_end = items_after(lines, nd30::RECIPIENTS_LABEL).map(|list| list.next);
+    let header_end = [
+        after(&|l| nd30::is_number_line(l)),
+        after(&|l| nd30::date_part(l).is_some()),
+        after(&|l| l.starts_with(&letter_subject)),
+        // A named kind's title, and its trích yếu when the kind has one.
+        lines
+            .iter()
+            .enumerate()
+            .find_map(|(t, l)| nd30::title_kind(l).map(|kind| t + 1 + usize::from(kind.subject))),
+        after(&|l| l.starts_with(nd30::RECIPIENTS_LABEL)),
+        recipients_end,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let end = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
+        .unwrap_or(lines.len());
+    let paragraphs: Vec<(usize, &Layout)> = (header_end..end.max(header_end))
+        .filter(|&i| !lines[i].trim().is_empty())
+        .filter_map(|i| evidence.layouts[i].as_ref().map(|layout| (i, layout)))
+        .filter(|(_, layout)| layout.alignment != "center")
+        .collect();
+    let single = crate::fonts::line_metrics().single();
+    // One finding per property: alignment, indent, look, gap, line spacing.
+    let mut seen = [false; 5];
+    let mut report = |kind: usize, verdict: Option<Verdict>, out: &mut Vec<Verdict>| {
+        if let (false, Some(v)) = (seen[kind], verdict) {
+            seen[kind] = true;
+            out.push(v);
+        }
+    };
+    let mut out = Vec::new();
+    for (k, &(i, layout)) in paragraphs.iter().enumerate() {
+        let line = lines[i].as_str();
+        let look = evidence.looks.get(i).copied().flatten();
+        let size = look.and_then(|l| l.size_pt);
+        report(
+            0,
+            nd30::judge_body_alignment(line, &layout.alignment),
+            &mut out,
+        );
+        report(
+            1,
+            nd30::judge_body_indent(line, layout.first_line_mm),
+            &mut out,
+        );
+        if let Some(look) = look {
+            report(
+                2,
+                nd30::judge_look(
+                    nd30::BODY,
+                    line,
+                    look.size_pt,
+                    look.bold,
+                    look.italic,
+                    nd30::BODY_LOOK,
+                ),
+                &mut out,
+            );
+        }
+        if let Some(&(_, next)) = paragraphs.get(k + 1) {
+            report(
+                3,
+                nd30::judge_paragraph_gap(line, layout.after_pt + next.before_pt),
+                &mut out,
+            );
+        }
+        let lines_of_single = match (layout.line, size) {
+            (LineSpacing::Multiple(m), _) => Some(m),
+            (LineSpacing::Exactly(pt) | LineSpacing::AtLeast(pt), Some(size)) => {
+                Some(pt / (single * size))
+            }
+            _ => None,
+        };
+        report(
+            4,
+            lines_of_single.and_then(|m| nd30::judge_line_spacing(line, m)),
+            &mut out,
+        );
+    }
+    out
+}
+
+/// The structure's labels (parts, chapters, sections, articles, clauses, points) in sequence.
+pub(super) fn sequence(evidence: &Evidence) -> Vec<Verdict> {
+    let labels: Vec<(nd30::Level, &str)> = evidence
+        .lines
+        .iter()
+        .filter_map(|l| nd30::structure_label(l))
+        .collect();
+    nd30::judge_sequence(&labels)
+}
+
+/// Annex headings: the `Phụ lục` line, the title under it and the `(Kèm theo …)` line.
+pub(super) fn annexes(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    let labels: Vec<usize> = (0..lines.len())
+        .filter(|&i| nd30::is_annex_label(&lines[i]))
+        .collect();
+    let texts: Vec<&str> = labels.iter().map(|&i| lines[i].as_str()).collect();
+    let mut verdicts = nd30::judge_annex_labels(&texts);
+    for &at in &labels {
+        let near = || (at + 1..lines.len().min(at + 5)).filter(|&i| !lines[i].trim().is_empty());
+        let reference = near().find(|&i| lines[i].trim_start().starts_with('('));
+        verdicts.extend(reference.and_then(|i| nd30::judge_annex_reference(&lines[i])));
+        let title = near().next().filter(|&i| Some(i) != reference);
+        let heading = [
+            Some((at, nd30::ANNEX_LABEL_LOOK)),
+            title.map(|i| (i, nd30::ANNEX_TITLE_LOOK)),
+            reference.map(|i| (i, nd30::ANNEX_REFERENCE_LOOK)),
+        ];
+        verdicts.extend(
+            heading
+                .into_iter()
+                .flatten()
+                .find_map(|(i, expected)| look(evidence, i, nd30::ANNEX_HEADING, expected)),
+        );
+    }
+    verdicts
+}

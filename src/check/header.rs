@@ -1,0 +1,176 @@
+//! The header block: Quốc hiệu, Tiêu ngữ, agency, Số and date lines, title, trích yếu and urgency mark,
+//! their words, looks and table columns.
+
+use super::{first_look, is_capitals, look, Evidence};
+use crate::nd30::{self, Rule, Verdict};
+
+/// The header's words, looks and columns, and the urgency mark's look.
+pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
+    let urgency = evidence
+        .lines
+        .iter()
+        .position(|l| nd30::urgency_box_mm(l).is_some());
+    let mut verdicts: Vec<Verdict> = urgency
+        .and_then(|i| look(evidence, i, nd30::URGENCY_MARK, nd30::URGENCY_LOOK))
+        .into_iter()
+        .collect();
+    verdicts.extend(words_and_looks(evidence));
+    verdicts.extend(columns(evidence));
+    verdicts
+}
+
+/// The header's lines: their words and looks.
+fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    let mut verdicts = Vec::new();
+    let missing =
+        |rule: Rule, what: &str| Verdict::new(rule, format!("no {what}"), what.to_string());
+    match lines.iter().position(|l| nd30::is_national_name(l)) {
+        Some(i) => {
+            verdicts.extend(nd30::judge_national_name(&lines[i]));
+            verdicts.extend(look(
+                evidence,
+                i,
+                nd30::NATIONAL_NAME_LINE,
+                nd30::NATIONAL_NAME_LOOK,
+            ));
+            verdicts.extend(agency(evidence, i));
+        }
+        None => verdicts.push(missing(nd30::NATIONAL_NAME_LINE, nd30::NATIONAL_NAME)),
+    }
+    match lines.iter().position(|l| nd30::is_motto(l)) {
+        Some(i) => {
+            verdicts.extend(nd30::judge_motto(&lines[i]));
+            verdicts.extend(look(evidence, i, nd30::MOTTO_LINE, nd30::MOTTO_LOOK));
+        }
+        None => verdicts.push(missing(nd30::MOTTO_LINE, nd30::MOTTO)),
+    }
+    if let Some(i) = lines.iter().position(|l| nd30::is_number_line(l)) {
+        let line = &lines[i];
+        verdicts.extend(nd30::judge_number_line(line));
+        verdicts.extend(look(evidence, i, nd30::NUMBER_LINE, nd30::NUMBER_LOOK));
+        let title_at = lines.iter().position(|l| nd30::title_kind(l).is_some());
+        let title = title_at.map(|t| lines[t].as_str());
+        if let Some(t) = title_at {
+            verdicts.extend(look(evidence, t, nd30::TITLE, nd30::TITLE_LOOK));
+            verdicts.extend(subject(evidence, t));
+        }
+        if let Some(symbol) = nd30::symbol_of(line) {
+            verdicts.extend(nd30::judge_kind(title, symbol));
+        }
+    }
+    if let Some(i) = lines.iter().position(|l| nd30::date_part(l).is_some()) {
+        verdicts.extend(nd30::judge_date_line(&lines[i]));
+        verdicts.extend(look(evidence, i, nd30::DATE_LINE, nd30::DATE_LOOK));
+    }
+    let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+    if let Some(i) = lines.iter().position(|l| l.starts_with(&letter_subject)) {
+        verdicts.extend(look(
+            evidence,
+            i,
+            nd30::LETTER_SUBJECT,
+            nd30::LETTER_SUBJECT_LOOK,
+        ));
+    }
+    if let Some(i) = lines
+        .iter()
+        .position(|l| l.trim() == nd30::DISTRIBUTION_LABEL)
+    {
+        verdicts.extend(look(
+            evidence,
+            i,
+            nd30::ARCHIVE_LINE,
+            nd30::DISTRIBUTION_LABEL_LOOK,
+        ));
+    }
+    verdicts
+}
+
+/// The header's lines in their table columns (DOCX): the agency's name and the Số line in the left
+/// column, the Quốc hiệu, the Tiêu ngữ and the date line in the right one.
+fn columns(evidence: &Evidence) -> Vec<Verdict> {
+    let (lines, columns) = (&evidence.lines, &evidence.columns);
+    if columns.len() != lines.len() {
+        return Vec::new();
+    }
+    let Some(national) = lines.iter().position(|l| nd30::is_national_name(l)) else {
+        return Vec::new();
+    };
+    let agency = (0..national).rev().find(|&i| is_capitals(lines[i].trim()));
+    let (left, right) = (agency.and_then(|a| columns[a]), columns[national]);
+    let column = |i: usize| match (columns[i], left, right) {
+        (Some(c), Some(l), Some(r)) if l < r && c == l => Some(nd30::Column::Left),
+        (Some(c), Some(l), Some(r)) if l < r && c == r => Some(nd30::Column::Right),
+        _ => None,
+    };
+    let find = |test: &dyn Fn(&str) -> bool| lines.iter().position(|l| test(l));
+    let header_lines = [
+        (
+            Some(national),
+            nd30::NATIONAL_NAME_LINE,
+            nd30::Column::Right,
+        ),
+        (agency, nd30::AGENCY, nd30::Column::Left),
+        (
+            find(&|l| nd30::is_motto(l)),
+            nd30::MOTTO_LINE,
+            nd30::Column::Right,
+        ),
+        (
+            find(&|l| nd30::is_number_line(l)),
+            nd30::NUMBER_LINE,
+            nd30::Column::Left,
+        ),
+        (
+            find(&|l| nd30::date_part(l).is_some()),
+            nd30::DATE_LINE,
+            nd30::Column::Right,
+        ),
+    ];
+    let two_columns = matches!((left, right), (Some(l), Some(r)) if l < r);
+    header_lines
+        .into_iter()
+        // Without two columns, the Quốc hiệu alone says so.
+        .take(if two_columns { 5 } else { 1 })
+        .filter_map(|(at, rule, expected)| {
+            let at = at?;
+            nd30::judge_column(rule, &lines[at], column(at), expected)
+        })
+        .collect()
+}
+
+/// The agency's lines: the capitalised lines just above the Quốc hiệu (a DOCX header table is read
+/// left cell first). The last is the agency's own name; any above it, the parent authority or the
+/// name wrapped.
+fn agency(evidence: &Evidence, national_name: usize) -> Option<Verdict> {
+    let lines = &evidence.lines;
+    let end = (0..national_name)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())?
+        + 1;
+    let start = (0..end)
+        .rev()
+        .take_while(|&i| is_capitals(&lines[i]))
+        .last()?;
+    first_look(evidence, start..end, nd30::AGENCY, |i| {
+        if i + 1 == end {
+            nd30::AGENCY_LOOK
+        } else {
+            nd30::HEADER_LINE_LOOK
+        }
+    })
+}
+
+/// The trích yếu: the line after a named kind's title, for the kinds that have one, unless it is a
+/// `(Kèm theo …)` line.
+fn subject(evidence: &Evidence, title: usize) -> Option<Verdict> {
+    let lines = &evidence.lines;
+    if !nd30::title_kind(&lines[title])?.subject {
+        return None;
+    }
+    let next = (title + 1..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
+    if lines[next].trim_start().starts_with('(') {
+        return None;
+    }
+    look(evidence, next, nd30::SUBJECT, nd30::SUBJECT_LOOK)
+}

@@ -1,0 +1,72 @@
+//! The page: paper, declared margins, and where a DOCX shows its page numbers and contact lines.
+
+use super::Evidence;
+use crate::nd30::{self, Verdict};
+
+/// Paper and margins of each section, and where a DOCX puts its page numbers and contact lines.
+pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
+    let mut verdicts = sections(evidence);
+    if evidence.number_on_first_page {
+        verdicts.push(Verdict::new(
+            nd30::PAGE_NUMBER,
+            "a page number on page 1",
+            "number pages from 2 (a different first-page header)",
+        ));
+    }
+    if evidence.number_in_footer {
+        verdicts.push(Verdict::new(
+            nd30::PAGE_NUMBER,
+            "the page number in the footer",
+            "centre it in the top margin (a PAGE field in the header)",
+        ));
+    }
+    // Contact lines belong to page 1 only; a page number in the footer is judged above.
+    let contact = evidence
+        .later_footer
+        .iter()
+        .find(|l| !l.trim().chars().all(|c| c.is_ascii_digit()));
+    verdicts.extend(contact.map(|line| nd30::contact_lines_repeated(line, None)));
+    verdicts
+}
+
+/// Paper size and, on portrait pages, the margins each section declares.
+fn sections(evidence: &Evidence) -> Vec<Verdict> {
+    let (limits, mut verdicts) = (nd30::LIMITS, Vec::new());
+    for s in &evidence.sections {
+        let (short, long) = (s.width_mm.min(s.height_mm), s.width_mm.max(s.height_mm));
+        if !limits.page_width_mm.contains(short) || !limits.page_height_mm.contains(long) {
+            verdicts.push(Verdict::new(
+                nd30::PAGE_SIZE,
+                format!("{:.0} × {:.0} mm", s.width_mm, s.height_mm),
+                format!(
+                    "A4, {:.0} × {:.0} mm",
+                    nd30::STANDARD.page.width_mm,
+                    nd30::STANDARD.page.height_mm
+                ),
+            ));
+        }
+        if s.width_mm > s.height_mm {
+            continue; // a landscape annex page: its margins turn with it
+        }
+        let ranges = [
+            ("top", limits.margin_top_mm),
+            ("bottom", limits.margin_bottom_mm),
+            ("left", limits.margin_left_mm),
+            ("right", limits.margin_right_mm),
+        ];
+        let Some(margins) = s.margins_mm else {
+            continue;
+        };
+        for ((side, range), value) in ranges.iter().zip(margins) {
+            if !range.contains(value.round()) {
+                verdicts.push(Verdict::new(
+                    nd30::MARGINS,
+                    format!("{side} margin {value:.0} mm"),
+                    format!("{side} margin {:.0}–{:.0} mm", range.min, range.max),
+                ));
+            }
+        }
+    }
+    verdicts.dedup();
+    verdicts
+}
