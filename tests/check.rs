@@ -52,6 +52,7 @@ fn the_letter_passes_and_each_defect_is_named() {
         ),
         (doc, ">Phụ lục II<", ">Phụ lục 2<", "E30"),
         (doc, "kịp thời gian./.", "kịp thời gian.", "W22"),
+        (doc, "2402/UBND-NTM<", "2402/UBND-NTMHUYENCAMXUYENHATINHVIETNAM<", "W35"),
         (
             doc,
             "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
@@ -292,7 +293,7 @@ fn the_letters_pdf_passes_with_the_metric_clone_noted() {
 }
 
 #[test]
-fn articles_out_of_sequence_are_named() {
+fn a_decisions_articles_and_legal_bases_are_judged() {
     let dir = tempfile::tempdir().expect("temp dir");
     let job = sample_job().with_file_name("quyet-dinh-phe-duyet.toml");
     render(&job, dir.path());
@@ -307,6 +308,24 @@ fn articles_out_of_sequence_are_named() {
         ">Điều 4. ",
     );
     assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
+    let unpunctuated = dir.path().join("unpunctuated.docx");
+    mutate(
+        &decision,
+        &unpunctuated,
+        "word/document.xml",
+        "ngày 19 tháng 6 năm 2015;<",
+        "ngày 19 tháng 6 năm 2015<",
+    );
+    assert_eq!(rules(&unpunctuated), (vec!["E19".to_string()], false));
+    let upright = dir.path().join("upright.docx");
+    mutate(
+        &decision,
+        &upright,
+        "word/document.xml",
+        "<w:i /><w:iCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật",
+        "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật",
+    );
+    assert_eq!(rules(&upright), (vec!["E19".to_string()], false));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The content: body paragraphs, the structure's numbering, and annex headings.
 
-use super::{items_after, look, Evidence, Layout, LineSpacing};
+use super::{first_look, items_after, look, Evidence, Layout, LineSpacing};
 use crate::nd30::{self, Verdict};
 
 /// The body's paragraphs: those outside tables and not centred, after the header's last line (the
@@ -98,6 +98,42 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
         );
     }
     out
+}
+
+/// A decision's legal bases, before its enacting word: italic, each ending `;`, the last `.`. A
+/// basis printed over several lines is joined back.
+pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    let Some(enacting) = lines.iter().position(|l| nd30::is_enacting(l)) else {
+        return Vec::new();
+    };
+    let Some(start) = lines[..enacting].iter().position(|l| nd30::is_basis(l)) else {
+        return Vec::new();
+    };
+    let mut bases: Vec<(usize, String)> = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(enacting).skip(start) {
+        let line = line.trim();
+        match bases.last_mut() {
+            _ if line.is_empty() => {}
+            _ if nd30::is_basis(line) => bases.push((i, line.to_string())),
+            Some((_, basis))
+                if !basis.ends_with(nd30::ITEM_END) && !basis.ends_with(nd30::LAST_ITEM_END) =>
+            {
+                basis.push(' ');
+                basis.push_str(line);
+            }
+            _ => break,
+        }
+    }
+    let texts: Vec<&str> = bases.iter().map(|(_, b)| b.as_str()).collect();
+    let mut verdicts: Vec<Verdict> = nd30::judge_list(nd30::BASES, &texts).into_iter().collect();
+    verdicts.extend(first_look(
+        evidence,
+        bases.iter().map(|&(i, _)| i),
+        nd30::BASES,
+        |_| nd30::BASES_LOOK,
+    ));
+    verdicts
 }
 
 /// The structure's labels (parts, chapters, sections, articles, clauses, points) in sequence.

@@ -16,6 +16,54 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
         .collect();
     verdicts.extend(words_and_looks(evidence));
     verdicts.extend(columns(evidence));
+    verdicts.extend(lengths(&evidence.lines));
+    verdicts
+}
+
+/// The number, ký hiệu, trích yếu and agency name against the lengths the metadata allows.
+fn lengths(lines: &[String]) -> Vec<Verdict> {
+    let limits = nd30::LIMITS;
+    let mut verdicts = Vec::new();
+    let number_line = lines.iter().find(|l| nd30::is_number_line(l));
+    let numbered = number_line
+        .and_then(|l| l.trim().strip_prefix(nd30::NUMBER_LABEL))
+        .and_then(|rest| rest.trim().split_once('/'));
+    if let Some((number, symbol)) = numbered {
+        verdicts.extend(nd30::judge_length(
+            "the number",
+            number.trim(),
+            limits.number_chars,
+        ));
+        verdicts.extend(nd30::judge_length(
+            "the ký hiệu",
+            symbol.trim(),
+            limits.symbol_chars,
+        ));
+    }
+    let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+    let subject = lines
+        .iter()
+        .find_map(|l| l.strip_prefix(&letter_subject))
+        .or_else(|| {
+            let title = lines.iter().position(|l| nd30::title_kind(l).is_some())?;
+            lines.get(title + 1).map(String::as_str)
+        });
+    if let Some(subject) = subject {
+        verdicts.extend(nd30::judge_length(
+            "the trích yếu",
+            subject,
+            limits.subject_chars,
+        ));
+    }
+    let national = lines.iter().position(|l| nd30::is_national_name(l));
+    if let Some(range) = national.and_then(|n| agency_lines(lines, n)) {
+        let agency: Vec<&str> = lines[range].iter().map(|l| l.trim()).collect();
+        verdicts.extend(nd30::judge_length(
+            "the agency's name",
+            &agency.join(" "),
+            limits.agency_chars,
+        ));
+    }
     verdicts
 }
 
@@ -96,7 +144,7 @@ fn columns(evidence: &Evidence) -> Vec<Verdict> {
     let Some(national) = lines.iter().position(|l| nd30::is_national_name(l)) else {
         return Vec::new();
     };
-    let agency = (0..national).rev().find(|&i| is_capitals(lines[i].trim()));
+    let agency = agency_lines(lines, national).map(|range| range.end - 1);
     let (left, right) = (agency.and_then(|a| columns[a]), columns[national]);
     let column = |i: usize| match (columns[i], left, right) {
         (Some(c), Some(l), Some(r)) if l < r && c == l => Some(nd30::Column::Left),
@@ -142,8 +190,7 @@ fn columns(evidence: &Evidence) -> Vec<Verdict> {
 /// The agency's lines: the capitalised lines just above the Quốc hiệu (a DOCX header table is read
 /// left cell first). The last is the agency's own name; any above it, the parent authority or the
 /// name wrapped.
-fn agency(evidence: &Evidence, national_name: usize) -> Option<Verdict> {
-    let lines = &evidence.lines;
+fn agency_lines(lines: &[String], national_name: usize) -> Option<std::ops::Range<usize>> {
     let end = (0..national_name)
         .rev()
         .find(|&i| !lines[i].trim().is_empty())?
@@ -152,8 +199,15 @@ fn agency(evidence: &Evidence, national_name: usize) -> Option<Verdict> {
         .rev()
         .take_while(|&i| is_capitals(&lines[i]))
         .last()?;
-    first_look(evidence, start..end, nd30::AGENCY, |i| {
-        if i + 1 == end {
+    Some(start..end)
+}
+
+/// The agency's lines' looks: the last bold, all 12–13 pt.
+fn agency(evidence: &Evidence, national_name: usize) -> Option<Verdict> {
+    let lines = agency_lines(&evidence.lines, national_name)?;
+    let last = lines.end - 1;
+    first_look(evidence, lines, nd30::AGENCY, |i| {
+        if i == last {
             nd30::AGENCY_LOOK
         } else {
             nd30::HEADER_LINE_LOOK

@@ -223,6 +223,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(evidence.unembedded.iter().map(|f| nd30::unembedded_font(f)));
     verdicts.extend(header::findings(evidence));
     verdicts.extend(placement::findings(evidence));
+    verdicts.extend(content::bases(evidence));
     verdicts.extend(content::body(evidence));
     verdicts.extend(closing::distribution(evidence));
     verdicts.extend(closing::addressees(evidence));

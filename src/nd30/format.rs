@@ -245,6 +245,14 @@ pub struct Limits {
     pub indents_mm: [f32; 2],
     /// How far a first-line indent may be from an allowed one, mm.
     pub indent_tolerance_mm: f32,
+    /// Longest number, in characters (Phụ lục VI metadata).
+    pub number_chars: usize,
+    /// Longest ký hiệu, in characters.
+    pub symbol_chars: usize,
+    /// Longest trích yếu, in characters.
+    pub subject_chars: usize,
+    /// Longest agency name, in characters.
+    pub agency_chars: usize,
     /// Smallest space between paragraphs, in points.
     pub min_paragraph_gap_pt: f32,
     /// Line spacing between single and one and a half lines.
@@ -292,6 +300,10 @@ pub const LIMITS: Limits = Limits {
     footer_pt: Range::new(11.0, 12.0),
     indents_mm: [10.0, 12.7],
     indent_tolerance_mm: 0.5,
+    number_chars: 11,
+    symbol_chars: 30,
+    subject_chars: 500,
+    agency_chars: 200,
     min_paragraph_gap_pt: 6.0,
     line_spacing: Range::new(1.0, 1.5),
     agency_rule_ratio: Range::new(1.0 / 3.0, 0.5),

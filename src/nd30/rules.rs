@@ -14,8 +14,8 @@ use super::numbering::{Level, Numbering};
 use super::signature::{position_lines, signer_name};
 use super::symbol::{number_line, symbol_parts, SymbolError};
 use super::words::{
-    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, CONTENT_END_MARK, ITEM_END, LAST_ITEM_END,
-    LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE, URGENCY,
+    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, BASIS_OPENINGS, CONTENT_END_MARK, ITEM_END,
+    LAST_ITEM_END, LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE, URGENCY,
 };
 
 /// How serious a finding is.
@@ -105,6 +105,10 @@ pub const TITLE: Rule = Rule::error(15, "title", "Decree 30, Phụ lục I, II.5
 pub const LETTER_SUBJECT: Rule = Rule::error(15, "V/v", "Decree 30, Phụ lục I, II.5b");
 /// The trích yếu under a named kind's title.
 pub const SUBJECT: Rule = Rule::error(16, "trích yếu", "Decree 30, Phụ lục I, II.5a");
+/// A decision's legal bases: italic, each ending `;`, the last `.`.
+pub const BASES: Rule = Rule::error(19, "căn cứ", "Decree 30, Phụ lục I, II.6b");
+/// Lengths the document metadata allows (Phụ lục VI).
+pub const LENGTHS: Rule = Rule::error(35, "length", "Decree 30, Phụ lục VI").warning();
 /// Body paragraphs: justified, indented, 13–14 pt, spaced.
 pub const BODY: Rule = Rule::error(18, "body", "Decree 30, Phụ lục I, II.6e");
 /// Abbreviations replaced by Decree 30.
@@ -221,6 +225,42 @@ pub const ANNEX_LABEL_LOOK: Appearance = Appearance {
 pub const ANNEX_TITLE_LOOK: Appearance = TITLE_LOOK;
 /// An annex's `(Kèm theo …)` line: 13–14 pt, italic, not bold.
 pub const ANNEX_REFERENCE_LOOK: Appearance = DATE_LOOK;
+
+/// The legal bases: 13–14 pt, italic.
+pub const BASES_LOOK: Appearance = Appearance {
+    size: LIMITS.main_text_pt,
+    bold: None,
+    italic: Some(true),
+};
+
+/// Whether `line` opens a legal basis (`Căn cứ …`, `Theo đề nghị …`, `Xét …`).
+pub fn is_basis(line: &str) -> bool {
+    let line = line.trim_start();
+    BASIS_OPENINGS.iter().any(|opening| {
+        line.strip_prefix(opening)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
+/// Whether `line` is the word that enacts a decision (`QUYẾT ĐỊNH:`), after its legal bases.
+pub fn is_enacting(line: &str) -> bool {
+    KINDS
+        .iter()
+        .filter_map(|k| k.enacting)
+        .any(|word| line.trim() == word)
+}
+
+/// `what` (`the number`, `the ký hiệu`) against the length the metadata allows.
+pub fn judge_length(what: &str, text: &str, limit: usize) -> Option<Verdict> {
+    let count = text.chars().count();
+    (count > limit).then(|| {
+        Verdict::new(
+            LENGTHS,
+            format!("{what} of {count} characters: {}", excerpt(text)),
+            format!("at most {limit} characters"),
+        )
+    })
+}
 
 /// Body text: 13–14 pt.
 pub const BODY_LOOK: Appearance = Appearance {
@@ -1207,5 +1247,19 @@ mod tests {
         assert_eq!(urgency_box_mm("HOẢ TỐC"), Some(30.0));
         assert_eq!(urgency_box_mm(" THƯỢNG KHẨN "), Some(40.0));
         assert_eq!(urgency_box_mm("KHẨN CẤP"), None);
+    }
+
+    #[test]
+    fn bases_and_lengths() {
+        assert!(is_basis("Căn cứ Luật Tổ chức chính quyền địa phương;"));
+        assert!(is_basis("Xét đề nghị của Trưởng phòng Nông nghiệp."));
+        assert!(!is_basis("Xét"));
+        assert!(!is_basis("Căn cứvào"));
+        assert!(is_enacting("QUYẾT ĐỊNH:"));
+        assert!(!is_enacting("QUYẾT ĐỊNH"));
+        assert!(judge_length("the number", "2402", LIMITS.number_chars).is_none());
+        let long = judge_length("the ký hiệu", &"A".repeat(31), LIMITS.symbol_chars).expect("long");
+        assert_eq!(long.rule, LENGTHS);
+        assert!(long.found.starts_with("the ký hiệu of 31 characters"));
     }
 }

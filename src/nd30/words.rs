@@ -50,5 +50,8 @@ pub const SECRECY: [(&str, &str); 3] = [
     ("mat", "MẬT"),
 ];
 
+/// How the lines of a decision's legal bases begin (căn cứ ban hành).
+pub const BASIS_OPENINGS: [&str; 3] = ["Căn cứ", "Theo đề nghị", "Xét"];
+
 /// The mark that ends a document's content.
 pub const CONTENT_END_MARK: &str = "./.";
