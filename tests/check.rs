@@ -21,6 +21,21 @@ fn rules(file: &Path) -> (Vec<String>, bool) {
     (ids, output.status.success())
 }
 
+/// For each `(part, old, new, rule)`, a copy of `original` with `old` replaced by `new` in `part` is
+/// reported with exactly that rule, and exits 1 when it is an error.
+fn assert_each_defect(original: &Path, dir: &Path, cases: &[(&str, &str, &str, &str)]) {
+    for (i, (part, old, new, rule)) in cases.iter().enumerate() {
+        let defective = dir.join(format!("defect-{i}.docx"));
+        mutate(original, &defective, part, old, new);
+        let error = rule.starts_with('E');
+        assert_eq!(
+            rules(&defective),
+            (vec![rule.to_string()], !error),
+            "{old:?} → {new:?}"
+        );
+    }
+}
+
 fn rendered_letter(dir: &Path) -> PathBuf {
     render(&sample_job(), dir);
     dir.join("cong-van-2402.docx")
@@ -102,16 +117,7 @@ fn the_letter_passes_and_each_defect_is_named() {
             "E30",
         ),
     ];
-    for (i, (part, old, new, rule)) in cases.into_iter().enumerate() {
-        let defective = dir.path().join(format!("defect-{i}.docx"));
-        mutate(&letter, &defective, part, old, new);
-        let error = rule.starts_with('E');
-        assert_eq!(
-            rules(&defective),
-            (vec![rule.to_string()], !error),
-            "{old:?} → {new:?}"
-        );
-    }
+    assert_each_defect(&letter, dir.path(), &cases);
 
     // The bracketed placeholder for the signature, over two lines, is not the signer's name.
     let placeholder = dir.path().join("placeholder.docx");
@@ -299,33 +305,23 @@ fn a_decisions_articles_and_legal_bases_are_judged() {
     render(&job, dir.path());
     let decision = dir.path().join("quyet-dinh-phe-duyet.docx");
     assert_eq!(rules(&decision), (vec![], true));
-    let skipped = dir.path().join("skipped.docx");
-    mutate(
+    let doc = "word/document.xml";
+    let run = "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật";
+    let italic_run = format!("<w:i /><w:iCs />{run}");
+    assert_each_defect(
         &decision,
-        &skipped,
-        "word/document.xml",
-        ">Điều 2. ",
-        ">Điều 4. ",
+        dir.path(),
+        &[
+            (doc, ">Điều 2. ", ">Điều 4. ", "E21"),
+            (
+                doc,
+                "ngày 19 tháng 6 năm 2015;<",
+                "ngày 19 tháng 6 năm 2015<",
+                "E19",
+            ),
+            (doc, &italic_run, run, "E19"),
+        ],
     );
-    assert_eq!(rules(&skipped), (vec!["E21".to_string()], false));
-    let unpunctuated = dir.path().join("unpunctuated.docx");
-    mutate(
-        &decision,
-        &unpunctuated,
-        "word/document.xml",
-        "ngày 19 tháng 6 năm 2015;<",
-        "ngày 19 tháng 6 năm 2015<",
-    );
-    assert_eq!(rules(&unpunctuated), (vec!["E19".to_string()], false));
-    let upright = dir.path().join("upright.docx");
-    mutate(
-        &decision,
-        &upright,
-        "word/document.xml",
-        "<w:i /><w:iCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật",
-        "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật",
-    );
-    assert_eq!(rules(&upright), (vec!["E19".to_string()], false));
 }
 
 #[test]
@@ -335,24 +331,20 @@ fn a_plans_subject_is_bold_and_its_clauses_in_sequence() {
     render(&job, dir.path());
     let plan = dir.path().join("ke-hoach-huyen.docx");
     assert_eq!(rules(&plan), (vec![], true));
-    let plain = dir.path().join("plain.docx");
-    mutate(
+    let doc = "word/document.xml";
+    let run = "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">";
+    let subject = format!("{run}Thực hiện Chương trình Mỗi xã");
+    let bold_subject = format!("<w:b /><w:bCs />{subject}");
+    let clause = |n: u32| format!("{n}. </w:t></w:r><w:r><w:rPr>{run}Xác định rõ");
+    let (two, three) = (clause(2), clause(3));
+    assert_each_defect(
         &plan,
-        &plain,
-        "word/document.xml",
-        "<w:b /><w:bCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã",
-        "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã",
+        dir.path(),
+        &[
+            (doc, &bold_subject, &subject, "E16"),
+            (doc, &two, &three, "E21"),
+        ],
     );
-    assert_eq!(rules(&plain), (vec!["E16".to_string()], false));
-    let renumbered = dir.path().join("renumbered.docx");
-    mutate(
-        &plan,
-        &renumbered,
-        "word/document.xml",
-        "2. </w:t></w:r><w:r><w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Xác định rõ",
-        "3. </w:t></w:r><w:r><w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Xác định rõ",
-    );
-    assert_eq!(rules(&renumbered), (vec!["E21".to_string()], false));
 }
 
 #[test]
