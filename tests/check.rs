@@ -36,6 +36,9 @@ fn assert_each_defect(original: &Path, dir: &Path, cases: &[(&str, &str, &str, &
     }
 }
 
+/// The run that opens the letter's body.
+const BODY_START: &str = "<w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Theo dự thảo";
+
 fn rendered_letter(dir: &Path) -> PathBuf {
     render(&sample_job(), dir);
     dir.join("cong-van-2402.docx")
@@ -67,6 +70,7 @@ fn the_letter_passes_and_each_defect_is_named() {
         ),
         (doc, ">Phụ lục II<", ">Phụ lục 2<", "E30"),
         (doc, "kịp thời gian./.", "kịp thời gian.", "W22"),
+        (doc, BODY_START, &BODY_START.replace("<w:rPr>", "<w:rPr><w:color w:val=\"0000FF\" />"), "E4"),
         (doc, "2402/UBND-NTM<", "2402/UBND-NTMHUYENCAMXUYENHATINHVIETNAM<", "W35"),
         (
             doc,
@@ -246,16 +250,20 @@ fn a_pdf_is_judged_by_where_its_lines_sit() {
     let agency_rule = format!("{border}{spacing}<w:ind w:left=\"1320\"");
     let bare = format!("{spacing}<w:ind w:left=\"1320\"");
     mutate(&letter, &unruled, doc, &agency_rule, &bare);
+    let blue = dir.path().join("blue.docx");
+    let blue_run = BODY_START.replace("<w:rPr>", "<w:rPr><w:color w:val=\"0000FF\" />");
+    mutate(&letter, &blue, doc, BODY_START, &blue_run);
     let pdfs = libreoffice_pdfs(
-        &[&letter, &numbered, &narrow, &short, &unruled],
+        &[&letter, &numbered, &narrow, &short, &unruled, &blue],
         &dir.path().join("lo"),
     );
-    let expected: [&[&str]; 5] = [
+    let expected: [&[&str]; 6] = [
         &["W3"],
         &["W3", "E6", "W7", "W7"],
         &["W3", "E2", "E2", "E6", "E6"],
         &["W3", "E10"],
         &["W3", "E11"],
+        &["W3", "E4"],
     ];
     for (pdf, expected) in pdfs.iter().zip(expected) {
         let (ids, _) = rules(pdf);

@@ -9,6 +9,7 @@ use quick_xml::Reader;
 
 use super::{Evidence, Layout, LineSpacing, Look, Section};
 use crate::error::{Error, Result};
+use crate::nd30;
 
 /// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
 const MM_PER_TWIP: f32 = 25.4 / 1440.0;
@@ -71,6 +72,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         sections: sections(&document),
         fonts: looks.fonts,
         looks: looks.paragraphs,
+        coloured: looks.coloured,
         number_on_first_page: has_page_field(&first_header),
         placed: Vec::new(),
         drawn: Vec::new(),
@@ -232,8 +234,8 @@ impl Section {
     }
 }
 
-/// Run properties the checker reads, by element: font names, size, bold, italic.
-const RUN_PROPERTIES: [&str; 4] = ["rFonts", "sz", "b", "i"];
+/// Run properties the checker reads, by element: font names, size, bold, italic, colour.
+const RUN_PROPERTIES: [&str; 5] = ["rFonts", "sz", "b", "i", "color"];
 /// Paragraph properties the checker reads: alignment, indents, spacing.
 const PARAGRAPH_PROPERTIES: [&str; 3] = ["jc", "ind", "spacing"];
 
@@ -245,6 +247,8 @@ struct Looks {
     fonts: Vec<String>,
     /// For each paragraph, the look of its first run with text.
     paragraphs: Vec<Option<Look>>,
+    /// Paragraphs with text in a colour other than black or automatic, and that colour (hex).
+    coloured: Vec<(usize, String)>,
 }
 
 fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
@@ -271,6 +275,7 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
     let mut out = Looks {
         fonts: Vec::new(),
         paragraphs: Vec::new(),
+        coloured: Vec::new(),
     };
     let (mut paragraph_style, mut run, mut first) = (None, Run::default(), None);
     let (mut in_paragraph_props, mut in_run) = (false, false);
@@ -316,6 +321,13 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
                         }
                     }
                 }
+                let colour = resolve("color", &value).filter(|hex| !prints_black(hex));
+                let paragraph = out.paragraphs.len();
+                if let Some(colour) = colour {
+                    if out.coloured.last().is_none_or(|(p, _)| *p != paragraph) {
+                        out.coloured.push((paragraph, format!("#{colour}")));
+                    }
+                }
                 if first.is_none() {
                     first = Some(Look {
                         size_pt: resolve("sz", &value)
@@ -330,6 +342,19 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
         }
     }
     out
+}
+
+/// Whether a `w:color` value (`auto`, or six hex digits) prints as black.
+fn prints_black(hex: &str) -> bool {
+    let channel = |at: usize| {
+        hex.get(at..at + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map(|v| f32::from(v) / 255.0)
+    };
+    match (channel(0), channel(2), channel(4)) {
+        (Some(r), Some(g), Some(b)) if hex.len() == 6 => nd30::is_black(r, g, b),
+        _ => true, // `auto`, or a value Word would not read as a colour
+    }
 }
 
 /// How each paragraph is set, resolved through its style, the default paragraph style and the

@@ -50,6 +50,8 @@ pub struct Evidence {
     pub later_footer: Vec<String>,
     /// Whether that footer holds a page number (DOCX).
     pub number_in_footer: bool,
+    /// Lines with text in a colour other than black, and that colour (DOCX).
+    pub coloured: Vec<(usize, String)>,
 }
 
 /// A horizontal rule drawn on a page.
@@ -102,6 +104,8 @@ pub struct Placed {
     pub baseline_mm: f32,
     /// Type size, points.
     pub size_pt: f32,
+    /// The colour of its text when not black (`rgb(1, 0, 0)`).
+    pub colour: Option<String>,
 }
 
 /// Type size and weight of a line's text.
@@ -221,6 +225,11 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let mut verdicts = page::findings(evidence);
     verdicts.extend(evidence.fonts.iter().filter_map(|f| nd30::judge_font(f)));
     verdicts.extend(evidence.unembedded.iter().map(|f| nd30::unembedded_font(f)));
+    let coloured = evidence
+        .coloured
+        .iter()
+        .find_map(|(i, colour)| nd30::judge_colour(evidence.lines.get(*i)?, colour));
+    verdicts.extend(coloured);
     verdicts.extend(header::findings(evidence));
     verdicts.extend(placement::findings(evidence));
     verdicts.extend(content::bases(evidence));

@@ -10,6 +10,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
 use super::{Drawn, Placed};
+use crate::nd30;
 
 /// Millimetres in one PDF point.
 const MM_PER_POINT: f32 = 25.4 / 72.0;
@@ -150,6 +151,28 @@ struct State {
     word_spacing: f32,
     horizontal_scale: f32,
     leading: f32,
+    /// The fill colour when not black, as the operator set it.
+    colour: Option<String>,
+}
+
+/// The fill colour an operator's components give, `None` when black: one gray, three RGB or four
+/// CMYK components (a pattern's name reads as black).
+fn fill_colour(operator: &str, components: &[f32]) -> Option<String> {
+    let black = match *components {
+        [gray] => nd30::is_black(gray, gray, gray),
+        [r, g, b] => nd30::is_black(r, g, b),
+        [c, m, y, k] => {
+            let rgb = |ink: f32| (1.0 - ink) * (1.0 - k);
+            nd30::is_black(rgb(c), rgb(m), rgb(y))
+        }
+        _ => true,
+    };
+    let list = components
+        .iter()
+        .map(|c| format!("{c}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!black).then(|| format!("{list} {operator}"))
 }
 
 /// A shown string: where it starts and ends on the baseline, in points from the page's bottom left.
@@ -159,6 +182,7 @@ struct Piece {
     x1: f32,
     y: f32,
     size: f32,
+    colour: Option<String>,
 }
 
 /// A horizontal line the page draws (stroked, or a thin filled rectangle's edge), in points from
@@ -198,6 +222,7 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
         word_spacing: 0.0,
         horizontal_scale: 1.0,
         leading: 0.0,
+        colour: None,
     };
     let mut saved: Vec<State> = Vec::new();
     let (mut text_matrix, mut line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
@@ -282,6 +307,10 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
                     pieces.extend(show(&mut text_matrix, &state, font, &shown));
                 }
             }
+            "g" | "rg" | "k" | "sc" | "scn" => {
+                let components: Vec<f32> = op.operands.iter().filter_map(number).collect();
+                state.colour = fill_colour(&op.operator, &components);
+            }
             "m" => current = state.ctm.apply(operand(0), operand(1)),
             "l" => {
                 let to = state.ctm.apply(operand(0), operand(1));
@@ -364,6 +393,7 @@ fn show(
         x1: x0.max(x1),
         y,
         size: state.size * start.vertical_scale(),
+        colour: state.colour.clone(),
     })
 }
 
@@ -412,6 +442,7 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> (Vec<Placed
                 line.text.push_str(&piece.text);
                 line.x1 = line.x1.max(piece.x1);
                 line.size = line.size.max(piece.size);
+                line.colour = line.colour.take().or(piece.colour);
             }
             _ => {
                 let y = piece.y;
@@ -427,6 +458,7 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> (Vec<Placed
             x1_mm: line.x1 * MM_PER_POINT,
             baseline_mm: (height_pt - line.y) * MM_PER_POINT,
             size_pt: line.size,
+            colour: line.colour,
         })
         .collect();
     (placed, drawn)

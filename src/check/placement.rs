@@ -29,6 +29,12 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
         let drawn = evidence.drawn.get(index).map_or(&[][..], Vec::as_slice);
         verdicts.extend(contact_lines(body(), drawn, section, page));
     }
+    let coloured = evidence.placed.iter().flatten().find_map(|l| {
+        l.colour
+            .as_deref()
+            .and_then(|colour| nd30::judge_colour(&l.text, colour))
+    });
+    verdicts.extend(coloured);
     if let (Some(first), Some(section)) = (evidence.placed.first(), evidence.sections.first()) {
         verdicts.extend(header(first, section.width_mm));
         let drawn = evidence.drawn.first().map_or(&[][..], Vec::as_slice);

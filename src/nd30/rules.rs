@@ -76,6 +76,8 @@ pub const PAGE_SIZE: Rule = Rule::error(1, "page size", "Decree 30, Phụ lục 
 pub const MARGINS: Rule = Rule::error(2, "margins", "Decree 30, Phụ lục I, I.3");
 /// Times New Roman throughout.
 pub const FONT_FACE: Rule = Rule::error(3, "font", "Decree 30, Phụ lục I, I.2");
+/// Black text (the red urgency mark excepted).
+pub const TEXT_COLOUR: Rule = Rule::error(4, "colour", "Decree 30, Phụ lục I, I.4");
 /// Unicode text, TCVN 6909:2001.
 pub const UNICODE_TEXT: Rule = Rule::error(5, "text", "Decree 30, Phụ lục I, I.1");
 /// No page number on page 1; from page 2, the number centred in the top margin.
@@ -286,6 +288,23 @@ pub fn urgency_box_mm(line: &str) -> Option<f32> {
         .iter()
         .find(|(_, text, _)| *text == line)
         .map(|&(_, _, width)| width)
+}
+
+/// Whether a colour of red, green and blue components (0 to 1) prints as black: none above a tenth,
+/// as office programs' near-blacks are.
+pub fn is_black(red: f32, green: f32, blue: f32) -> bool {
+    red.max(green).max(blue) <= 0.1
+}
+
+/// Text set in `colour` (as the format names it) rather than black; the urgency mark may be red.
+pub fn judge_colour(line: &str, colour: &str) -> Option<Verdict> {
+    (urgency_box_mm(line).is_none()).then(|| {
+        Verdict::new(
+            TEXT_COLOUR,
+            format!("{} (in {colour})", excerpt(line)),
+            "black text",
+        )
+    })
 }
 
 /// Contact lines printed after page 1 (on `page`, when known).
@@ -1261,5 +1280,13 @@ mod tests {
         let long = judge_length("the ký hiệu", &"A".repeat(31), LIMITS.symbol_chars).expect("long");
         assert_eq!(long.rule, LENGTHS);
         assert!(long.found.starts_with("the ký hiệu of 31 characters"));
+    }
+
+    #[test]
+    fn near_black_is_black() {
+        assert!(is_black(0.0, 0.0, 0.04));
+        assert!(!is_black(0.0, 0.0, 0.5));
+        assert!(judge_colour("KHẨN", "#FF0000").is_none());
+        assert!(judge_colour("Xem tại đây", "#0563C1").is_some());
     }
 }
