@@ -98,9 +98,10 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
         .filter(|f| f.severity == vanban::nd30::Severity::Error)
         .count();
     eprintln!(
-        "{} files checked: {errors} errors, {} warnings",
-        files.len(),
-        findings.len() - errors
+        "{} checked: {}, {}",
+        counted(files.len(), "file"),
+        counted(errors, "error"),
+        counted(findings.len() - errors, "warning")
     );
     if errors > 0 || unreadable {
         ExitCode::FAILURE
@@ -367,5 +368,14 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `1 file`, `3 files`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

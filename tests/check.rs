@@ -221,6 +221,18 @@ fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
          date stand in the left half, the Tiêu ngữ is not centred under the Quốc hiệu and the date is \
          not on the Số line; no rules under the Tiêu ngữ and the agency"
     );
+    let output = vanban(&[
+        "check",
+        root()
+            .join("tests/fixtures/clerk-letter.pdf")
+            .to_str()
+            .expect("utf-8"),
+    ]);
+    let summary = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        summary.contains("1 file checked: 13 errors, 0 warnings"),
+        "{summary}"
+    );
 }
 
 /// The letter's DOCX, made defective, printed to PDF by LibreOffice: what only positions show.
