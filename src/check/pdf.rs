@@ -34,7 +34,12 @@ pub fn read(path: &Path) -> Result<Evidence> {
         evidence.lines.extend(lines);
         let size = page_size(&document, id);
         let height_pt = size.map_or(0.0, |s| s.height_mm / MM_PER_POINT);
-        let (placed, drawn) = pdf_layout::lines(&document, id, height_pt);
+        // A page turned by /Rotate is drawn across its media box: its lines are not placed.
+        let (placed, drawn) = if turned(&document, id) {
+            (Vec::new(), Vec::new())
+        } else {
+            pdf_layout::lines(&document, id, height_pt)
+        };
         evidence.placed.push(placed);
         evidence.drawn.push(drawn);
         evidence.sections.extend(size);
@@ -50,19 +55,12 @@ pub fn read(path: &Path) -> Result<Evidence> {
     Ok(evidence)
 }
 
-/// The page's media box, looked up through the page tree.
-fn page_size(document: &Document, page: ObjectId) -> Option<Section> {
+/// A page attribute `key`, looked up through the page tree (MediaBox and Rotate are inherited).
+fn inherited<'a>(document: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {
     let mut dictionary: &Dictionary = document.get_dictionary(page).ok()?;
     for _ in 0..32 {
-        if let Ok(Object::Array(corners)) = dictionary.get(b"MediaBox").map(|o| deref(document, o))
-        {
-            let value = |i: usize| corners.get(i).and_then(|o| o.as_float().ok());
-            let (x0, y0, x1, y1) = (value(0)?, value(1)?, value(2)?, value(3)?);
-            return Some(Section {
-                width_mm: (x1 - x0).abs() * MM_PER_POINT,
-                height_mm: (y1 - y0).abs() * MM_PER_POINT,
-                margins_mm: None,
-            });
+        if let Ok(value) = dictionary.get(key) {
+            return Some(deref(document, value));
         }
         let parent = dictionary
             .get(b"Parent")
@@ -71,6 +69,27 @@ fn page_size(document: &Document, page: ObjectId) -> Option<Section> {
         dictionary = document.get_dictionary(parent).ok()?;
     }
     None
+}
+
+/// The page's media box.
+fn page_size(document: &Document, page: ObjectId) -> Option<Section> {
+    let Some(Object::Array(corners)) = inherited(document, page, b"MediaBox") else {
+        return None;
+    };
+    let value = |i: usize| corners.get(i).and_then(|o| o.as_float().ok());
+    let (x0, y0, x1, y1) = (value(0)?, value(1)?, value(2)?, value(3)?);
+    Some(Section {
+        width_mm: (x1 - x0).abs() * MM_PER_POINT,
+        height_mm: (y1 - y0).abs() * MM_PER_POINT,
+        margins_mm: None,
+    })
+}
+
+/// Whether the page is shown turned a quarter (`/Rotate 90` or `270`).
+fn turned(document: &Document, page: ObjectId) -> bool {
+    inherited(document, page, b"Rotate")
+        .and_then(|r| r.as_i64().ok())
+        .is_some_and(|degrees| degrees.rem_euclid(180) == 90)
 }
 
 fn deref<'a>(document: &'a Document, object: &'a Object) -> &'a Object {
