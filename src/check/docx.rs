@@ -200,9 +200,23 @@ fn number(attrs: &Attrs, key: &str) -> Option<f32> {
 fn sections(document: &[Item]) -> Vec<Section> {
     let mut sections = Vec::new();
     let mut current: Option<Section> = None;
+    // A section's properties close it: the tables since the last ones are its own.
+    let mut tables = 0;
     for item in document {
         match item {
-            Item::Open(name, _) if name == "sectPr" => current = Some(Section::unset()),
+            // A table, or a drawing or picture (a chart).
+            Item::Open(name, _)
+                if ["tbl", "drawing", "pict", "object"].contains(&name.as_str()) =>
+            {
+                tables += 1
+            }
+            Item::Open(name, _) if name == "sectPr" => {
+                current = Some(Section {
+                    has_table: Some(tables > 0),
+                    ..Section::unset()
+                });
+                tables = 0;
+            }
             Item::Open(name, attrs) if name == "pgSz" => {
                 if let Some(s) = current.as_mut() {
                     s.width_mm = number(attrs, "w").map_or(0.0, |v| v * MM_PER_TWIP);
@@ -230,6 +244,7 @@ impl Section {
             width_mm: 0.0,
             height_mm: 0.0,
             margins_mm: Some([0.0; 4]),
+            has_table: None,
         }
     }
 }

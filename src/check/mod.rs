@@ -128,6 +128,8 @@ pub struct Section {
     pub height_mm: f32,
     /// Margins top, bottom, left, right, mm, when the format declares them (a PDF does not).
     pub margins_mm: Option<[f32; 4]>,
+    /// Whether the section (or page) holds a table, when the format tells.
+    pub has_table: Option<bool>,
 }
 
 /// One departure from the format.

@@ -32,7 +32,13 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
 /// Paper size and, on portrait pages, the margins each section declares.
 fn sections(evidence: &Evidence) -> Vec<Verdict> {
     let (limits, mut verdicts) = (nd30::LIMITS, Vec::new());
-    for s in &evidence.sections {
+    // A PDF's sections are its pages.
+    let unit = if evidence.pages.is_empty() {
+        "section"
+    } else {
+        "page"
+    };
+    for (n, s) in evidence.sections.iter().enumerate() {
         let (short, long) = (s.width_mm.min(s.height_mm), s.width_mm.max(s.height_mm));
         if !limits.page_width_mm.contains(short) || !limits.page_height_mm.contains(long) {
             verdicts.push(Verdict::new(
@@ -46,6 +52,13 @@ fn sections(evidence: &Evidence) -> Vec<Verdict> {
             ));
         }
         if s.width_mm > s.height_mm {
+            if s.has_table == Some(false) {
+                verdicts.push(Verdict::new(
+                    nd30::ORIENTATION,
+                    format!("landscape {unit} {} without a table", n + 1),
+                    "portrait, unless the page holds a table or a chart",
+                ));
+            }
             continue; // a landscape annex page: its margins turn with it
         }
         let ranges = [
@@ -69,4 +82,29 @@ fn sections(evidence: &Evidence) -> Vec<Verdict> {
     }
     verdicts.dedup();
     verdicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Section;
+
+    #[test]
+    fn a_landscape_page_needs_a_table() {
+        let page = |has_table| Section {
+            width_mm: 297.0,
+            height_mm: 210.0,
+            margins_mm: None,
+            has_table: Some(has_table),
+        };
+        let evidence = Evidence {
+            sections: vec![page(true), page(false)],
+            pages: vec![1, 2],
+            ..Evidence::default()
+        };
+        let verdicts = findings(&evidence);
+        assert_eq!(verdicts.len(), 1);
+        assert_eq!(verdicts[0].rule, nd30::ORIENTATION);
+        assert_eq!(verdicts[0].found, "landscape page 2 without a table");
+    }
 }

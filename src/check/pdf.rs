@@ -35,14 +35,19 @@ pub fn read(path: &Path) -> Result<Evidence> {
         let size = page_size(&document, id);
         let height_pt = size.map_or(0.0, |s| s.height_mm / MM_PER_POINT);
         // A page turned by /Rotate is drawn across its media box: its lines are not placed.
-        let (placed, drawn) = if turned(&document, id) {
-            (Vec::new(), Vec::new())
+        let content = if turned(&document, id) {
+            pdf_layout::PageContent::default()
         } else {
             pdf_layout::lines(&document, id, height_pt)
         };
-        evidence.placed.push(placed);
-        evidence.drawn.push(drawn);
-        evidence.sections.extend(size);
+        // A table draws its rows' rules, three or more; a chart, an image or a form.
+        let has_table = content.rules.len() >= 3 || content.figures > 0;
+        evidence.placed.push(content.lines);
+        evidence.drawn.push(content.rules);
+        evidence.sections.extend(size.map(|s| Section {
+            has_table: Some(has_table),
+            ..s
+        }));
         for (font, embedded) in fonts(&document, id) {
             if !embedded && !evidence.unembedded.contains(&font) {
                 evidence.unembedded.push(font.clone());
@@ -82,6 +87,7 @@ fn page_size(document: &Document, page: ObjectId) -> Option<Section> {
         width_mm: (x1 - x0).abs() * MM_PER_POINT,
         height_mm: (y1 - y0).abs() * MM_PER_POINT,
         margins_mm: None,
+        has_table: None,
     })
 }
 

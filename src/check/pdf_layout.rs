@@ -12,6 +12,17 @@ use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use super::{Drawn, Placed};
 use crate::nd30;
 
+/// What a page prints: its lines, its horizontal rules, and how many images or forms it draws.
+#[derive(Default)]
+pub struct PageContent {
+    /// The printed lines, top to bottom.
+    pub lines: Vec<Placed>,
+    /// The horizontal rules.
+    pub rules: Vec<Drawn>,
+    /// Images and forms drawn.
+    pub figures: usize,
+}
+
 /// Millimetres in one PDF point.
 const MM_PER_POINT: f32 = 25.4 / 72.0;
 /// Pieces further apart than this many ems on one baseline are separate lines (two columns). Office
@@ -196,9 +207,9 @@ struct Segment {
 /// Segments shorter than this are not rules (a hyphen, a tick), points.
 const SHORTEST_RULE_PT: f32 = 8.0;
 
-/// Walks the content of `page` and returns every shown string placed, and every horizontal line
-/// drawn.
-fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
+/// Walks the content of `page` and returns every shown string placed, every horizontal line drawn,
+/// and how many images or forms it draws.
+fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize) {
     let fonts: BTreeMap<Vec<u8>, PageFont> = document
         .get_page_fonts(page)
         .map(|fonts| {
@@ -212,7 +223,7 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
         .get_page_content(page)
         .and_then(|data| Content::decode(&data))
     else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), 0);
     };
     let mut state = State {
         ctm: Matrix::IDENTITY,
@@ -230,6 +241,7 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
     // The path being built: its current point, and its straight edges in page space.
     let (mut current, mut edges) = ((0.0, 0.0), Vec::<((f32, f32), (f32, f32))>::new());
     let mut segments = Vec::new();
+    let mut figures = 0;
     for op in &content.operations {
         let operand = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
@@ -335,10 +347,11 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>) {
                 }));
             }
             "n" => edges.clear(),
+            "Do" => figures += 1,
             _ => {}
         }
     }
-    (pieces, segments)
+    (pieces, segments, figures)
 }
 
 /// Shows `items` (strings and, in a TJ array, adjustments) from the text matrix, which it advances.
@@ -400,8 +413,8 @@ fn show(
 /// The printed lines of `page` (of `height_pt`), top to bottom and left to right, and the horizontal
 /// rules it draws. Lines are pieces on one
 /// baseline, split where a gap wider than most of an em parts two columns.
-pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> (Vec<Placed>, Vec<Drawn>) {
-    let (mut pieces, segments) = walk(document, page);
+pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent {
+    let (mut pieces, segments, figures) = walk(document, page);
     let mut drawn: Vec<Drawn> = Vec::new();
     for segment in segments {
         let new = Drawn {
@@ -461,7 +474,11 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> (Vec<Placed
             colour: line.colour,
         })
         .collect();
-    (placed, drawn)
+    PageContent {
+        lines: placed,
+        rules: drawn,
+        figures,
+    }
 }
 
 #[cfg(test)]

@@ -72,6 +72,8 @@ impl Rule {
 
 /// Page size A4.
 pub const PAGE_SIZE: Rule = Rule::error(1, "page size", "Decree 30, Phụ lục I, I.3");
+/// Portrait pages; landscape only for a table or chart.
+pub const ORIENTATION: Rule = Rule::error(1, "orientation", "Decree 30, Phụ lục I, I.2").warning();
 /// Page margins.
 pub const MARGINS: Rule = Rule::error(2, "margins", "Decree 30, Phụ lục I, I.3");
 /// Times New Roman throughout.
