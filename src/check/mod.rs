@@ -21,6 +21,9 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::nd30::{self, Rule, Severity, Verdict};
 
+/// Millimetres in one PDF point.
+const MM_PER_POINT: f32 = 25.4 / 72.0;
+
 /// What a reader found in a document.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {

@@ -7,12 +7,9 @@ use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::{pdf_layout, Evidence, Section};
+use super::{pdf_layout, Evidence, Section, MM_PER_POINT};
 use crate::error::{Error, Result};
 use crate::nd30;
-
-/// Millimetres in one PDF point.
-const MM_PER_POINT: f32 = 25.4 / 72.0;
 
 /// Reads the file at `path`.
 pub fn read(path: &Path) -> Result<Evidence> {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
-use super::{Drawn, Placed};
+use super::{Drawn, Placed, MM_PER_POINT};
 use crate::nd30;
 
 /// What a page prints: its lines, its horizontal rules, and how many images or forms it draws.
@@ -23,8 +23,6 @@ pub struct PageContent {
     pub figures: usize,
 }
 
-/// Millimetres in one PDF point.
-const MM_PER_POINT: f32 = 25.4 / 72.0;
 /// Pieces further apart than this many ems on one baseline are separate lines (two columns). Office
 /// programs and typst show a line in one piece per font, so pieces of one line touch or are a
 /// space apart, while the header's two columns may stand little more than an em apart.

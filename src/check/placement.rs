@@ -1,14 +1,33 @@
-//! Judgements that need to know where lines sit on the page (PDF): text inside the margins, page
-//! numbers, and the alignment of the header's lines.
+//! Judgements that need to know where lines and rules sit on the page (PDF): text inside the margins,
+//! page numbers, the header's columns and alignment, the rules under its lines, the contact lines,
+//! the urgency mark's box, and the text's colour.
 
-use super::{Drawn, Evidence, Placed, Section};
+use super::{Drawn, Evidence, Placed, Section, MM_PER_POINT};
 use crate::nd30::{self, Verdict, LIMITS};
 
-/// Millimetres in one PDF point.
-const MM_PER_POINT: f32 = 25.4 / 72.0;
-/// Height of capitals above the baseline and depth of descenders below it, in em, for a Times face.
+/// Height of capitals above the baseline, in em, for a Times face.
 const CAP_HEIGHT_EM: f32 = 0.66;
+/// Depth of descenders below the baseline, in em, for a Times face.
 const DESCENT_EM: f32 = 0.22;
+
+/// How far below a title the rule under its trích yếu may lie, mm: a trích yếu of a few lines.
+const SUBJECT_RULE_REACH_MM: f32 = 32.0;
+/// How far that rule's centre may lie from the title's to be taken for it, mm.
+const SUBJECT_RULE_ALIGN_MM: f32 = 5.0;
+
+/// The middle of a line, from the page's left edge, mm.
+fn centre(line: &Placed) -> f32 {
+    (line.x0_mm + line.x1_mm) / 2.0
+}
+
+/// The header column a line stands in on a page `width_mm` wide: the page's halves.
+fn side(line: &Placed, width_mm: f32) -> nd30::Column {
+    if centre(line) > width_mm / 2.0 {
+        nd30::Column::Right
+    } else {
+        nd30::Column::Left
+    }
+}
 
 /// Every judgement the placed lines allow.
 pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
@@ -58,85 +77,91 @@ fn rule_under(drawn: &[Drawn], baseline_mm: f32, centre_mm: f32) -> Option<(f32,
 /// The rules under the Tiêu ngữ (as long as it), the agency's name and a named kind's trích yếu (a
 /// third to a half of the line).
 fn underlines(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> {
-    let centre = |l: &Placed| (l.x0_mm + l.x1_mm) / 2.0;
-    let width = |l: &Placed| l.x1_mm - l.x0_mm;
-    let find = |test: fn(&str) -> bool| lines.iter().position(|l| test(&l.text));
-    let mut verdicts = Vec::new();
-    if let Some(motto) = find(nd30::is_motto).map(|i| &lines[i]) {
-        verdicts.extend(nd30::judge_underline(
-            nd30::MOTTO_RULE,
-            &motto.text,
-            width(motto),
-            rule_under(drawn, motto.baseline_mm, centre(motto)),
-            nd30::Range::new(1.0, 1.0),
-            LIMITS.motto_rule_tolerance,
-        ));
-    }
-    // The agency's lines: the left half of the page, above the Số line.
-    if let (Some(national), Some(number)) =
-        (find(nd30::is_national_name), find(nd30::is_number_line))
-    {
-        let top = lines[national].baseline_mm - LIMITS.rule_below_mm;
-        let agency: Vec<&Placed> = lines
-            .iter()
-            .filter(|l| centre(l) < width_mm / 2.0)
-            .filter(|l| l.baseline_mm >= top && l.baseline_mm < lines[number].baseline_mm)
-            .filter(|l| {
-                let t = l.text.as_str();
-                !(nd30::is_number_line(t) || nd30::is_national_name(t) || nd30::is_motto(t))
-            })
-            .collect();
-        if let Some(last) = agency
-            .iter()
-            .max_by(|a, b| a.baseline_mm.total_cmp(&b.baseline_mm))
-        {
-            let widest = agency.iter().map(|l| width(l)).fold(0.0, f32::max);
-            let drawn = rule_under(drawn, last.baseline_mm, centre(last));
-            // The share may be taken of the last line or of the block's widest.
-            let judge = |text_mm| {
-                nd30::judge_underline(
-                    nd30::AGENCY,
-                    &last.text,
-                    text_mm,
-                    drawn,
-                    LIMITS.agency_rule_ratio,
-                    LIMITS.rule_ratio_tolerance,
-                )
-            };
-            verdicts.extend(judge(width(last)).filter(|_| judge(widest).is_some()));
-        }
-    }
-    // A named kind's trích yếu: the lines between its title and the first rule under them.
-    let titled = lines
-        .iter()
-        .position(|l| nd30::title_kind(&l.text).is_some_and(|kind| kind.subject));
-    if let Some(title) = titled {
-        let below = lines[title].baseline_mm;
-        let middle = centre(&lines[title]);
-        let rule = drawn
-            .iter()
-            .filter(|d| d.y_mm > below && d.y_mm <= below + 4.0 * LIMITS.rule_below_mm)
-            .filter(|d| ((d.x0_mm + d.x1_mm) / 2.0 - middle).abs() <= 5.0)
-            .min_by(|a, b| a.y_mm.total_cmp(&b.y_mm));
-        let limit = rule.map_or(below + LIMITS.rule_below_mm, |r| r.y_mm);
-        let subject: Vec<&Placed> = lines[title + 1..]
-            .iter()
-            .take_while(|l| l.baseline_mm < limit)
-            .filter(|l| !l.text.starts_with('('))
-            .collect();
-        if let Some(last) = subject.last() {
-            let widest = subject.iter().map(|l| width(l)).fold(0.0, f32::max);
-            verdicts.extend(nd30::judge_underline(
-                nd30::SUBJECT,
-                &last.text,
-                widest,
-                rule.map(|r| (r.x1_mm - r.x0_mm, (r.x0_mm + r.x1_mm) / 2.0 - middle)),
-                LIMITS.agency_rule_ratio,
-                LIMITS.rule_ratio_tolerance,
-            ));
-        }
-    }
+    let mut verdicts: Vec<Verdict> = motto_rule(lines, drawn).into_iter().collect();
+    verdicts.extend(agency_rule(lines, drawn, width_mm));
+    verdicts.extend(subject_rule(lines, drawn));
     verdicts
+}
+
+/// The length of a line, mm.
+fn width(line: &Placed) -> f32 {
+    line.x1_mm - line.x0_mm
+}
+
+/// The rule under the Tiêu ngữ: as long as it.
+fn motto_rule(lines: &[Placed], drawn: &[Drawn]) -> Option<Verdict> {
+    let motto = lines.iter().find(|l| nd30::is_motto(&l.text))?;
+    nd30::judge_underline(
+        nd30::MOTTO_RULE,
+        &motto.text,
+        width(motto),
+        rule_under(drawn, motto.baseline_mm, centre(motto)),
+        nd30::Range::new(1.0, 1.0),
+        LIMITS.motto_rule_tolerance,
+    )
+}
+
+/// The rule under the agency's name (the lines in the left half, from the Quốc hiệu's row to the Số
+/// line): a third to a half of its last line, or of its widest.
+fn agency_rule(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Option<Verdict> {
+    let find = |test: fn(&str) -> bool| lines.iter().find(|l| test(&l.text));
+    let (national, number) = (find(nd30::is_national_name)?, find(nd30::is_number_line)?);
+    let top = national.baseline_mm - LIMITS.rule_below_mm;
+    let agency: Vec<&Placed> = lines
+        .iter()
+        .filter(|l| side(l, width_mm) == nd30::Column::Left)
+        .filter(|l| l.baseline_mm >= top && l.baseline_mm < number.baseline_mm)
+        .filter(|l| {
+            let t = l.text.as_str();
+            !(nd30::is_number_line(t) || nd30::is_national_name(t) || nd30::is_motto(t))
+        })
+        .collect();
+    let last = agency
+        .iter()
+        .max_by(|a, b| a.baseline_mm.total_cmp(&b.baseline_mm))?;
+    let widest = agency.iter().map(|l| width(l)).fold(0.0, f32::max);
+    let drawn = rule_under(drawn, last.baseline_mm, centre(last));
+    let judge = |text_mm| {
+        nd30::judge_underline(
+            nd30::AGENCY,
+            &last.text,
+            text_mm,
+            drawn,
+            LIMITS.agency_rule_ratio,
+            LIMITS.rule_ratio_tolerance,
+        )
+    };
+    judge(width(last)).filter(|_| judge(widest).is_some())
+}
+
+/// The rule under a named kind's trích yếu (the lines between its title and the first rule under
+/// them): a third to a half of its widest line.
+fn subject_rule(lines: &[Placed], drawn: &[Drawn]) -> Option<Verdict> {
+    let title = lines
+        .iter()
+        .position(|l| nd30::title_kind(&l.text).is_some_and(|kind| kind.subject))?;
+    let (below, middle) = (lines[title].baseline_mm, centre(&lines[title]));
+    let rule = drawn
+        .iter()
+        .filter(|d| d.y_mm > below && d.y_mm <= below + SUBJECT_RULE_REACH_MM)
+        .filter(|d| ((d.x0_mm + d.x1_mm) / 2.0 - middle).abs() <= SUBJECT_RULE_ALIGN_MM)
+        .min_by(|a, b| a.y_mm.total_cmp(&b.y_mm));
+    let limit = rule.map_or(below + LIMITS.rule_below_mm, |r| r.y_mm);
+    let subject: Vec<&Placed> = lines[title + 1..]
+        .iter()
+        .take_while(|l| l.baseline_mm < limit)
+        .filter(|l| !l.text.starts_with('('))
+        .collect();
+    let last = subject.last()?;
+    let widest = subject.iter().map(|l| width(l)).fold(0.0, f32::max);
+    nd30::judge_underline(
+        nd30::SUBJECT,
+        &last.text,
+        widest,
+        rule.map(|r| (r.x1_mm - r.x0_mm, (r.x0_mm + r.x1_mm) / 2.0 - middle)),
+        LIMITS.agency_rule_ratio,
+        LIMITS.rule_ratio_tolerance,
+    )
 }
 
 /// The contact lines in the bottom margin: on page 1 only, 11–12 pt, under a rule across the text
@@ -195,15 +220,10 @@ fn urgency(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> {
     else {
         return Vec::new();
     };
-    let side = if (mark.x0_mm + mark.x1_mm) / 2.0 > width_mm / 2.0 {
-        nd30::Column::Right
-    } else {
-        nd30::Column::Left
-    };
     let mut verdicts: Vec<Verdict> = nd30::judge_column(
         nd30::URGENCY_MARK,
         &mark.text,
-        Some(side),
+        Some(side(mark, width_mm)),
         nd30::Column::Left,
     )
     .into_iter()
@@ -364,21 +384,12 @@ fn numbering(lines: &[Placed], section: &Section, page: u32, part_start: u32) ->
 /// hiệu; the date line on the Số line's baseline, centred under the Quốc hiệu.
 fn header(lines: &[Placed], width_mm: f32) -> Vec<Verdict> {
     let find = |test: fn(&str) -> bool| lines.iter().find(|l| test(&l.text));
-    let centre = |l: &Placed| (l.x0_mm + l.x1_mm) / 2.0;
     let is_date = |text: &str| nd30::date_part(text).is_some();
     let Some(national) = find(nd30::is_national_name) else {
         return Vec::new();
     };
     let reference = "the Quốc hiệu's centre";
     let mut verdicts = Vec::new();
-    // The header's two columns: the halves of the page.
-    let side = |l: &Placed| {
-        if centre(l) > width_mm / 2.0 {
-            nd30::Column::Right
-        } else {
-            nd30::Column::Left
-        }
-    };
     let sides = [
         (
             Some(national),
@@ -398,7 +409,7 @@ fn header(lines: &[Placed], width_mm: f32) -> Vec<Verdict> {
             verdicts.extend(nd30::judge_column(
                 rule,
                 &line.text,
-                Some(side(line)),
+                Some(side(line, width_mm)),
                 expected,
             ));
         }
