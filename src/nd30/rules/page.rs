@@ -1,0 +1,143 @@
+//! The page and its text: margins, alignment, drawn rules, fonts and Unicode.
+
+use super::*;
+
+/// Text reaching `reach_mm` from the page's `side` edge, against the margin's `range`: too near the
+/// edge (beyond the slack the format allows) is a finding.
+pub fn judge_margin_reach(side: &str, reach_mm: f32, range: Range, page: u32) -> Option<Verdict> {
+    (reach_mm < range.min - LIMITS.margin_slack_mm).then(|| {
+        let found = if reach_mm < 0.0 {
+            format!(
+                "text running {:.0} mm past the {side} edge on page {page}",
+                -reach_mm
+            )
+        } else {
+            format!("text {reach_mm:.0} mm from the {side} edge on page {page}")
+        };
+        Verdict::new(
+            MARGINS,
+            found,
+            format!("{side} margin {:.0}–{:.0} mm", range.min, range.max),
+        )
+    })
+}
+
+/// A line `offset_mm` away from where `reference` puts it, against `tolerance_mm`.
+pub fn judge_offset(
+    rule: Rule,
+    line: &str,
+    offset_mm: f32,
+    tolerance_mm: f32,
+    reference: &str,
+) -> Option<Verdict> {
+    (offset_mm.abs() > tolerance_mm).then(|| {
+        Verdict::new(
+            rule,
+            format!("{} ({offset_mm:+.1} mm off {reference})", line.trim()),
+            format!("{reference}, within {tolerance_mm} mm"),
+        )
+    })
+}
+
+/// The rule drawn under `line` (`text_mm` wide): `drawn` gives its length and how far its centre lies
+/// from the line's, `None` when there is none. Its length must be `share` of the line's width, give or
+/// take `tolerance` of it.
+pub fn judge_underline(
+    rule: Rule,
+    line: &str,
+    text_mm: f32,
+    drawn: Option<(f32, f32)>,
+    share: Range,
+    tolerance: f32,
+) -> Option<Verdict> {
+    let (shortest, longest) = (
+        share.min * (1.0 - tolerance) * text_mm,
+        share.max * (1.0 + tolerance) * text_mm,
+    );
+    let wanted = format!(
+        "a rule {shortest:.0}–{longest:.0} mm long, centred under “{}”",
+        excerpt(line)
+    );
+    let Some((length, offset)) = drawn else {
+        return Some(Verdict::new(
+            rule,
+            format!("no rule under “{}”", excerpt(line)),
+            wanted,
+        ));
+    };
+    if !(shortest..=longest).contains(&length) {
+        let found = format!(
+            "a rule {length:.0} mm long under “{}” ({text_mm:.0} mm)",
+            excerpt(line)
+        );
+        return Some(Verdict::new(rule, found, wanted));
+    }
+    judge_offset(
+        rule,
+        &format!("the rule under “{}”", excerpt(line)),
+        offset,
+        LIMITS.rule_offset_mm,
+        "the line's centre",
+    )
+}
+
+/// Where the centre of the text area lies across a page `width_mm` wide, from the left edge: between
+/// the widest left and narrowest right margin and the other way round.
+pub fn text_centre_mm(width_mm: f32) -> Range {
+    let l = LIMITS;
+    Range::new(
+        (l.margin_left_mm.min + width_mm - l.margin_right_mm.max) / 2.0,
+        (l.margin_left_mm.max + width_mm - l.margin_right_mm.min) / 2.0,
+    )
+}
+
+/// Font names accepted as a warning: metric clones of Times New Roman.
+pub const METRIC_CLONES: [&str; 2] = ["Liberation Serif", "Tinos"];
+
+/// Text in Unicode: no `ƣ` from a legacy font converted badly (E5), and NFC (W5).
+pub fn judge_text(text: &str) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if text.contains(['ƣ', 'Ƣ']) {
+        let at = text
+            .split_whitespace()
+            .find(|w| w.contains(['ƣ', 'Ƣ']))
+            .unwrap_or(text);
+        verdicts.push(Verdict::new(
+            UNICODE_TEXT,
+            at,
+            "ư, not ƣ (a legacy-font conversion)",
+        ));
+    } else if !unicode_normalization::is_nfc(text) {
+        let at = text
+            .split_whitespace()
+            .find(|w| !unicode_normalization::is_nfc(w))
+            .unwrap_or(text);
+        verdicts.push(Verdict::new(
+            UNICODE_TEXT.warning(),
+            at,
+            at.nfc().collect::<String>(),
+        ));
+    }
+    verdicts
+}
+
+/// A font name: Times New Roman, or a metric clone as a warning.
+pub fn judge_font(name: &str) -> Option<Verdict> {
+    use crate::nd30::FONT;
+    if name == FONT {
+        None
+    } else if METRIC_CLONES.contains(&name) {
+        Some(Verdict::new(FONT_FACE.warning(), name, FONT))
+    } else {
+        Some(Verdict::new(FONT_FACE, name, FONT))
+    }
+}
+
+/// A font a PDF uses without embedding it: the reader's machine substitutes another.
+pub fn unembedded_font(name: &str) -> Verdict {
+    Verdict::new(
+        FONT_FACE,
+        format!("{name} (not embedded)"),
+        "embed the fonts in the PDF",
+    )
+}
