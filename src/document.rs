@@ -146,6 +146,8 @@ pub struct RowCell {
     pub text: String,
     /// Number of columns it covers.
     pub colspan: usize,
+    /// Its alignment: its column's for figures, centred for a label, flush left for a group's name.
+    pub align: Align,
 }
 
 /// The issuing agency and its direct parent.

@@ -7,7 +7,7 @@ use super::declaration::{ColumnDeclaration, Declaration, Source};
 use super::number::NumberFormat;
 use crate::data::plan::Plan;
 use crate::data::write;
-use crate::document::{Column, HeaderCell, Row, RowCell, RowKind, Table};
+use crate::document::{Align, Column, HeaderCell, Row, RowCell, RowKind, Table};
 use crate::nd30;
 
 /// A problem in a declaration: the key (`columns[3].value`) and what is wrong.
@@ -193,10 +193,12 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
                         RowCell {
                             text: nd30::roman(groups),
                             colspan: 1,
+                            align: Align::Center,
                         },
                         RowCell {
                             text: label.clone(),
                             colspan: columns.len().saturating_sub(1).max(1),
+                            align: Align::Left,
                         },
                     ],
                 });
@@ -228,7 +230,11 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
             if let (true, Some(number)) = (column.declaration.total, number) {
                 sums[k] += number;
             }
-            cells.push(RowCell { text, colspan: 1 });
+            cells.push(RowCell {
+                text,
+                colspan: 1,
+                align: column.declaration.align,
+            });
         }
         rows.push(Row {
             split: false,
@@ -262,6 +268,7 @@ fn totals_row(columns: &[Expanded], sums: &[f64]) -> Row {
     let mut cells = vec![RowCell {
         text: nd30::TOTALS_LABEL.to_string(),
         colspan: label_span,
+        align: Align::Center,
     }];
     for (k, column) in columns.iter().enumerate().skip(label_span) {
         let text = if column.declaration.total {
@@ -269,7 +276,11 @@ fn totals_row(columns: &[Expanded], sums: &[f64]) -> Row {
         } else {
             String::new()
         };
-        cells.push(RowCell { text, colspan: 1 });
+        cells.push(RowCell {
+            text,
+            colspan: 1,
+            align: column.declaration.align,
+        });
     }
     Row {
         split: false,

@@ -85,20 +85,16 @@ pub fn table(table: &Model, f: &Format) -> Table {
     for row in &table.rows {
         let mut column = 0;
         let mut cells = Vec::with_capacity(row.cells.len());
-        for (k, c) in row.cells.iter().enumerate() {
-            let (align, look) = match row.kind {
-                RowKind::Body => (
-                    alignment(table.columns.get(column).map_or(Align::Center, |c| c.align)),
-                    style,
-                ),
-                RowKind::Group if k > 0 => (AlignmentType::Left, style.bold()),
-                RowKind::Group | RowKind::Totals => (AlignmentType::Center, style.bold()),
-            };
+        let look = match row.kind {
+            RowKind::Body => style,
+            RowKind::Group | RowKind::Totals => style.bold(),
+        };
+        for c in &row.cells {
             cells.push(cell(
                 &widths,
                 column,
                 c.colspan,
-                line(&c.text, look, align, 0.0),
+                line(&c.text, look, alignment(c.align), 0.0),
             ));
             column += c.colspan;
         }
