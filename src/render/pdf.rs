@@ -2,7 +2,10 @@
 //!
 //! The document reaches typst as JSON, served as the virtual file `/input.json` and read with `json()`,
 //! so its text is data and never markup; the standard library is built once and shared. The
-//! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`).
+//! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`), the
+//! fonts without their hinting (see [`unhinted`]).
+
+mod unhinted;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -52,7 +55,7 @@ impl PdfWriter {
     pub fn new(font_dir: Option<&Path>) -> Result<PdfWriter> {
         let mut fonts: Vec<Font> = Vec::new();
         for data in fonts::EMBEDDED {
-            fonts.extend(Font::iter(Bytes::new(data)));
+            fonts.extend(Font::iter(pdf_font(data)));
         }
         if let Some(dir) = font_dir {
             fonts.extend(load_dir(dir)?);
@@ -135,10 +138,18 @@ fn load_dir(dir: &Path) -> Result<Vec<Font>> {
                 path: path.clone(),
                 source,
             })?;
-            fonts.extend(Font::iter(Bytes::new(data)));
+            fonts.extend(Font::iter(pdf_font(&data)));
         }
     }
     Ok(fonts)
+}
+
+/// A font file as the PDF takes it: without hinting where it is TrueType, else as it is.
+fn pdf_font(data: &[u8]) -> Bytes {
+    match unhinted::unhinted(data) {
+        Some(bare) => Bytes::new(bare),
+        None => Bytes::new(data.to_vec()),
+    }
 }
 
 /// What the layout file reads from `/input.json`.

@@ -1,0 +1,140 @@
+//! TrueType fonts without their hinting, for placing in PDFs.
+//!
+//! Hinting (the `fpgm`, `prep` and `cvt ` programs, and the instructions in each glyph) fits outlines
+//! to a screen's pixel grid at small sizes. PDF viewers and printers draw the outlines alone, so in a PDF
+//! it is dead weight: in Liberation Serif it is about 40 % of every glyph subset, which the PDF writer
+//! compresses again for each document of a batch. Outlines, advance widths and every other table are
+//! kept as they are.
+
+use read_fonts::tables::glyf::Glyph as ReadGlyph;
+use read_fonts::types::{GlyphId, Tag};
+use read_fonts::{FontRef, TableProvider};
+use write_fonts::from_obj::FromTableRef;
+use write_fonts::tables::glyf::{CompositeGlyph, GlyfLocaBuilder, Glyph, SimpleGlyph};
+use write_fonts::tables::head::Head;
+use write_fonts::FontBuilder;
+
+/// Tables that only serve hinting.
+const HINTING_TABLES: [&[u8; 4]; 6] = [b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX"];
+
+/// `data` (one TrueType font) without hinting; `None` when it is not a TrueType font with outlines
+/// in `glyf`, or cannot be rewritten, so the caller keeps it as it is.
+pub fn unhinted(data: &[u8]) -> Option<Vec<u8>> {
+    let font = FontRef::new(data).ok()?;
+    let glyf = font.glyf().ok()?;
+    let loca = font.loca(None).ok()?;
+    let mut builder = GlyfLocaBuilder::new();
+    for id in 0..font.maxp().ok()?.num_glyphs() {
+        let glyph = match loca.get_glyf(GlyphId::new(u32::from(id)), &glyf).ok()? {
+            None => Glyph::Empty,
+            Some(ReadGlyph::Simple(simple)) => {
+                let mut simple = SimpleGlyph::from_table_ref(&simple);
+                simple.instructions.clear();
+                Glyph::Simple(simple)
+            }
+            Some(ReadGlyph::Composite(composite)) => {
+                // Built again from its components, which leaves its instructions out.
+                let composite = CompositeGlyph::from_table_ref(&composite);
+                let bbox = composite.bbox;
+                let parts = composite.components().iter().map(|c| (c.clone(), bbox));
+                Glyph::Composite(CompositeGlyph::try_from_iter(parts).ok()?)
+            }
+        };
+        builder.add_glyph(&glyph).ok()?;
+    }
+    let (glyf, loca, loca_format) = builder.build();
+    let mut head = Head::from_table_ref(&font.head().ok()?);
+    head.index_to_loc_format = loca_format as i16;
+
+    let mut out = FontBuilder::new();
+    out.add_table(&glyf).ok()?;
+    out.add_table(&loca).ok()?;
+    out.add_table(&head).ok()?;
+    let hinting = HINTING_TABLES.map(Tag::new);
+    for record in font.table_directory().table_records() {
+        let tag = record.tag();
+        if !out.contains(tag) && !hinting.contains(&tag) {
+            out.add_raw(tag, font.data_for_tag(tag)?.as_bytes());
+        }
+    }
+    Some(out.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::EMBEDDED;
+    use ttf_parser::{Face, OutlineBuilder};
+
+    /// Records an outline as text, to compare two fonts' outlines of one glyph.
+    #[derive(Default)]
+    struct Path(String);
+
+    impl OutlineBuilder for Path {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0 += &format!("M{x} {y}");
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0 += &format!("L{x} {y}");
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0 += &format!("Q{x1} {y1} {x} {y}");
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0 += &format!("C{x1} {y1} {x2} {y2} {x} {y}");
+        }
+        fn close(&mut self) {
+            self.0 += "Z";
+        }
+    }
+
+    fn outline(face: &Face, c: char) -> (String, Option<u16>) {
+        let id = face.glyph_index(c).expect("glyph");
+        let mut path = Path::default();
+        face.outline_glyph(id, &mut path);
+        (path.0, face.glyph_hor_advance(id))
+    }
+
+    #[test]
+    fn every_embedded_face_keeps_its_outlines_and_widths_and_loses_its_hinting() {
+        for data in EMBEDDED {
+            let bare = unhinted(data).expect("the embedded faces are TrueType");
+            assert!(
+                bare.len() * 10 < data.len() * 7,
+                "{} → {} bytes",
+                data.len(),
+                bare.len()
+            );
+            let (old, new) = (
+                Face::parse(data, 0).expect("font"),
+                Face::parse(&bare, 0).expect("unhinted font"),
+            );
+            assert_eq!(old.number_of_glyphs(), new.number_of_glyphs());
+            // Simple glyphs, composites (precomposed letters with marks) and an empty one.
+            for c in "aAgưƯờỗẫỹĐđ€ ".chars() {
+                assert_eq!(outline(&old, c), outline(&new, c), "{c}");
+            }
+            let raw = FontRef::new(&bare).expect("font");
+            for tag in HINTING_TABLES {
+                assert!(raw.data_for_tag(Tag::new(tag)).is_none(), "{tag:?} left in");
+            }
+            let glyf = raw.glyf().expect("glyf");
+            let loca = raw.loca(None).expect("loca");
+            for id in 0..new.number_of_glyphs() {
+                match loca
+                    .get_glyf(GlyphId::new(u32::from(id)), &glyf)
+                    .expect("glyph")
+                {
+                    Some(ReadGlyph::Simple(g)) => assert!(g.instructions().is_empty()),
+                    Some(ReadGlyph::Composite(g)) => assert!(g.instructions().is_none()),
+                    None => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_truetype_font_is_left_alone() {
+        assert_eq!(unhinted(b"not a font"), None);
+    }
+}
