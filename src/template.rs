@@ -50,6 +50,9 @@ pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
             let unknown = unknown_names(&template, &context);
             if !unknown.is_empty() {
                 message.push_str(&format!(": not defined in the job: {}", unknown.join(", ")));
+                if unknown.iter().any(|name| name == "commune") {
+                    message.push_str(" (`commune` is there when the job is made with `vanban batch --per commune`)");
+                }
             }
         }
         error

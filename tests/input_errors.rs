@@ -152,3 +152,42 @@ fn a_missing_font_folder_is_named() {
     assert!(stderr.contains("khong-co-phong"), "{stderr}");
     assert!(!out.exists(), "output folder created");
 }
+
+#[test]
+fn a_job_made_per_commune_is_not_rendered_whole() {
+    let (dir, job) = job_with(|t| {
+        t.replacen(
+            "\"Văn phòng Điều phối nông thôn mới huyện\"",
+            "\"Ủy ban nhân dân {{ commune.title }}\"",
+            1,
+        )
+    });
+    let message = fails(dir.path(), &job);
+    assert!(
+        message.contains(
+            "job.toml: `to[0]`: \"Ủy ban nhân dân {{ commune.title }}\" is filled in for each \
+             commune: make this job with `vanban batch"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_body_that_names_the_commune_says_where_it_comes_from() {
+    let (dir, job) = job_with(|t| t);
+    let body = dir.path().join("cong-van-2402.md.j2");
+    let text = std::fs::read_to_string(&body).expect("body");
+    std::fs::write(
+        &body,
+        format!("Kính gửi {{{{ commune.title }}}}.\n\n{text}"),
+    )
+    .expect("write");
+    let message = fails(dir.path(), &job);
+    assert!(
+        message.contains(
+            "cong-van-2402.md.j2:1: undefined value: not defined in the job: commune (`commune` is \
+             there when the job is made with `vanban batch --per commune`)"
+        ),
+        "{message}"
+    );
+}

@@ -68,7 +68,7 @@ pub(super) fn render_strings(
     value: &mut toml::Value,
 ) -> std::result::Result<(), (String, String)> {
     match value {
-        toml::Value::String(text) if text.contains("{{") || text.contains("{%") => {
+        toml::Value::String(text) if is_template(text) => {
             *text = env
                 .render_str(text, context)
                 .map_err(|e| (key.to_string(), e.to_string()))?;
@@ -86,4 +86,24 @@ pub(super) fn render_strings(
         _ => {}
     }
     Ok(())
+}
+
+/// Whether `text` holds a template (`{{ … }}` or `{% … %}`), filled in only for a commune.
+fn is_template(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
+}
+
+/// The key and text of the first string in `value` (at `key`) that is a template.
+pub(super) fn first_template(key: &str, value: &toml::Value) -> Option<(String, String)> {
+    match value {
+        toml::Value::String(text) if is_template(text) => Some((key.to_string(), text.clone())),
+        toml::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| first_template(&format!("{key}[{i}]"), item)),
+        toml::Value::Table(table) => table
+            .iter()
+            .find_map(|(name, item)| first_template(&format!("{key}.{name}"), item)),
+        _ => None,
+    }
 }

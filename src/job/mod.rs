@@ -14,8 +14,8 @@ use crate::{markup, tables, template, text};
 mod commune;
 mod file;
 
-use commune::render_strings;
 pub use commune::CommuneView;
+use commune::{first_template, render_strings};
 use file::parse_toml;
 use file::{parse, AnnexFile, JobFile};
 
@@ -134,6 +134,27 @@ impl Job {
         })
     }
 
+    /// A job whose strings are templates (`{{ commune.title }}`) is made for one commune at a time: made
+    /// whole, it would print the braces.
+    fn refuse_templates(&self) -> Result<()> {
+        let table: toml::Table = toml::from_str(&self.source)
+            .map_err(|e| self.value_error("", e.message().to_string()))?;
+        match table
+            .iter()
+            .find_map(|(key, value)| first_template(key, value))
+        {
+            Some((key, text)) => Err(self.value_error(
+                &key,
+                format!(
+                    "{text:?} is filled in for each commune: make this job with \
+                     `vanban batch {} --per commune`",
+                    self.path.display()
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// The secrecy and urgency marks and the drafter's line, checked against the Decree's words.
     fn marks(&self) -> Result<Marks> {
         let file = &self.file;
@@ -215,6 +236,9 @@ impl Job {
     pub fn document(&self, plan: Option<&Plan>) -> Result<Document> {
         let file = &self.file;
         let value_error = |key: &str, message: String| self.value_error(key, message);
+        if self.commune.is_none() {
+            self.refuse_templates()?;
+        }
         let kind = Kind::from_slug(file.kind.trim()).ok_or_else(|| {
             value_error(
                 "kind",
