@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use vanban::batch::BatchOptions;
-use vanban::render::pdf::PdfWriter;
+use vanban::render::pdf::{unhinted, PdfWriter};
 use vanban::render::OutputFormat;
 
 const COMMUNES: usize = 1000;
@@ -68,9 +68,15 @@ fn run(jobs: usize, data: &Path, out: &Path) -> Result<(), Box<dyn std::error::E
 }
 
 /// Writes, for each commune of `data`, the layout's input (`NNNN/input.json`) next to a copy of the
-/// layout file, so that `scripts/compare.sh` can run the typst command line on exactly the same documents.
+/// layout file, and the fonts as vanban places them in a PDF (`fonts/`), so that `scripts/compare.sh`
+/// can run the typst command line on exactly the same documents.
 fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.join("fonts"))?;
+    for (i, font) in vanban::fonts::EMBEDDED.iter().enumerate() {
+        let bare = unhinted::unhinted(font).ok_or("an embedded font is not TrueType")?;
+        std::fs::write(dir.join(format!("fonts/{i}.ttf")), bare)?;
+    }
     let job = vanban::job::Job::read(&root.join("samples/cam-xuyen-2021/cong-van-2402-xa.toml"))?;
     let plan = job.plan(Some(data))?.ok_or("no data")?;
     let pdf = PdfWriter::new(None)?;

@@ -5,7 +5,7 @@
 //! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`), the
 //! fonts without their hinting (see [`unhinted`]).
 
-mod unhinted;
+pub mod unhinted;
 
 use std::collections::HashMap;
 use std::path::Path;
