@@ -9,6 +9,7 @@ pub mod unhinted;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -37,7 +38,10 @@ const INPUT: &str = "/input.json";
 pub struct PdfWriter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
+    /// The fonts as found, which the font book describes.
     fonts: Vec<Font>,
+    /// Each font as the PDF takes it, made the first time a document uses it.
+    pdf_fonts: Vec<OnceLock<Font>>,
     sources: HashMap<FileId, Source>,
     families: Vec<String>,
 }
@@ -55,7 +59,7 @@ impl PdfWriter {
     pub fn new(font_dir: Option<&Path>) -> Result<PdfWriter> {
         let mut fonts: Vec<Font> = Vec::new();
         for data in fonts::EMBEDDED {
-            fonts.extend(Font::iter(pdf_font(data)));
+            fonts.extend(Font::iter(Bytes::new(data)));
         }
         if let Some(dir) = font_dir {
             fonts.extend(load_dir(dir)?);
@@ -75,6 +79,7 @@ impl PdfWriter {
         Ok(PdfWriter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
+            pdf_fonts: fonts.iter().map(|_| OnceLock::new()).collect(),
             fonts,
             sources,
             families,
@@ -138,18 +143,17 @@ fn load_dir(dir: &Path) -> Result<Vec<Font>> {
                 path: path.clone(),
                 source,
             })?;
-            fonts.extend(Font::iter(pdf_font(&data)));
+            fonts.extend(Font::iter(Bytes::new(data)));
         }
     }
     Ok(fonts)
 }
 
-/// A font file as the PDF takes it: without hinting where it is TrueType, else as it is.
-fn pdf_font(data: &[u8]) -> Bytes {
-    match unhinted::unhinted(data) {
-        Some(bare) => Bytes::new(bare),
-        None => Bytes::new(data.to_vec()),
-    }
+/// `font` as the PDF takes it: without hinting where it is a TrueType file, else as it is.
+fn pdf_font(font: &Font) -> Font {
+    unhinted::unhinted(font.data())
+        .and_then(|bare| Font::new(Bytes::new(bare), font.index()))
+        .unwrap_or_else(|| font.clone())
 }
 
 /// What the layout file reads from `/input.json`.
@@ -242,7 +246,9 @@ impl World for DocumentWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.writer.fonts.get(index).cloned()
+        let font = self.writer.fonts.get(index)?;
+        let slot = self.writer.pdf_fonts.get(index)?;
+        Some(slot.get_or_init(|| pdf_font(font)).clone())
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
