@@ -173,3 +173,111 @@ fn the_distribution_label_is_level_with_the_first_signature_line() {
         "Nơi nhận is left of the signature"
     );
 }
+
+/// `font` with the names of Times New Roman (family, full and PostScript names), as `--font-dir` would
+/// find it on an office PC.
+fn named_times_new_roman(font: &[u8], style: &str) -> Vec<u8> {
+    use read_fonts::{FontRef, TableProvider};
+    use write_fonts::from_obj::ToOwnedTable;
+    use write_fonts::tables::name::Name;
+    use write_fonts::OffsetMarker;
+
+    let font = FontRef::new(font).expect("font");
+    let mut name: Name = font.name().expect("name table").to_owned_table();
+    for record in &mut name.name_record {
+        let text = match record.name_id.to_u16() {
+            1 | 16 => "Times New Roman".to_string(),
+            4 => format!("Times New Roman {style}"),
+            6 => format!("TimesNewRomanPS-{style}MT"),
+            _ => continue,
+        };
+        record.string = OffsetMarker::new(text);
+    }
+    write_fonts::FontBuilder::new()
+        .add_table(&name)
+        .expect("name table")
+        .copy_missing_tables(font)
+        .build()
+}
+
+#[test]
+fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_the_checker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("font folder");
+    for (data, style) in vanban::fonts::EMBEDDED
+        .iter()
+        .zip(["", "Bold", "Italic", "BoldItalic"])
+    {
+        let file = fonts.join(format!("times{style}.ttf"));
+        std::fs::write(file, named_times_new_roman(data, style)).expect("write font");
+    }
+    let output = vanban(&[
+        "render",
+        sample_job().to_str().expect("utf-8"),
+        "-o",
+        dir.path().to_str().expect("utf-8"),
+        "--format",
+        "pdf",
+        "--font-dir",
+        fonts.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = dir.path().join("cong-van-2402.pdf");
+
+    let listed = poppler("pdffonts", &[pdf.to_str().expect("utf-8")]);
+    let rows: Vec<&str> = listed
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(rows.len(), 4, "{listed}");
+    assert!(
+        rows.iter().all(|r| r.contains("+TimesNewRomanPS")),
+        "{listed}"
+    );
+
+    // The font programs in the PDF carry no hinting tables.
+    let document = lopdf::Document::load(&pdf).expect("pdf");
+    let mut programs = 0;
+    for object in document.objects.values() {
+        let Ok(descriptor) = object.as_dict() else {
+            continue;
+        };
+        let Ok(program) = descriptor.get(b"FontFile2").and_then(|r| r.as_reference()) else {
+            continue;
+        };
+        let stream = document
+            .get_object(program)
+            .and_then(|o| o.as_stream())
+            .expect("font program");
+        let data = stream
+            .decompressed_content()
+            .expect("deflated font program");
+        let font = read_fonts::FontRef::new(&data).expect("TrueType program");
+        use read_fonts::TableProvider;
+        for tag in [b"fpgm", b"prep", b"cvt "] {
+            assert!(font
+                .data_for_tag(read_fonts::types::Tag::new(tag))
+                .is_none());
+        }
+        programs += 1;
+    }
+    assert_eq!(programs, 4);
+
+    let check = vanban(&["check", pdf.to_str().expect("utf-8")]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        "",
+        "no finding, not even W3"
+    );
+}
