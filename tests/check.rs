@@ -517,3 +517,69 @@ fn contact_lines_urgency_marks_and_footer_page_numbers_are_judged() {
     );
     assert_eq!(rules(&footed), (vec!["E6".to_string()], false));
 }
+
+/// Word's tracked changes and content controls: deleted text is not read; inserted text, and text inside
+/// a content control, is.
+#[test]
+fn tracked_changes_and_content_controls_are_read_as_word_shows_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = rendered_letter(dir.path());
+    let doc = "word/document.xml";
+    let looks = "<w:rPr><w:i /><w:iCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr>";
+    let tail = "tháng 8 năm 2021</w:t></w:r>";
+    let run = |tag: &str, text: &str| {
+        format!("<w:r>{looks}<w:{tag} xml:space=\"preserve\">{text}</w:{tag}></w:r>")
+    };
+
+    let deleted = dir.path().join("deleted.docx");
+    let with_deletion = format!(
+        "tháng </w:t></w:r><w:del w:id=\"901\" w:author=\"A\">{}</w:del>{}",
+        run("delText", "08"),
+        run("t", "8 năm 2021")
+    );
+    mutate(&letter, &deleted, doc, tail, &with_deletion);
+    assert_eq!(
+        rules(&deleted),
+        (vec![], true),
+        "a deleted `08` is not read"
+    );
+
+    let inserted = dir.path().join("inserted.docx");
+    let with_insertion = format!(
+        "tháng </w:t></w:r><w:ins w:id=\"902\" w:author=\"A\">{}</w:ins>{}",
+        run("t", "08"),
+        run("t", " năm 2021")
+    );
+    mutate(&letter, &inserted, doc, tail, &with_insertion);
+    assert_eq!(
+        rules(&inserted),
+        (vec!["E13".to_string()], false),
+        "an inserted `08` is read"
+    );
+
+    let controlled = dir.path().join("controlled.docx");
+    let paragraph = "<w:p><w:pPr><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" /><w:jc w:val=\"center\" /></w:pPr><w:r>";
+    let xml = docx_part(&letter, doc);
+    let start = xml
+        .find(&format!(
+            "{paragraph}{looks}<w:t xml:space=\"preserve\">Cẩm Xuyên"
+        ))
+        .expect("date paragraph");
+    let end = start + xml[start..].find("</w:p>").expect("paragraph end") + "</w:p>".len();
+    let date_paragraph = &xml[start..end];
+    mutate(
+        &letter,
+        &controlled,
+        doc,
+        date_paragraph,
+        &format!(
+            "<w:sdt><w:sdtPr><w:id w:val=\"5\" /></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>",
+            date_paragraph.replace("tháng 8", "tháng 08")
+        ),
+    );
+    assert_eq!(
+        rules(&controlled),
+        (vec!["E13".to_string()], false),
+        "a date in a content control is read"
+    );
+}
