@@ -114,6 +114,8 @@ fn the_letter_passes_and_each_defect_is_named() {
         (doc, "w:firstLine=\"567\"", "w:firstLine=\"283\"", "E18"),
         (doc, "w:before=\"120\" w:after=\"0\" w:line=\"288\"", "w:before=\"0\" w:after=\"0\" w:line=\"288\"", "E18"),
         (doc, "w:line=\"288\"", "w:line=\"200\"", "E18"),
+        (doc, ">Huy động sự", ">huy động sự", "W36"),
+        (doc, "theo nghị quyết", "theo điều 5 nghị quyết", "W36"),
         (
             doc,
             "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",

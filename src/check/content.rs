@@ -4,8 +4,9 @@ use super::{first_look, items_after, look, Evidence, Layout, LineSpacing};
 use crate::nd30::{self, Verdict};
 
 /// The body's paragraphs: those outside tables and not centred, after the header's last line (the
-/// Kính gửi list, the trích yếu, the `V/v` or the date line) and before `Nơi nhận:`. Each property is
-/// reported once, at the first paragraph that departs.
+/// Kính gửi list, the trích yếu, the `V/v` or the date line) and before `Nơi nhận:`. Each property
+/// (layout, look, the capital a paragraph opens with) is reported once, at the first paragraph that
+/// departs.
 pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
     let lines = &evidence.lines;
     if evidence.layouts.len() != lines.len() {
@@ -40,8 +41,8 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
         .filter(|(_, layout)| layout.alignment != "center")
         .collect();
     let single = crate::fonts::line_metrics().single();
-    // One finding per property: alignment, indent, look, gap, line spacing.
-    let mut seen = [false; 5];
+    // One finding per property: alignment, indent, look, gap, line spacing, opening capital.
+    let mut seen = [false; 6];
     let mut report = |kind: usize, verdict: Option<Verdict>, out: &mut Vec<Verdict>| {
         if let (false, Some(v)) = (seen[kind], verdict) {
             seen[kind] = true;
@@ -96,6 +97,7 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
             lines_of_single.and_then(|m| nd30::judge_line_spacing(line, m)),
             &mut out,
         );
+        report(5, nd30::judge_paragraph_opening(line), &mut out);
     }
     out
 }

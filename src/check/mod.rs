@@ -243,6 +243,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(closing::addressees(evidence));
     verdicts.extend(content::annexes(evidence));
     verdicts.extend(content::sequence(evidence));
+    verdicts.extend(evidence.lines.iter().find_map(|l| nd30::judge_citations(l)));
     verdicts.extend(nd30::judge_text(&evidence.lines.join("\n")));
     verdicts
 }

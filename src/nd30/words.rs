@@ -55,3 +55,11 @@ pub const BASIS_OPENINGS: [&str; 3] = ["Căn cứ", "Theo đề nghị", "Xét"]
 
 /// The mark that ends a document's content.
 pub const CONTENT_END_MARK: &str = "./.";
+
+/// Units of a legal text written with a capital when a specific one is cited (`Điều 5`, `Chương II`;
+/// Phụ lục II). `Mục` and `Phần` are left out: in plans and reports they also name a document's own
+/// sections, where either case is seen.
+pub const CITED_CAPITALISED: [&str; 2] = ["Điều", "Chương"];
+
+/// Units cited in lower case inside a sentence (`khoản 2`, `điểm a`; Phụ lục II).
+pub const CITED_LOWER_CASE: [&str; 2] = ["khoản", "điểm"];

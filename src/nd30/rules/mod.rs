@@ -5,12 +5,14 @@
 //! verdict; the judgements by part of the document in `header`, `content`, `closing`, `page`, and
 //! how components are set in `looks`.
 
+mod capitals;
 mod closing;
 mod content;
 mod header;
 mod looks;
 mod page;
 
+pub use capitals::*;
 pub use closing::*;
 pub use content::*;
 pub use header::*;
@@ -28,8 +30,9 @@ use super::numbering::{Level, Numbering};
 use super::signature::{position_lines, signer_name};
 use super::symbol::{number_line, symbol_parts, SymbolError};
 use super::words::{
-    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, BASIS_OPENINGS, CONTENT_END_MARK, ITEM_END,
-    LAST_ITEM_END, LIST_DASH, MOTTO, NATIONAL_NAME, NUMBER_LABEL, REGISTRY_CODE, URGENCY,
+    ANNEX_LABEL, ANNEX_REFERENCE, ARCHIVE_LABEL, BASIS_OPENINGS, CITED_CAPITALISED,
+    CITED_LOWER_CASE, CONTENT_END_MARK, ITEM_END, LAST_ITEM_END, LIST_DASH, MOTTO, NATIONAL_NAME,
+    NUMBER_LABEL, REGISTRY_CODE, URGENCY,
 };
 
 /// How serious a finding is.
@@ -150,6 +153,9 @@ pub const LENGTHS: Rule = Rule::error(35, "length", "Decree 30, Phụ lục VI")
 
 /// Body paragraphs: justified, indented, 13–14 pt, spaced.
 pub const BODY: Rule = Rule::error(18, "body", "Decree 30, Phụ lục I, II.6e");
+
+/// Capital letters where Phụ lục II asks for them.
+pub const CAPITALS: Rule = Rule::error(36, "capitals", "Decree 30, Phụ lục II").warning();
 
 /// Abbreviations replaced by Decree 30.
 pub const OBSOLETE_CODE: Rule = Rule::error(17, "abbreviation", "Decree 30, Phụ lục III");
