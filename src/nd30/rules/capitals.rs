@@ -62,7 +62,7 @@ pub fn judge_citations(text: &str) -> Option<Verdict> {
 pub fn judge_paragraph_opening(line: &str) -> Option<Verdict> {
     let line = line.trim();
     let rest = match structure_label(line) {
-        Some((_, label)) => &line[label.len()..],
+        Some((_, label)) => line.strip_prefix(label).unwrap_or_default(),
         None => line.trim_start_matches(['-', '+']),
     };
     let first = rest.trim_start().chars().next()?;
