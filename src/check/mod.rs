@@ -243,7 +243,12 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(closing::addressees(evidence));
     verdicts.extend(content::annexes(evidence));
     verdicts.extend(content::sequence(evidence));
-    verdicts.extend(evidence.lines.iter().find_map(|l| nd30::judge_citations(l)));
+    // Citations in running text, outside tables (whose cells hold codes such as a budget's `Khoản 341`).
+    let in_table = |i: usize| matches!(evidence.columns.get(i), Some(Some(_)));
+    let citation = (0..evidence.lines.len())
+        .filter(|&i| !in_table(i))
+        .find_map(|i| nd30::judge_citations(&evidence.lines[i]));
+    verdicts.extend(citation);
     verdicts.extend(nd30::judge_text(&evidence.lines.join("\n")));
     verdicts
 }

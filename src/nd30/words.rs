@@ -57,9 +57,21 @@ pub const BASIS_OPENINGS: [&str; 3] = ["Căn cứ", "Theo đề nghị", "Xét"]
 pub const CONTENT_END_MARK: &str = "./.";
 
 /// Units of a legal text written with a capital when a specific one is cited (`Điều 5`, `Chương II`;
-/// Phụ lục II). `Mục` and `Phần` are left out: in plans and reports they also name a document's own
-/// sections, where either case is seen.
-pub const CITED_CAPITALISED: [&str; 2] = ["Điều", "Chương"];
+/// Phụ lục II), as written and in lower case. `Mục` and `Phần` are left out: in plans and reports they
+/// also name a document's own sections, where either case is seen.
+pub const CITED_CAPITALISED: [(&str, &str); 2] = [("Điều", "điều"), ("Chương", "chương")];
 
-/// Units cited in lower case inside a sentence (`khoản 2`, `điểm a`; Phụ lục II).
-pub const CITED_LOWER_CASE: [&str; 2] = ["khoản", "điểm"];
+/// Units cited in lower case inside a sentence (`khoản 2`, `điểm a`; Phụ lục II), as written and
+/// capitalised.
+pub const CITED_LOWER_CASE: [(&str, &str); 2] = [("khoản", "Khoản"), ("điểm", "Điểm")];
+
+/// Words that show a unit and its number are a citation when they follow it: the larger unit it
+/// belongs to, or the text it is in (`khoản 2 Điều 5`, `Điều 5 của Luật`, `Điều 5 Nghị định`).
+pub const CITATION_FOLLOWERS: [&str; 12] = [
+    "Điều", "điều", "khoản", "Khoản", "Chương", "Luật", "Nghị", "Thông", "Quyết", "Bộ", "của",
+    "này",
+];
+
+/// Words that show a unit and its number are a citation when they come before it (`tại Điều 5`,
+/// `theo Điều 5`, `và Điều 6`).
+pub const CITATION_LEADERS: [&str; 5] = ["tại", "theo", "và", "hoặc", "các"];

@@ -73,7 +73,7 @@ pub fn judge_line_spacing(line: &str, lines: f32) -> Option<Verdict> {
 }
 
 /// Whether `text` is a Roman numeral as [`roman`](super::roman) writes them (`I` to `C`).
-fn is_roman(text: &str) -> bool {
+pub(super) fn is_roman(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 8
         && text.chars().all(|c| "IVXLC".contains(c))
