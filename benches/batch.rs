@@ -74,7 +74,7 @@ fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir_all(dir.join("fonts"))?;
     for (i, font) in vanban::fonts::EMBEDDED.iter().enumerate() {
-        let bare = unhinted::unhinted(font).ok_or("an embedded font is not TrueType")?;
+        let bare = unhinted::unhinted(font, 0).ok_or("an embedded font is not TrueType")?;
         std::fs::write(dir.join(format!("fonts/{i}.ttf")), bare)?;
     }
     let job = vanban::job::Job::read(&root.join("samples/cam-xuyen-2021/cong-van-2402-xa.toml"))?;

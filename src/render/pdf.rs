@@ -151,8 +151,8 @@ fn load_dir(dir: &Path) -> Result<Vec<Font>> {
 
 /// `font` as the PDF takes it: without hinting where it is a TrueType file, else as it is.
 fn pdf_font(font: &Font) -> Font {
-    unhinted::unhinted(font.data())
-        .and_then(|bare| Font::new(Bytes::new(bare), font.index()))
+    unhinted::unhinted(font.data(), font.index())
+        .and_then(|bare| Font::new(Bytes::new(bare), 0))
         .unwrap_or_else(|| font.clone())
 }
 

@@ -14,13 +14,16 @@ use write_fonts::tables::glyf::{CompositeGlyph, GlyfLocaBuilder, Glyph, SimpleGl
 use write_fonts::tables::head::Head;
 use write_fonts::FontBuilder;
 
-/// Tables that only serve hinting.
-const HINTING_TABLES: [&[u8; 4]; 6] = [b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX"];
+/// Tables that only serve hinting (`cvar` varies the `cvt `), and a digital signature the rewrite
+/// would leave false.
+const LEFT_OUT: [&[u8; 4]; 8] = [
+    b"fpgm", b"prep", b"cvt ", b"cvar", b"hdmx", b"LTSH", b"VDMX", b"DSIG",
+];
 
-/// `data` (one TrueType font) without hinting; `None` when it is not a TrueType font with outlines
-/// in `glyf`, or cannot be rewritten, so the caller keeps it as it is.
-pub fn unhinted(data: &[u8]) -> Option<Vec<u8>> {
-    let font = FontRef::new(data).ok()?;
+/// Font `index` of `data` (a TrueType file or collection) as a font file of its own, without hinting;
+/// `None` when it has no outlines in `glyf`, or cannot be rewritten, so the caller keeps it as it is.
+pub fn unhinted(data: &[u8], index: u32) -> Option<Vec<u8>> {
+    let font = FontRef::from_index(data, index).ok()?;
     let glyf = font.glyf().ok()?;
     let loca = font.loca(None).ok()?;
     let mut builder = GlyfLocaBuilder::new();
@@ -50,10 +53,10 @@ pub fn unhinted(data: &[u8]) -> Option<Vec<u8>> {
     out.add_table(&glyf).ok()?;
     out.add_table(&loca).ok()?;
     out.add_table(&head).ok()?;
-    let hinting = HINTING_TABLES.map(Tag::new);
+    let left_out = LEFT_OUT.map(Tag::new);
     for record in font.table_directory().table_records() {
         let tag = record.tag();
-        if !out.contains(tag) && !hinting.contains(&tag) {
+        if !out.contains(tag) && !left_out.contains(&tag) {
             out.add_raw(tag, font.data_for_tag(tag)?.as_bytes());
         }
     }
@@ -98,7 +101,7 @@ mod tests {
     #[test]
     fn every_embedded_face_keeps_its_outlines_and_widths_and_loses_its_hinting() {
         for data in EMBEDDED {
-            let bare = unhinted(data).expect("the embedded faces are TrueType");
+            let bare = unhinted(data, 0).expect("the embedded faces are TrueType");
             assert!(
                 bare.len() * 10 < data.len() * 7,
                 "{} → {} bytes",
@@ -115,7 +118,7 @@ mod tests {
                 assert_eq!(outline(&old, c), outline(&new, c), "{c}");
             }
             let raw = FontRef::new(&bare).expect("font");
-            for tag in HINTING_TABLES {
+            for tag in LEFT_OUT {
                 assert!(raw.data_for_tag(Tag::new(tag)).is_none(), "{tag:?} left in");
             }
             let glyf = raw.glyf().expect("glyf");
@@ -135,6 +138,71 @@ mod tests {
 
     #[test]
     fn what_is_not_a_truetype_font_is_left_alone() {
-        assert_eq!(unhinted(b"not a font"), None);
+        assert_eq!(unhinted(b"not a font", 0), None);
+    }
+
+    /// A collection of two faces, as `.ttc` files hold them: the table directories first, then the
+    /// tables, their offsets counted from the start of the file.
+    fn collection(faces: [&[u8]; 2]) -> Vec<u8> {
+        let mut faces_tables: Vec<Vec<(Tag, Vec<u8>)>> = Vec::new();
+        let header = 12 + 4 * faces.len();
+        let mut offset = header;
+        let mut directories = Vec::new();
+        for face in faces {
+            let font = FontRef::new(face).expect("font");
+            let records: Vec<(Tag, Vec<u8>)> = font
+                .table_directory()
+                .table_records()
+                .iter()
+                .map(|r| {
+                    (
+                        r.tag(),
+                        font.data_for_tag(r.tag())
+                            .expect("table")
+                            .as_bytes()
+                            .to_vec(),
+                    )
+                })
+                .collect();
+            directories.push(offset);
+            offset += 12 + 16 * records.len();
+            faces_tables.push(records);
+        }
+        let mut out = Vec::new();
+        out.extend(b"ttcf");
+        out.extend(0x0001_0000u32.to_be_bytes());
+        out.extend((faces.len() as u32).to_be_bytes());
+        for at in &directories {
+            out.extend((*at as u32).to_be_bytes());
+        }
+        let mut data_at = offset;
+        let mut data = Vec::new();
+        for records in &faces_tables {
+            out.extend(0x0001_0000u32.to_be_bytes());
+            out.extend((records.len() as u16).to_be_bytes());
+            out.extend([0u8; 6]);
+            for (tag, bytes) in records {
+                out.extend(tag.to_be_bytes());
+                out.extend(0u32.to_be_bytes());
+                out.extend((data_at as u32).to_be_bytes());
+                out.extend((bytes.len() as u32).to_be_bytes());
+                let padded = bytes.len().div_ceil(4) * 4;
+                data.extend(bytes);
+                data.resize(data.len() + padded - bytes.len(), 0);
+                data_at += padded;
+            }
+        }
+        out.extend(data);
+        out
+    }
+
+    #[test]
+    fn a_face_of_a_collection_comes_out_as_a_font_of_its_own() {
+        let ttc = collection([EMBEDDED[0], EMBEDDED[1]]);
+        let bold = unhinted(&ttc, 1).expect("the second face");
+        let face = Face::parse(&bold, 0).expect("a font file of its own");
+        let original = Face::parse(EMBEDDED[1], 0).expect("bold");
+        assert_eq!(outline(&face, 'Ư'), outline(&original, 'Ư'));
+        assert!(face.is_bold());
     }
 }
