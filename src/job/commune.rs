@@ -93,7 +93,7 @@ fn is_template(text: &str) -> bool {
     text.contains("{{") || text.contains("{%")
 }
 
-/// The key and text of the first string in `value` (at `key`) that is a template.
+/// The key and text of a string in `value` (at `key`) that is a template, the first in key order.
 pub(super) fn first_template(key: &str, value: &toml::Value) -> Option<(String, String)> {
     match value {
         toml::Value::String(text) if is_template(text) => Some((key.to_string(), text.clone())),

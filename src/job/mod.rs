@@ -114,8 +114,7 @@ impl Job {
     /// This job for one commune: every string of the job file is rendered as a template with
     /// `commune` (e.g. `to = ["Ủy ban nhân dân {{ commune.title }}"]`), and the body sees it too.
     pub fn for_commune(&self, commune: CommuneView) -> Result<Job> {
-        let mut table: toml::Table = toml::from_str(&self.source)
-            .map_err(|e| self.value_error("", e.message().to_string()))?;
+        let mut table = self.table()?;
         let context = minijinja::context! { commune => Value::from_serialize(&commune) };
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -134,11 +133,15 @@ impl Job {
         })
     }
 
+    /// The job file as a TOML table, as written.
+    fn table(&self) -> Result<toml::Table> {
+        toml::from_str(&self.source).map_err(|e| self.value_error("", e.message().to_string()))
+    }
+
     /// A job whose strings are templates (`{{ commune.title }}`) is made for one commune at a time: made
     /// whole, it would print the braces.
     fn refuse_templates(&self) -> Result<()> {
-        let table: toml::Table = toml::from_str(&self.source)
-            .map_err(|e| self.value_error("", e.message().to_string()))?;
+        let table = self.table()?;
         match table
             .iter()
             .find_map(|(key, value)| first_template(key, value))
