@@ -14,11 +14,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release -q
-bench=$(cargo bench --no-run -q --bench batch --message-format=json 2>/dev/null | python3 -c '
+bench=$(cargo bench --no-run -q --bench batch --message-format=json | python3 -c '
 import json, sys
 for m in map(json.loads, sys.stdin):
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "batch" and m.get("executable"):
         print(m["executable"])')
+[[ -x $bench ]] || { echo "compare.sh: the batch benchmark did not build" >&2; exit 1; }
 "$bench" plan "$n" "$work/plan.json"
 "$bench" inputs "$work/plan.json" "$work/inputs"
 

@@ -174,8 +174,8 @@ fn the_distribution_label_is_level_with_the_first_signature_line() {
     );
 }
 
-/// `font` with the names of Times New Roman (family, full and PostScript names), as `--font-dir` would
-/// find it on an office PC.
+/// `font` with the names of Times New Roman's face `style` (family, full and PostScript names), as
+/// `--font-dir` would find it on an office PC.
 fn named_times_new_roman(font: &[u8], style: &str) -> Vec<u8> {
     use read_fonts::{FontRef, TableProvider};
     use write_fonts::from_obj::ToOwnedTable;
@@ -185,10 +185,11 @@ fn named_times_new_roman(font: &[u8], style: &str) -> Vec<u8> {
     let font = FontRef::new(font).expect("font");
     let mut name: Name = font.name().expect("name table").to_owned_table();
     for record in &mut name.name_record {
-        let text = match record.name_id.to_u16() {
-            1 | 16 => "Times New Roman".to_string(),
-            4 => format!("Times New Roman {style}"),
-            6 => format!("TimesNewRomanPS-{style}MT"),
+        let text = match (record.name_id.to_u16(), style) {
+            (1 | 16, _) | (4, "Regular") => "Times New Roman".to_string(),
+            (4, _) => format!("Times New Roman {style}"),
+            (6, "Regular") => "TimesNewRomanPSMT".to_string(),
+            (6, _) => format!("TimesNewRomanPS-{style}MT"),
             _ => continue,
         };
         record.string = OffsetMarker::new(text);
@@ -205,10 +206,9 @@ fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_t
     let dir = tempfile::tempdir().expect("temp dir");
     let fonts = dir.path().join("fonts");
     std::fs::create_dir(&fonts).expect("font folder");
-    for (data, style) in vanban::fonts::EMBEDDED
-        .iter()
-        .zip(["", "Bold", "Italic", "BoldItalic"])
-    {
+    // The embedded faces are regular, bold, italic and bold italic, in that order.
+    let styles = ["Regular", "Bold", "Italic", "BoldItalic"];
+    for (data, style) in vanban::fonts::EMBEDDED.iter().zip(styles) {
         let file = fonts.join(format!("times{style}.ttf"));
         std::fs::write(file, named_times_new_roman(data, style)).expect("write font");
     }
@@ -240,8 +240,13 @@ fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_t
         rows.iter().all(|r| r.contains("+TimesNewRomanPS")),
         "{listed}"
     );
+    assert!(
+        listed.contains("+TimesNewRomanPSMT "),
+        "the regular face: {listed}"
+    );
 
     // The font programs in the PDF carry no hinting tables.
+    use read_fonts::TableProvider;
     let document = lopdf::Document::load(&pdf).expect("pdf");
     let mut programs = 0;
     for object in document.objects.values() {
@@ -259,7 +264,6 @@ fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_t
             .decompressed_content()
             .expect("deflated font program");
         let font = read_fonts::FontRef::new(&data).expect("TrueType program");
-        use read_fonts::TableProvider;
         for tag in [b"fpgm", b"prep", b"cvt "] {
             assert!(font
                 .data_for_tag(read_fonts::types::Tag::new(tag))
