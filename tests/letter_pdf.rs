@@ -212,20 +212,11 @@ fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_t
         let file = fonts.join(format!("times{style}.ttf"));
         std::fs::write(file, named_times_new_roman(data, style)).expect("write font");
     }
-    let output = vanban(&[
-        "render",
-        sample_job().to_str().expect("utf-8"),
-        "-o",
-        dir.path().to_str().expect("utf-8"),
-        "--format",
-        "pdf",
-        "--font-dir",
-        fonts.to_str().expect("utf-8"),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let font_dir = fonts.to_str().expect("utf-8");
+    render_with(
+        &sample_job(),
+        dir.path(),
+        &["--format", "pdf", "--font-dir", font_dir],
     );
     let pdf = dir.path().join("cong-van-2402.pdf");
 

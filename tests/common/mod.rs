@@ -34,12 +34,19 @@ pub fn vanban(args: &[&str]) -> Output {
 
 /// Renders `job` into `out` with the binary, asserting success.
 pub fn render(job: &Path, out: &Path) {
-    let output = vanban(&[
+    render_with(job, out, &[]);
+}
+
+/// As [`render`], with more options (`--format pdf`, `--font-dir DIR`).
+pub fn render_with(job: &Path, out: &Path, options: &[&str]) {
+    let mut args = vec![
         "render",
         job.to_str().expect("utf-8 path"),
         "-o",
         out.to_str().expect("utf-8 path"),
-    ]);
+    ];
+    args.extend(options);
+    let output = vanban(&args);
     assert!(
         output.status.success(),
         "vanban failed: {}",
