@@ -76,13 +76,13 @@ enum FindingsFormat {
 
 /// Checks `files`, prints what it finds, and fails when a file breaks a rule (E) or cannot be read.
 fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
-    let (mut findings, mut unreadable) = (Vec::new(), false);
+    let (mut findings, mut unreadable) = (Vec::new(), 0);
     for file in files {
         match vanban::check::check_file(file) {
             Ok(found) => findings.extend(found),
             Err(e) => {
                 eprintln!("error: {e}");
-                unreadable = true;
+                unreadable += 1;
             }
         }
     }
@@ -97,13 +97,17 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
         .iter()
         .filter(|f| f.severity == vanban::nd30::Severity::Error)
         .count();
+    let not_read = match unreadable {
+        0 => String::new(),
+        n => format!(", {n} not readable"),
+    };
     eprintln!(
-        "{} checked: {}, {}",
+        "{} checked{not_read}: {}, {}",
         counted(files.len(), "file"),
         counted(errors, "error"),
         counted(findings.len() - errors, "warning")
     );
-    if errors > 0 || unreadable {
+    if errors > 0 || unreadable > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -169,6 +169,10 @@ fn what_check_cannot_read_is_an_error_naming_the_file() {
         stderr.contains("thu.docx") && stderr.contains("not a DOCX"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("1 file checked, 1 not readable: 0 errors, 0 warnings"),
+        "{stderr}"
+    );
 }
 
 /// `tests/fixtures/clerk-letter.docx` is a letter typed as plain text (`clerk-letter.txt`) and saved as
