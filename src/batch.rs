@@ -173,7 +173,7 @@ pub fn run(
     for diagnostic in diagnostics.items() {
         match diagnostic.severity {
             data::Severity::Error => manifest.failures.push(Failure {
-                commune: None,
+                commune: diagnostic.commune.clone(),
                 error: diagnostic.to_string(),
             }),
             data::Severity::Warning => manifest.warnings.push(diagnostic.to_string()),

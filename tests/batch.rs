@@ -162,6 +162,7 @@ fn one_broken_commune_stops_nothing_else() {
     assert_eq!(manifest["outputs"].as_array().map(Vec::len), Some(46));
     let failures = manifest["failures"].as_array().expect("failures");
     assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0]["commune"], "Cẩm Hà");
     assert!(failures[0]["error"]
         .as_str()
         .is_some_and(|e| e.contains("Cẩm Hà")));
@@ -206,4 +207,35 @@ fn warnings_about_the_data_are_printed_and_kept_in_the_manifest() {
             .is_some_and(|w| w.contains("district-tcvn3.xlsx"))),
         "{warnings:?}"
     );
+}
+
+/// `tests/fixtures/bad.xlsx`: Cẩm Bình with a word for a figure (D6) and again further down (B11), and
+/// a totals row that does not add up. Cẩm Bình is left out, the other communes are written, and each
+/// failure names its commune where it is about one.
+#[test]
+fn a_workbooks_broken_communes_are_left_out_and_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let data = root().join("tests/fixtures/bad.xlsx");
+    let output = run_batch(
+        &batch_job(),
+        &out,
+        &["--data", data.to_str().expect("utf-8"), "--format", "pdf"],
+    );
+    assert!(!output.status.success());
+    let manifest = manifest(&out);
+    let written: Vec<&str> = manifest["outputs"]
+        .as_array()
+        .expect("outputs")
+        .iter()
+        .filter_map(|o| o["commune"].as_str())
+        .collect();
+    assert_eq!(written, ["Cẩm Thành", "Cẩm Quang", "Thị trấn Thiên Cầm"]);
+    let failed: Vec<Option<&str>> = manifest["failures"]
+        .as_array()
+        .expect("failures")
+        .iter()
+        .map(|f| f["commune"].as_str())
+        .collect();
+    assert_eq!(failed, [Some("Cẩm Bình"), None, Some("Xã Cẩm Bình")]);
 }

@@ -330,7 +330,8 @@ impl Table<'_> {
                 Err(_) if matches!(cell, Cell::Error(_)) && self.derived(measure, i) => {}
                 Err(found) => {
                     self.unreadable.push(column);
-                    diagnostics.error(
+                    diagnostics.commune_error(
+                        &name,
                         self.place((r, column)),
                         format!(
                             "expected a whole number ({}, {}), found {found}",

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::diagnostic::{Diagnostics, Place};
+use super::diagnostic::{Diagnostics, Place, Severity};
 use super::fold::{commune_key, fold};
 use super::plan::{Period, Plan};
 use super::{communes, products, sheet};
@@ -16,8 +16,8 @@ pub fn consolidate(paths: &[&Path], period: Period) -> (Option<Plan>, Diagnostic
     (plan, diagnostics)
 }
 
-/// Everything readable in `paths`, even when some of it has errors (a commune with a bad figure is left
-/// out and its error reported), for batches that go on without the broken communes.
+/// Everything readable in `paths`, even when some of it has errors (a commune with a bad figure, or met
+/// twice, is left out and its error reported), for batches that go on without the broken communes.
 pub fn read_partial(paths: &[&Path], period: Period) -> (Plan, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let mut plan = Plan {
@@ -28,6 +28,16 @@ pub fn read_partial(paths: &[&Path], period: Period) -> (Plan, Diagnostics) {
     for path in paths {
         read_file(path, &mut plan, &mut seen, &mut diagnostics);
     }
+    // A commune an error is about is left out: a figure of it unreadable, or met twice with no way to
+    // tell which entry is right.
+    let broken: Vec<String> = diagnostics
+        .items()
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.commune.as_deref().map(commune_key))
+        .collect();
+    plan.communes
+        .retain(|c| !broken.contains(&commune_key(&c.name)));
     let names: HashMap<String, String> = plan
         .communes
         .iter()
@@ -39,6 +49,15 @@ pub fn read_partial(paths: &[&Path], period: Period) -> (Plan, Diagnostics) {
         }
     }
     (plan, diagnostics)
+}
+
+/// A commune met a second time: an error at its second place, naming the first.
+fn appears_twice(diagnostics: &mut Diagnostics, name: &str, place: Place, first: &Place) {
+    diagnostics.commune_error(
+        name,
+        place,
+        format!("commune {name:?} appears twice (first at {first})"),
+    );
 }
 
 fn read_file(
@@ -74,13 +93,7 @@ fn read_file(
             for row in rows {
                 let key = commune_key(&row.commune.name);
                 if let Some(first) = seen.get(&key) {
-                    diagnostics.error(
-                        row.place.clone(),
-                        format!(
-                            "commune {:?} appears twice (first at {first})",
-                            row.commune.name
-                        ),
-                    );
+                    appears_twice(diagnostics, &row.commune.name, row.place.clone(), first);
                     continue;
                 }
                 for (i, (ideas, stars)) in row
@@ -186,7 +199,8 @@ fn read_plan_json(
         if commune.ideas.len() != plan.period.len()
             || commune.star_products.len() != plan.period.len()
         {
-            diagnostics.error(
+            diagnostics.commune_error(
+                &commune.name,
                 place,
                 format!(
                     "commune {:?}: expected {} yearly figures",
@@ -198,13 +212,7 @@ fn read_plan_json(
         }
         let key = commune_key(&commune.name);
         if let Some(first) = seen.get(&key) {
-            diagnostics.error(
-                place,
-                format!(
-                    "commune {:?} appears twice (first at {first})",
-                    commune.name
-                ),
-            );
+            appears_twice(diagnostics, &commune.name, place, first);
             continue;
         }
         seen.insert(key, place);

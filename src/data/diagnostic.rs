@@ -43,6 +43,8 @@ pub struct Diagnostic {
     pub place: Place,
     /// What was expected and what was found.
     pub message: String,
+    /// The commune the problem is about, when it is about one.
+    pub commune: Option<String>,
 }
 
 /// The A1 name of a zero-based cell: (11, 4) is `E12`.
@@ -93,6 +95,17 @@ impl Diagnostics {
             severity: Severity::Error,
             place,
             message: message.into(),
+            commune: None,
+        });
+    }
+
+    /// Records an error about one commune's data.
+    pub fn commune_error(&mut self, commune: &str, place: Place, message: impl Into<String>) {
+        self.items.push(Diagnostic {
+            severity: Severity::Error,
+            place,
+            message: message.into(),
+            commune: Some(commune.to_string()),
         });
     }
 
@@ -102,6 +115,7 @@ impl Diagnostics {
             severity: Severity::Warning,
             place,
             message: message.into(),
+            commune: None,
         });
     }
 
@@ -145,6 +159,7 @@ mod tests {
                 cell: Some((11, 4)),
             },
             message: "expected a whole number (ideas, 2023), found \"hai\"".into(),
+            commune: None,
         };
         assert_eq!(
             d.to_string(),
