@@ -54,7 +54,10 @@ enum Command {
     Forms(FormsArgs),
     /// Render a job once per commune of its data, in parallel, with a manifest.
     Batch(BatchArgs),
-    /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format; exit 1 on any error.
+    /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format.
+    ///
+    /// Exit status: 1 when a file breaks a rule (an error) or cannot be read, else 2 when a file could
+    /// not be judged (a scan, an unreadable text layer, a document Decree 30 does not govern), else 0.
     Check {
         /// The files to check.
         #[arg(required = true)]
@@ -74,12 +77,14 @@ enum FindingsFormat {
     Json,
 }
 
-/// Checks `files`, prints what it finds, and fails when a file breaks a rule (E) or cannot be read.
+/// Checks `files`, prints what it finds, and says how it went: 1 when a file breaks a rule (E) or
+/// cannot be read, else 2 when a file could not be judged (a scan, an unreadable text layer, a
+/// document Decree 30 does not govern), else 0.
 fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
-    let (mut findings, mut unreadable) = (Vec::new(), 0);
+    let (mut reports, mut unreadable) = (Vec::new(), 0);
     for file in files {
         match vanban::check::check_file(file) {
-            Ok(found) => findings.extend(found),
+            Ok(report) => reports.push(report),
             Err(e) => {
                 eprintln!("error: {e}");
                 unreadable += 1;
@@ -87,31 +92,51 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
         }
     }
     match format {
-        FindingsFormat::Text => findings.iter().for_each(|f| println!("{f}")),
-        FindingsFormat::Json => match serde_json::to_string_pretty(&findings) {
+        FindingsFormat::Text => reports.iter().for_each(print_report),
+        FindingsFormat::Json => match serde_json::to_string_pretty(&reports) {
             Ok(json) => println!("{json}"),
             Err(e) => eprintln!("error: {e}"),
         },
     }
+    let findings = reports.iter().flat_map(|r| &r.findings);
     let errors = findings
-        .iter()
+        .clone()
         .filter(|f| f.severity == vanban::nd30::Severity::Error)
         .count();
-    let not_read = match unreadable {
-        0 => String::new(),
-        n => format!(", {n} not readable"),
-    };
+    let warnings = findings.count() - errors;
+    let not_judged = reports.iter().filter(|r| !r.judged).count();
+    let mut apart = String::new();
+    if not_judged > 0 {
+        apart.push_str(&format!(", {not_judged} not judged"));
+    }
+    if unreadable > 0 {
+        apart.push_str(&format!(", {unreadable} not readable"));
+    }
     eprintln!(
-        "{} checked{not_read}: {}, {}",
+        "{} checked{apart}: {}, {}",
         counted(files.len(), "file"),
         counted(errors, "error"),
-        counted(findings.len() - errors, "warning")
+        counted(warnings, "warning")
     );
     if errors > 0 || unreadable > 0 {
         ExitCode::FAILURE
+    } else if not_judged > 0 {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One file's report as lines: why it was not judged, its notes, its findings.
+fn print_report(report: &vanban::check::Report) {
+    let file = report.file.display();
+    if let Some(reason) = &report.reason {
+        println!("{file}: not judged: {reason}");
+    }
+    for note in &report.notes {
+        println!("{file}: {note}");
+    }
+    report.findings.iter().for_each(|f| println!("{f}"));
 }
 
 /// What a batch renders one document for.

@@ -3,6 +3,11 @@
 use super::{first_look, items_after, look, Evidence, Layout, LineSpacing};
 use crate::nd30::{self, Verdict};
 
+/// Characters a line of body text holds at most: a longer paragraph runs over lines.
+const ONE_LINE_CHARS: usize = 80;
+/// Word's default tab stops, mm apart.
+const TAB_STOP_MM: f32 = 12.7;
+
 /// The body's paragraphs: those outside tables and not centred, after the header's last line (the
 /// Kính gửi list, the trích yếu, the `V/v` or the date line) and before `Nơi nhận:`. Each property
 /// (layout, look, the capital a paragraph opens with) is reported once, at the first paragraph that
@@ -54,14 +59,19 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
         let line = lines[i].as_str();
         let look = evidence.looks.get(i).copied().flatten();
         let size = look.and_then(|l| l.size_pt);
-        report(
-            0,
-            nd30::judge_body_alignment(line, &layout.alignment),
-            &mut out,
-        );
+        // A paragraph of one line prints the same whether it is justified or set left.
+        if line.chars().count() > ONE_LINE_CHARS {
+            report(
+                0,
+                nd30::judge_body_alignment(line, &layout.alignment),
+                &mut out,
+            );
+        }
+        // A paragraph opened with a tab is indented by the tab (Word's stops are 12.7 mm apart).
+        let tabbed = if line.starts_with('\t') { TAB_STOP_MM } else { 0.0 };
         report(
             1,
-            nd30::judge_body_indent(line, layout.first_line_mm),
+            nd30::judge_body_indent(line.trim_start(), layout.first_line_mm + tabbed),
             &mut out,
         );
         if let Some(look) = look {
@@ -140,10 +150,14 @@ pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
 
 /// The structure's labels (parts, chapters, sections, articles, clauses, points) in sequence.
 pub(super) fn sequence(evidence: &Evidence) -> Vec<Verdict> {
+    // A printed line that goes on with a paragraph holds no label, whatever it starts with.
+    let continued = |i: usize| evidence.continues.get(i).copied().unwrap_or(false);
     let labels: Vec<(nd30::Level, &str)> = evidence
         .lines
         .iter()
-        .filter_map(|l| nd30::structure_label(l))
+        .enumerate()
+        .filter(|&(i, _)| !continued(i))
+        .filter_map(|(_, l)| nd30::structure_label(l))
         .collect();
     nd30::judge_sequence(&labels)
 }

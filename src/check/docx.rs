@@ -83,6 +83,8 @@ pub fn read(path: &Path) -> Result<Evidence> {
             .into_iter()
             .filter(|l| !l.trim().is_empty())
             .collect(),
+        pages_read: Vec::new(),
+        continues: Vec::new(),
     })
 }
 
@@ -137,16 +139,36 @@ fn attributes(e: &quick_xml::events::BytesStart) -> std::result::Result<Attrs, q
     Ok(map)
 }
 
-/// Paragraph texts in document order; tabs and breaks read as spaces.
+/// Paragraph texts in document order; tabs kept (a header may be set with them), breaks read as
+/// spaces. A run set in subscript or
+/// superscript (a drafter's initials after the Lưu line, a footnote's mark) is not part of the line.
 fn lines(document: &[Item]) -> Vec<String> {
     let (mut lines, mut current, mut in_text) = (Vec::new(), String::new(), false);
+    let mut run = String::new();
+    let mut script = false;
     for item in document {
         match item {
+            Item::Open(name, _) if name == "r" => (run, script) = (String::new(), false),
+            Item::Open(name, attrs) if name == "vertAlign" => {
+                script = attrs
+                    .get("val")
+                    .is_some_and(|v| v == "subscript" || v == "superscript")
+            }
+            Item::Close(name) if name == "r" => {
+                if !script {
+                    current.push_str(&run);
+                }
+                run.clear();
+            }
             Item::Open(name, _) if name == "t" => in_text = true,
             Item::Close(name) if name == "t" => in_text = false,
-            Item::Open(name, _) if name == "tab" || name == "br" => current.push(' '),
-            Item::Text(text) if in_text => current.push_str(text),
-            Item::Close(name) if name == "p" => lines.push(std::mem::take(&mut current)),
+            Item::Open(name, _) if name == "tab" => run.push('\t'),
+            Item::Open(name, _) if name == "br" => run.push(' '),
+            Item::Text(text) if in_text => run.push_str(text),
+            Item::Close(name) if name == "p" => {
+                current.push_str(&std::mem::take(&mut run));
+                lines.push(std::mem::take(&mut current));
+            }
             _ => {}
         }
     }
@@ -260,7 +282,7 @@ const PARAGRAPH_PROPERTIES: [&str; 3] = ["jc", "ind", "spacing"];
 struct Looks {
     /// Every `w:ascii`/`w:hAnsi` font of a run with text, once each.
     fonts: Vec<String>,
-    /// For each paragraph, the look of its first run with text.
+    /// For each paragraph, the look of most of its letters.
     paragraphs: Vec<Option<Look>>,
     /// Paragraphs with text in a colour other than black or automatic, and that colour (hex).
     coloured: Vec<(usize, String)>,
@@ -292,12 +314,12 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
         paragraphs: Vec::new(),
         coloured: Vec::new(),
     };
-    let (mut paragraph_style, mut run, mut first) = (None, Run::default(), None);
-    let (mut in_paragraph_props, mut in_run) = (false, false);
+    let (mut paragraph_style, mut run, mut tally) = (None, Run::default(), Tally::default());
+    let (mut in_paragraph_props, mut in_run, mut in_text) = (false, false, false);
     for item in document {
         match item {
-            Item::Open(name, _) if name == "p" => (paragraph_style, first) = (None, None),
-            Item::Close(name) if name == "p" => out.paragraphs.push(first.take()),
+            Item::Open(name, _) if name == "p" => (paragraph_style, tally) = (None, Tally::default()),
+            Item::Close(name) if name == "p" => out.paragraphs.push(std::mem::take(&mut tally).look()),
             Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
             Item::Close(name) if name == "pPr" => in_paragraph_props = false,
             Item::Open(name, attrs) if name == "pStyle" => {
@@ -312,10 +334,15 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
             {
                 run.properties.insert(name.clone(), attrs.clone());
             }
-            Item::Text(text) if in_run && !text.trim().is_empty() => run.text = true,
+            Item::Open(name, _) if name == "t" => in_text = true,
+            Item::Close(name) if name == "t" => in_text = false,
+            // Only a run's `w:t` is text: a drawing's offsets and ids are not.
+            Item::Text(text) if in_run && in_text => {
+                run.letters += text.chars().filter(|c| c.is_alphanumeric()).count()
+            }
             Item::Close(name) if name == "r" => {
                 in_run = false;
-                if !run.text {
+                if run.letters == 0 {
                     continue;
                 }
                 let paragraph = paragraph_style
@@ -343,20 +370,52 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
                         out.coloured.push((paragraph, format!("#{colour}")));
                     }
                 }
-                if first.is_none() {
-                    first = Some(Look {
-                        size_pt: resolve("sz", &value)
-                            .and_then(|v| v.parse::<f32>().ok())
-                            .map(|half| half / 2.0),
-                        bold: resolve("b", &toggle).is_some_and(|v| v == "true"),
-                        italic: resolve("i", &toggle).is_some_and(|v| v == "true"),
-                    });
-                }
+                tally.add(
+                    run.letters,
+                    resolve("sz", &value)
+                        .and_then(|v| v.parse::<f32>().ok())
+                        .map(|half| half / 2.0),
+                    resolve("b", &toggle).is_some_and(|v| v == "true"),
+                    resolve("i", &toggle).is_some_and(|v| v == "true"),
+                );
             }
             _ => {}
         }
     }
     out
+}
+
+/// A paragraph's letters counted by size, weight and slant, for the look most of them have.
+#[derive(Default)]
+struct Tally {
+    letters: usize,
+    bold: usize,
+    italic: usize,
+    /// Letters per size, in half-points (`None`: no size declared).
+    sizes: Vec<(Option<u32>, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, letters: usize, size_pt: Option<f32>, bold: bool, italic: bool) {
+        self.letters += letters;
+        self.bold += if bold { letters } else { 0 };
+        self.italic += if italic { letters } else { 0 };
+        let half = size_pt.map(|s| (s * 2.0).round() as u32);
+        match self.sizes.iter_mut().find(|(s, _)| *s == half) {
+            Some((_, n)) => *n += letters,
+            None => self.sizes.push((half, letters)),
+        }
+    }
+
+    /// The look of most letters; `None` for a paragraph without any.
+    fn look(self) -> Option<Look> {
+        let size = self.sizes.iter().max_by_key(|(_, n)| *n)?.0;
+        Some(Look {
+            size_pt: size.map(|half| half as f32 / 2.0),
+            bold: self.bold * 2 > self.letters,
+            italic: self.italic * 2 > self.letters,
+        })
+    }
 }
 
 /// Whether a `w:color` value (`auto`, or six hex digits) prints as black.
@@ -441,7 +500,8 @@ fn layouts(document: &[Item], styles: &[Item]) -> Vec<Option<Layout>> {
 struct Run {
     style: Option<String>,
     properties: HashMap<String, Attrs>,
-    text: bool,
+    /// Letters and digits in its `w:t` text.
+    letters: usize,
 }
 
 /// The run and paragraph properties of `styles.xml`.

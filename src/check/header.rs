@@ -144,6 +144,9 @@ fn columns(evidence: &Evidence) -> Vec<Verdict> {
     let Some(national) = lines.iter().position(|l| nd30::is_national_name(l)) else {
         return Vec::new();
     };
+    if !nd30::before_national_name(&lines[national]).is_empty() {
+        return Vec::new(); // a header set with tabs: its columns are the tabs'
+    }
     let agency = agency_lines(lines, national).map(|range| range.end - 1);
     let (left, right) = (agency.and_then(|a| columns[a]), columns[national]);
     let column = |i: usize| match (columns[i], left, right) {
@@ -187,18 +190,18 @@ fn columns(evidence: &Evidence) -> Vec<Verdict> {
         .collect()
 }
 
-/// The agency's lines: the capitalised lines just above the Quốc hiệu (a DOCX header table is read
-/// left cell first). The last is the agency's own name; any above it, the parent authority or the
-/// name wrapped.
-fn agency_lines(lines: &[String], national_name: usize) -> Option<std::ops::Range<usize>> {
-    let end = (0..national_name)
-        .rev()
-        .find(|&i| !lines[i].trim().is_empty())?
-        + 1;
-    let start = (0..end)
-        .rev()
-        .take_while(|&i| is_capitals(&lines[i]))
-        .last()?;
+/// The agency's lines: the first capitalised lines of the header, above the Quốc hiệu in reading
+/// order (a DOCX header table is read left cell first, and that cell may go on with the Số and V/v
+/// lines). The last is the agency's own name; any above it, the parent authority or the name wrapped.
+/// A short mark in capitals (`MẬT`, `DỰ THẢO`) before them is not the agency.
+pub(super) fn agency_lines(lines: &[String], national_name: usize) -> Option<std::ops::Range<usize>> {
+    let start = (0..national_name).find(|&i| {
+        let line = lines[i].trim();
+        is_capitals(line) && !nd30::is_header_mark(line) && !nd30::is_number_line(line)
+    })?;
+    let end = (start..national_name)
+        .find(|&i| !is_capitals(&lines[i]) || lines[i].trim().is_empty())
+        .unwrap_or(national_name);
     Some(start..end)
 }
 

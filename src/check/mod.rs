@@ -13,6 +13,7 @@ mod page;
 pub mod pdf;
 mod pdf_layout;
 mod placement;
+mod scope;
 
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,24 @@ pub struct Evidence {
     pub number_in_footer: bool,
     /// Lines with text in a colour other than black, and that colour (DOCX).
     pub coloured: Vec<(usize, String)>,
+    /// Whether each line goes on with the paragraph of the line before, when the format prints
+    /// paragraphs over lines (PDF).
+    pub continues: Vec<bool>,
+    /// What each page holds, when the format has pages (PDF).
+    pub pages_read: Vec<PageRead>,
+}
+
+/// What a PDF page holds besides its lines: images, and text printed or drawn invisible.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PageRead {
+    /// The page's number, from 1.
+    pub number: u32,
+    /// Images and forms it draws.
+    pub images: usize,
+    /// Letters it prints visibly.
+    pub visible_letters: usize,
+    /// Letters it draws invisible (an OCR layer over a scan).
+    pub invisible_letters: usize,
 }
 
 /// A horizontal rule drawn on a page.
@@ -109,6 +128,10 @@ pub struct Placed {
     pub size_pt: f32,
     /// The colour of its text when not black (`rgb(1, 0, 0)`).
     pub colour: Option<String>,
+    /// Whether most of its letters are bold.
+    pub bold: bool,
+    /// Whether most of its letters are italic.
+    pub italic: bool,
 }
 
 /// Type size and weight of a line's text.
@@ -170,8 +193,36 @@ impl std::fmt::Display for Finding {
     }
 }
 
+/// What `check` says of one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The file checked.
+    pub file: PathBuf,
+    /// Whether its format was judged; a file that was not judged has not passed.
+    pub judged: bool,
+    /// Why it was not judged (a scan, an unreadable text layer, a document Decree 30 does not
+    /// govern), when it was not.
+    pub reason: Option<String>,
+    /// What is said of it that is neither an error nor a warning (a draft's blank number and date).
+    pub notes: Vec<String>,
+    /// Its departures from the format.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    fn not_judged(file: &Path, reason: String) -> Report {
+        Report {
+            file: file.to_path_buf(),
+            judged: false,
+            reason: Some(reason),
+            notes: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// Checks one file; its kind is told by its extension.
-pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
+pub fn check_file(path: &Path) -> Result<Report> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -184,7 +235,13 @@ pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
         "toml" => {
             let document = crate::job::load(path)?;
             crate::printed::Printed::of(&document)?;
-            return Ok(Vec::new());
+            return Ok(Report {
+                file: path.to_path_buf(),
+                judged: true,
+                reason: None,
+                notes: Vec::new(),
+                findings: Vec::new(),
+            });
         }
         _ => {
             return Err(Error::Input(format!(
@@ -193,10 +250,19 @@ pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
             )))
         }
     };
-    Ok(findings(&evidence)
-        .into_iter()
-        .map(|v| finding(path, &evidence, v))
-        .collect())
+    if let Some(reason) = scope::not_judged(&evidence) {
+        return Ok(Report::not_judged(path, reason));
+    }
+    Ok(Report {
+        file: path.to_path_buf(),
+        judged: true,
+        reason: None,
+        notes: scope::notes(&evidence),
+        findings: findings(&evidence)
+            .into_iter()
+            .map(|v| finding(path, &evidence, v))
+            .collect(),
+    })
 }
 
 fn finding(file: &Path, evidence: &Evidence, verdict: Verdict) -> Finding {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::{pdf_layout, Evidence, Section, MM_PER_POINT};
+use super::{pdf_layout, Evidence, Look, PageRead, Placed, Section, MM_PER_POINT};
 use crate::error::{Error, Result};
 use crate::nd30;
 
@@ -17,44 +17,135 @@ pub fn read(path: &Path) -> Result<Evidence> {
     let document = Document::load(path).map_err(|e| bad(format!("not a readable PDF: {e}")))?;
     let mut evidence = Evidence::default();
     for (number, id) in document.get_pages() {
-        let text = document
-            .extract_text(&[number])
-            .map_err(|e| bad(format!("page {number}: {e}")))?;
-        let lines: Vec<String> = text
-            .lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
-        evidence
-            .pages
-            .extend(std::iter::repeat_n(number, lines.len()));
-        evidence.lines.extend(lines);
         let size = page_size(&document, id);
-        let height_pt = size.map_or(0.0, |s| s.height_mm / MM_PER_POINT);
-        // A page turned by /Rotate is drawn across its media box: its lines are not placed.
-        let content = if turned(&document, id) {
-            pdf_layout::PageContent::default()
-        } else {
-            pdf_layout::lines(&document, id, height_pt)
-        };
+        let (width_mm, height_mm) = size.map_or((0.0, 0.0), |s| (s.width_mm, s.height_mm));
+        // A page turned by /Rotate is drawn across its media box: its lines are read but not placed.
+        let turned = turned(&document, id);
+        let mut content = pdf_layout::lines(&document, id, height_mm / MM_PER_POINT);
+        if number == 1 {
+            split_national_name(&mut content.lines);
+        }
+        let ordered = reading_order(&content.lines, width_mm, number == 1);
+        let mut previous: Option<&Placed> = None;
+        for line in ordered {
+            evidence.continues.push(previous.is_some_and(|p| continues(p, line)));
+            previous = Some(line);
+            evidence.lines.push(line.text.clone());
+            evidence.pages.push(number);
+            evidence.looks.push(Some(Look {
+                size_pt: Some((line.size_pt * 2.0).round() / 2.0),
+                bold: line.bold,
+                italic: line.italic,
+            }));
+        }
+        evidence.pages_read.push(PageRead {
+            number,
+            images: content.figures,
+            visible_letters: content.visible_letters,
+            invisible_letters: content.invisible_letters,
+        });
         // A table draws its rows' rules, three or more; a chart, an image or a form.
         let has_table = content.rules.len() >= 3 || content.figures > 0;
-        evidence.placed.push(content.lines);
-        evidence.drawn.push(content.rules);
+        let fonts = fonts(&document, id);
+        for shown in &content.fonts_shown {
+            let Some((font, embedded)) = fonts.iter().find(|(name, _, _)| name == shown).map(|(_, f, e)| (f, *e)) else {
+                continue;
+            };
+            if !embedded && !nd30::is_font(font) && !evidence.unembedded.contains(font) {
+                evidence.unembedded.push(font.clone());
+            }
+            if !evidence.fonts.contains(font) {
+                evidence.fonts.push(font.clone());
+            }
+        }
+        if turned {
+            evidence.placed.push(Vec::new());
+            evidence.drawn.push(Vec::new());
+        } else {
+            evidence.placed.push(content.lines);
+            evidence.drawn.push(content.rules);
+        }
         evidence.sections.extend(size.map(|s| Section {
             has_table: Some(has_table),
             ..s
         }));
-        for (font, embedded) in fonts(&document, id) {
-            if !embedded && !evidence.unembedded.contains(&font) {
-                evidence.unembedded.push(font.clone());
-            }
-            if !evidence.fonts.contains(&font) {
-                evidence.fonts.push(font);
-            }
-        }
     }
     Ok(evidence)
+}
+
+/// Whether `line` goes on with the paragraph `previous` printed: the next line down, no further in
+/// than it, after a line that ends without a sentence's end (a wrapped line starting `2025.` is not
+/// a label).
+fn continues(previous: &Placed, line: &Placed) -> bool {
+    let step = line.baseline_mm - previous.baseline_mm;
+    let ended = previous.text.ends_with(['.', ':', ';', '!', '?']);
+    step > 0.0 && step < 2.5 * line.size_pt * MM_PER_POINT && line.x0_mm <= previous.x0_mm + 1.0 && !ended
+}
+
+/// A line that runs from the agency's name into the Quốc hiệu (the two columns stand less than an
+/// em apart) split in two where the Quốc hiệu begins, each part given its share of the width.
+fn split_national_name(lines: &mut Vec<Placed>) {
+    let Some(at) = lines.iter().position(|l| {
+        nd30::is_national_name(&l.text) && !nd30::before_national_name(&l.text).is_empty()
+    }) else {
+        return;
+    };
+    let line = lines[at].clone();
+    let before = nd30::before_national_name(&line.text).to_string();
+    let Some(start) = line.text.find(&before).map(|i| i + before.len()) else {
+        return;
+    };
+    let after = line.text[start..].trim().to_string();
+    let share = before.chars().count() as f32 / line.text.chars().count().max(1) as f32;
+    let middle = line.x0_mm + (line.x1_mm - line.x0_mm) * share;
+    lines[at] = Placed {
+        text: before,
+        x1_mm: middle,
+        ..line.clone()
+    };
+    lines.insert(
+        at + 1,
+        Placed {
+            text: after,
+            x0_mm: middle,
+            ..line
+        },
+    );
+}
+
+/// The lines of a page in reading order: top to bottom, except that page 1's header, when it has a
+/// Quốc hiệu, is read column by column (the agency's side, then the Quốc hiệu's), as a header
+/// table is.
+fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Placed> {
+    let national = lines.iter().find(|l| nd30::is_national_name(&l.text));
+    let Some(national) = national.filter(|_| first_page) else {
+        return lines.iter().collect();
+    };
+    let boundary = national.x0_mm.min(width_mm / 2.0);
+    let header_end = lines
+        .iter()
+        .filter(|l| {
+            nd30::is_national_name(&l.text)
+                || nd30::is_motto(&l.text)
+                || nd30::is_number_line(&l.text)
+                || nd30::date_part(&l.text).is_some()
+                || nd30::date_left_blank(&l.text)
+        })
+        .map(|l| l.baseline_mm)
+        .fold(national.baseline_mm, f32::max)
+        + 1.0;
+    let in_header = |l: &&Placed| l.baseline_mm <= header_end;
+    let left = lines
+        .iter()
+        .filter(in_header)
+        .filter(|l| l.x1_mm <= boundary + 1.0);
+    let right = lines
+        .iter()
+        .filter(in_header)
+        .filter(|l| l.x1_mm > boundary + 1.0);
+    left.chain(right)
+        .chain(lines.iter().filter(|l| !in_header(l)))
+        .collect()
 }
 
 /// A page attribute `key`, looked up through the page tree (MediaBox and Rotate are inherited).
@@ -102,45 +193,83 @@ fn deref<'a>(document: &'a Document, object: &'a Object) -> &'a Object {
     }
 }
 
-/// The families of the page's fonts (`ABCDEF+TimesNewRomanPS-BoldMT` is Times New Roman), and
-/// whether each is embedded.
-fn fonts(document: &Document, page: ObjectId) -> Vec<(String, bool)> {
+/// The page's fonts: each one's name as the page's content knows it, its family
+/// (`ABCDEF+TimesNewRomanPS-BoldMT` is Times New Roman), and whether it is embedded.
+fn fonts(document: &Document, page: ObjectId) -> Vec<(String, String, bool)> {
     let Ok(fonts) = document.get_page_fonts(page) else {
         return Vec::new();
     };
     fonts
         .values()
         .filter_map(|font| {
-            let name = font.get(b"BaseFont").and_then(Object::as_name).ok()?;
-            Some((
-                family(&String::from_utf8_lossy(name)),
-                embedded(document, font),
-            ))
+            let base = String::from_utf8_lossy(font.get(b"BaseFont").and_then(Object::as_name).ok()?).into_owned();
+            let name = base.split_once('+').map_or(base.as_str(), |(_, n)| n).to_string();
+            let family = program_family(document, font)
+                .filter(|_| renamed(&name))
+                .unwrap_or_else(|| family(&base));
+            Some((name, family, embedded(document, font)))
         })
         .collect()
 }
 
-/// Whether a font's program is in the file: its descriptor (a composite font's descendant's) holds a
-/// font file; Type 3 fonts are drawn by the file itself.
-fn embedded(document: &Document, font: &Dictionary) -> bool {
+/// A font's descriptor (a composite font's descendant's).
+fn descriptor(document: &Document, font: &Dictionary) -> Option<Dictionary> {
     let dictionary = |object: &Object| match deref(document, object) {
         Object::Dictionary(d) => Some(d.clone()),
         _ => None,
     };
-    if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3".as_slice()) {
-        return true;
-    }
     let described = match font.get(b"DescendantFonts").map(|o| deref(document, o)) {
         Ok(Object::Array(descendants)) => descendants.first().and_then(dictionary),
         _ => Some(font.clone()),
     };
-    described
-        .and_then(|f| f.get(b"FontDescriptor").ok().and_then(dictionary))
-        .is_some_and(|d| {
-            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
-                .iter()
-                .any(|key| d.has(key))
+    described.and_then(|f| f.get(b"FontDescriptor").ok().and_then(dictionary))
+}
+
+/// The keys of a descriptor that hold a font program.
+const FONT_FILES: [&[u8]; 3] = [b"FontFile", b"FontFile2", b"FontFile3"];
+
+/// Whether a font's program is in the file: its descriptor holds a font file; Type 3 fonts are
+/// drawn by the file itself.
+fn embedded(document: &Document, font: &Dictionary) -> bool {
+    if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3".as_slice()) {
+        return true;
+    }
+    descriptor(document, font).is_some_and(|d| FONT_FILES.iter().any(|key| d.has(key)))
+}
+
+/// Whether a font's name says nothing of its face: printers' drivers rename the fonts they embed
+/// `F1`, `F2`, … ("Microsoft Print to PDF").
+fn renamed(name: &str) -> bool {
+    let name = name.trim_start_matches("CIDFont+");
+    name.len() <= 4
+        && name.starts_with(['F', 'T', 'R'])
+        && name[1..].chars().all(|c| c.is_ascii_digit() || c == '_')
+}
+
+/// The family the embedded font program names itself (its `name` table), when it does.
+fn program_family(document: &Document, font: &Dictionary) -> Option<String> {
+    let descriptor = descriptor(document, font)?;
+    let program = FONT_FILES
+        .iter()
+        .find_map(|key| descriptor.get(key).ok())
+        .map(|o| deref(document, o))?;
+    let Object::Stream(stream) = program else {
+        return None;
+    };
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    let face = ttf_parser::Face::parse(&data, 0).ok()?;
+    let names = face.names();
+    [ttf_parser::name_id::FAMILY, ttf_parser::name_id::FULL_NAME, ttf_parser::name_id::POST_SCRIPT_NAME]
+        .iter()
+        .find_map(|id| {
+            names
+                .into_iter()
+                .filter(|n| n.name_id == *id)
+                .find_map(|n| n.to_string())
         })
+        .map(|name| family(&name))
 }
 
 /// The family a PostScript font name belongs to, named as the rules name it when they do.

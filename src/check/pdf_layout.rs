@@ -2,7 +2,7 @@
 //! shown string placed by where it starts, how far it advances and at what size, then gathered into
 //! printed lines; and the horizontal rules the page draws.
 //!
-//! Form XObjects are not entered, so text drawn inside them is not placed.
+//! Form XObjects are entered with their own resources, as a viewer draws them.
 
 use std::collections::BTreeMap;
 
@@ -19,8 +19,14 @@ pub struct PageContent {
     pub lines: Vec<Placed>,
     /// The horizontal rules.
     pub rules: Vec<Drawn>,
-    /// Images and forms drawn.
+    /// Images drawn.
     pub figures: usize,
+    /// Letters printed visibly.
+    pub visible_letters: usize,
+    /// Letters drawn invisible (text rendering mode 3 or 7: an OCR layer over a scan).
+    pub invisible_letters: usize,
+    /// The names (`BaseFont`) of the fonts that print a visible glyph.
+    pub fonts_shown: Vec<String>,
 }
 
 /// Pieces further apart than this many ems on one baseline are separate lines (two columns). Office
@@ -69,6 +75,12 @@ impl Matrix {
 
 /// A font as the page uses it: how its codes read as text and how wide they are.
 struct PageFont<'a> {
+    /// Its `BaseFont`, subset tag removed.
+    name: String,
+    /// Whether its face is bold, by its name or its descriptor.
+    bold: bool,
+    /// Whether its face is italic, by its name or its descriptor.
+    italic: bool,
     encoding: Option<Encoding<'a>>,
     /// Bytes per character code: 2 for a composite (Type 0) font, 1 otherwise.
     code_bytes: usize,
@@ -96,6 +108,39 @@ fn number(object: &Object) -> Option<f32> {
     object.as_float().ok()
 }
 
+/// A font's name and whether its face is bold and italic: from its name (`TimesNewRomanPS-BoldMT`,
+/// `Times New Roman,BoldItalic`) or, where the name says nothing (`F1`), its descriptor's weight,
+/// flags and italic angle.
+fn face(document: &Document, font: &Dictionary, descendant: Option<&Object>) -> (String, bool, bool) {
+    let base = font
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default();
+    let name = base.split_once('+').map_or(base.as_str(), |(_, n)| n).to_string();
+    let lower = name.to_lowercase();
+    let described = match descendant {
+        Some(Object::Dictionary(d)) => d,
+        _ => font,
+    };
+    let descriptor = match described.get(b"FontDescriptor").map(|o| resolve(document, o)) {
+        Ok(Object::Dictionary(d)) => Some(d),
+        _ => None,
+    };
+    let value = |key: &[u8]| descriptor.and_then(|d| d.get(key).ok()).and_then(number);
+    let flags = value(b"Flags").unwrap_or(0.0) as u32;
+    let bold = lower.contains("bold")
+        || lower.contains("black")
+        || lower.contains("heavy")
+        || value(b"FontWeight").is_some_and(|w| w >= 600.0)
+        || flags & (1 << 18) != 0;
+    let italic = lower.contains("italic")
+        || lower.contains("oblique")
+        || value(b"ItalicAngle").is_some_and(|a| a.abs() > 1.0)
+        || flags & (1 << 6) != 0;
+    (name, bold, italic)
+}
+
 fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
     let encoding = font.get_font_encoding(document).ok();
     let mut widths = BTreeMap::new();
@@ -103,6 +148,7 @@ fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
         Ok(Object::Array(fonts)) => fonts.first().map(|f| resolve(document, f)),
         _ => None,
     };
+    let (name, bold, italic) = face(document, font, descendant);
     if let Some(Object::Dictionary(cid_font)) = descendant {
         // W: `c [w1 w2 …]` or `c_first c_last w`.
         if let Ok(Object::Array(w)) = cid_font.get(b"W").map(|o| resolve(document, o)) {
@@ -129,6 +175,9 @@ fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
         }
         let default_width = cid_font.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
         return PageFont {
+            name,
+            bold,
+            italic,
             encoding,
             code_bytes: 2,
             widths,
@@ -142,6 +191,9 @@ fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
         }
     }
     PageFont {
+        name,
+        bold,
+        italic,
         encoding,
         code_bytes: 1,
         widths,
@@ -162,6 +214,8 @@ struct State {
     leading: f32,
     /// The fill colour when not black, as the operator set it.
     colour: Option<String>,
+    /// Text drawn invisible (rendering mode 3 or 7).
+    invisible: bool,
 }
 
 /// The fill colour an operator's components give, `None` when black: one gray, three RGB or four
@@ -192,6 +246,8 @@ struct Piece {
     y: f32,
     size: f32,
     colour: Option<String>,
+    bold: bool,
+    italic: bool,
 }
 
 /// A horizontal line the page draws (stroked, or a thin filled rectangle's edge), in points from
@@ -205,9 +261,43 @@ struct Segment {
 /// Segments shorter than this are not rules (a hyphen, a tick), points.
 const SHORTEST_RULE_PT: f32 = 8.0;
 
-/// Walks the content of `page` and returns every shown string placed, every horizontal line drawn,
-/// and how many images or forms it draws.
-fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize) {
+/// What walking a page's content gathers.
+#[derive(Default)]
+struct Walked {
+    pieces: Vec<Piece>,
+    segments: Vec<Segment>,
+    images: usize,
+    invisible_letters: usize,
+    fonts_shown: Vec<String>,
+}
+
+/// Forms inside forms are entered this deep at most.
+const FORM_DEPTH: usize = 6;
+
+/// The fonts a resource dictionary names.
+fn resource_fonts<'a>(document: &'a Document, resources: &'a Dictionary) -> BTreeMap<Vec<u8>, PageFont<'a>> {
+    let Ok(Object::Dictionary(fonts)) = resources.get(b"Font").map(|o| resolve(document, o)) else {
+        return BTreeMap::new();
+    };
+    fonts
+        .iter()
+        .filter_map(|(name, font)| match resolve(document, font) {
+            Object::Dictionary(font) => Some((name.clone(), page_font(document, font))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The XObjects a resource dictionary names.
+fn resource_objects<'a>(document: &'a Document, resources: Option<&'a Dictionary>) -> Option<&'a Dictionary> {
+    match resources?.get(b"XObject").map(|o| resolve(document, o)) {
+        Ok(Object::Dictionary(objects)) => Some(objects),
+        _ => None,
+    }
+}
+
+/// Walks the content of `page`: every shown string placed, every horizontal line drawn, the images.
+fn walk(document: &Document, page: ObjectId) -> Walked {
     let fonts: BTreeMap<Vec<u8>, PageFont> = document
         .get_page_fonts(page)
         .map(|fonts| {
@@ -217,14 +307,35 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
                 .collect()
         })
         .unwrap_or_default();
-    let Ok(content) = document
-        .get_page_content(page)
-        .and_then(|data| Content::decode(&data))
-    else {
-        return (Vec::new(), Vec::new(), 0);
+    let resources = document
+        .get_page_resources(page)
+        .ok()
+        .and_then(|(own, inherited)| {
+            own.or_else(|| inherited.first().and_then(|id| document.get_dictionary(*id).ok()))
+        });
+    let mut walked = Walked::default();
+    if let Ok(data) = document.get_page_content(page) {
+        let objects = resource_objects(document, resources);
+        walk_content(document, &data, &fonts, objects, Matrix::IDENTITY, 0, &mut walked);
+    }
+    walked
+}
+
+/// Walks one content stream (a page's, or a form's) drawn with `ctm`, entering the forms it draws.
+fn walk_content(
+    document: &Document,
+    data: &[u8],
+    fonts: &BTreeMap<Vec<u8>, PageFont>,
+    objects: Option<&Dictionary>,
+    ctm: Matrix,
+    depth: usize,
+    walked: &mut Walked,
+) {
+    let Ok(content) = Content::decode(data) else {
+        return;
     };
     let mut state = State {
-        ctm: Matrix::IDENTITY,
+        ctm,
         font: Vec::new(),
         size: 0.0,
         char_spacing: 0.0,
@@ -232,14 +343,28 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
         horizontal_scale: 1.0,
         leading: 0.0,
         colour: None,
+        invisible: false,
     };
     let mut saved: Vec<State> = Vec::new();
     let (mut text_matrix, mut line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
-    let mut pieces = Vec::new();
     // The path being built: its current point, and its straight edges in page space.
     let (mut current, mut edges) = ((0.0, 0.0), Vec::<((f32, f32), (f32, f32))>::new());
-    let mut segments = Vec::new();
-    let mut figures = 0;
+    let shown = |walked: &mut Walked, text_matrix: &mut Matrix, state: &State, items: &[Object]| {
+        let Some(font) = fonts.get(&state.font) else {
+            return;
+        };
+        let Some(piece) = show(text_matrix, state, font, items) else {
+            return;
+        };
+        if state.invisible {
+            walked.invisible_letters += piece.text.chars().filter(|c| c.is_alphanumeric()).count();
+            return;
+        }
+        if !walked.fonts_shown.contains(&font.name) {
+            walked.fonts_shown.push(font.name.clone());
+        }
+        walked.pieces.push(piece);
+    };
     for op in &content.operations {
         let operand = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
@@ -274,6 +399,7 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
             "Tw" => state.word_spacing = operand(0),
             "Tz" => state.horizontal_scale = operand(0) / 100.0,
             "TL" => state.leading = operand(0),
+            "Tr" => state.invisible = matches!(operand(0) as i64, 3 | 7),
             "Td" | "TD" => {
                 if op.operator == "TD" {
                     state.leading = -operand(1);
@@ -301,21 +427,19 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
                 text_matrix = line_matrix;
                 if op.operator != "T*" {
                     let string = op.operands.last().and_then(|o| o.as_str().ok());
-                    let shown = string.map(|s| vec![Object::string_literal(s.to_vec())]);
-                    if let (Some(shown), Some(font)) = (shown, fonts.get(&state.font)) {
-                        pieces.extend(show(&mut text_matrix, &state, font, &shown));
+                    if let Some(string) = string {
+                        let items = [Object::string_literal(string.to_vec())];
+                        shown(walked, &mut text_matrix, &state, &items);
                     }
                 }
             }
             "Tj" | "TJ" => {
-                let shown = match op.operands.first() {
+                let items = match op.operands.first() {
                     Some(Object::Array(items)) => items.clone(),
                     Some(other) => vec![other.clone()],
                     None => Vec::new(),
                 };
-                if let Some(font) = fonts.get(&state.font) {
-                    pieces.extend(show(&mut text_matrix, &state, font, &shown));
-                }
+                shown(walked, &mut text_matrix, &state, &items);
             }
             "g" | "rg" | "k" | "sc" | "scn" => {
                 let components: Vec<f32> = op.operands.iter().filter_map(number).collect();
@@ -327,6 +451,13 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
                 edges.push((current, to));
                 current = to;
             }
+            "c" | "v" | "y" => {
+                // A curve's end: a path drawn as a rule may be made of short curves.
+                let (x, y) = (operand(op.operands.len().saturating_sub(2)), operand(op.operands.len().saturating_sub(1)));
+                let to = state.ctm.apply(x, y);
+                edges.push((current, to));
+                current = to;
+            }
             "re" => {
                 let (x, y, w, h) = (operand(0), operand(1), operand(2), operand(3));
                 let corner = |dx: f32, dy: f32| state.ctm.apply(x + dx, y + dy);
@@ -335,21 +466,75 @@ fn walk(document: &Document, page: ObjectId) -> (Vec<Piece>, Vec<Segment>, usize
                 current = corner(0.0, 0.0);
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                segments.extend(edges.drain(..).filter_map(|((x0, y0), (x1, y1))| {
-                    let flat = (y0 - y1).abs() < 0.3 && (x1 - x0).abs() >= SHORTEST_RULE_PT;
-                    flat.then(|| Segment {
-                        x0: x0.min(x1),
-                        x1: x0.max(x1),
-                        y: (y0 + y1) / 2.0,
-                    })
-                }));
+                walked.segments.extend(flat_segments(edges.drain(..)));
             }
             "n" => edges.clear(),
-            "Do" => figures += 1,
+            "Do" => {
+                let name = op.operands.first().and_then(|o| o.as_name().ok());
+                let object = name
+                    .and_then(|n| objects?.get(n).ok())
+                    .map(|o| resolve(document, o));
+                match object {
+                    Some(Object::Stream(form))
+                        if form.dict.get(b"Subtype").and_then(Object::as_name).ok()
+                            == Some(b"Form".as_slice()) =>
+                    {
+                        if depth < FORM_DEPTH {
+                            walk_form(document, form, fonts, &state, depth, walked);
+                        }
+                    }
+                    _ => walked.images += 1,
+                }
+            }
             _ => {}
         }
     }
-    (pieces, segments, figures)
+}
+
+/// Walks a form XObject drawn in `state`: its matrix, its own resources (or the page's fonts).
+fn walk_form(
+    document: &Document,
+    form: &lopdf::Stream,
+    page_fonts: &BTreeMap<Vec<u8>, PageFont>,
+    state: &State,
+    depth: usize,
+    walked: &mut Walked,
+) {
+    let matrix = match form.dict.get(b"Matrix").map(|o| resolve(document, o)) {
+        Ok(Object::Array(m)) if m.len() == 6 => {
+            let v = |i: usize| number(resolve(document, &m[i])).unwrap_or(0.0);
+            Matrix([v(0), v(1), v(2), v(3), v(4), v(5)])
+        }
+        _ => Matrix::IDENTITY,
+    };
+    let resources = match form.dict.get(b"Resources").map(|o| resolve(document, o)) {
+        Ok(Object::Dictionary(d)) => Some(d),
+        _ => None,
+    };
+    let own_fonts = resources.map(|r| resource_fonts(document, r));
+    let fonts = match &own_fonts {
+        Some(f) if !f.is_empty() => f,
+        _ => page_fonts,
+    };
+    let Ok(data) = form.decompressed_content() else {
+        return;
+    };
+    let objects = resource_objects(document, resources);
+    walk_content(document, &data, fonts, objects, matrix.then(state.ctm), depth + 1, walked);
+}
+
+/// The horizontal edges among `edges` long enough to be rules.
+fn flat_segments(
+    edges: impl Iterator<Item = ((f32, f32), (f32, f32))>,
+) -> impl Iterator<Item = Segment> {
+    edges.filter_map(|((x0, y0), (x1, y1))| {
+        let flat = (y0 - y1).abs() < 0.3 && (x1 - x0).abs() >= SHORTEST_RULE_PT;
+        flat.then(|| Segment {
+            x0: x0.min(x1),
+            x1: x0.max(x1),
+            y: (y0 + y1) / 2.0,
+        })
+    })
 }
 
 /// Shows `items` (strings and, in a TJ array, adjustments) from the text matrix, which it advances.
@@ -405,31 +590,81 @@ fn show(
         y,
         size: state.size * start.vertical_scale(),
         colour: state.colour.clone(),
+        bold: font.bold,
+        italic: font.italic,
     })
 }
 
-/// The printed lines of `page` (of `height_pt`), top to bottom and left to right, and the horizontal
-/// rules it draws. Lines are pieces on one
-/// baseline, split where a gap wider than most of an em parts two columns.
-pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent {
-    let (mut pieces, segments, figures) = walk(document, page);
-    let mut drawn: Vec<Drawn> = Vec::new();
-    for segment in segments {
-        let new = Drawn {
-            x0_mm: segment.x0 * MM_PER_POINT,
-            x1_mm: segment.x1 * MM_PER_POINT,
-            y_mm: (height_pt - segment.y) * MM_PER_POINT,
+/// A printed line being gathered from its pieces: its text, extent, baseline and size, and how many
+/// of its letters are bold and italic.
+struct Gathered {
+    first: Piece,
+    letters: usize,
+    bold: usize,
+    italic: usize,
+}
+
+impl Gathered {
+    fn new(piece: Piece) -> Gathered {
+        let mut line = Gathered {
+            letters: 0,
+            bold: 0,
+            italic: 0,
+            first: Piece {
+                text: String::new(),
+                ..piece
+            },
         };
-        // A thin rectangle's two long edges are one rule.
-        let same = drawn.iter().any(|d| {
-            (d.y_mm - new.y_mm).abs() < 0.5
-                && (d.x0_mm - new.x0_mm).abs() < 0.5
-                && (d.x1_mm - new.x1_mm).abs() < 0.5
-        });
-        if !same {
-            drawn.push(new);
-        }
+        line.count(&piece.text, piece.bold, piece.italic);
+        line.first.text = piece.text;
+        line
     }
+
+    fn count(&mut self, text: &str, bold: bool, italic: bool) {
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        self.letters += letters;
+        self.bold += if bold { letters } else { 0 };
+        self.italic += if italic { letters } else { 0 };
+    }
+
+    /// Whether `piece` goes on with this line: on its baseline, after it, not a column's gap away,
+    /// and not a sub- or superscript (a drafter's initials after the Lưu line).
+    fn takes(&self, piece: &Piece) -> bool {
+        let line = &self.first;
+        let em = line.size.max(piece.size);
+        (line.y - piece.y).abs() < 0.3 * em
+            && piece.x0 - line.x1 < COLUMN_GAP_EM * em
+            && piece.x0 >= line.x0
+            && piece.size >= SCRIPT_SIZE * line.size
+            && line.size >= SCRIPT_SIZE * piece.size
+    }
+
+    fn push(&mut self, piece: Piece) {
+        let line = &mut self.first;
+        let gap = piece.x0 - line.x1;
+        let spaced = line.text.ends_with(' ') || piece.text.starts_with(' ');
+        if gap > SPACE_GAP_EM * line.size && !spaced {
+            line.text.push(' ');
+        }
+        line.text.push_str(&piece.text);
+        line.x1 = line.x1.max(piece.x1);
+        line.size = line.size.max(piece.size);
+        line.colour = line.colour.take().or(piece.colour);
+        self.count(&piece.text, piece.bold, piece.italic);
+    }
+}
+
+/// A piece smaller than this share of its neighbour's size is a sub- or superscript.
+const SCRIPT_SIZE: f32 = 0.75;
+
+/// The printed lines of `page` (of `height_pt`), top to bottom and left to right, and the horizontal
+/// rules it draws. Lines are pieces on one baseline, split where a gap wider than most of an em parts
+/// two columns. A line of underscores is a rule typed as text, as the Government's own templates
+/// type them.
+pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent {
+    let walked = walk(document, page);
+    let mut segments = walked.segments;
+    let mut pieces = walked.pieces;
     // Top to bottom by baseline (to half a point), then left to right.
     pieces.sort_by(|a, b| {
         (b.y * 2.0)
@@ -437,46 +672,72 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent
             .total_cmp(&(a.y * 2.0).round())
             .then(a.x0.total_cmp(&b.x0))
     });
-    let mut lines: Vec<(Piece, f32)> = Vec::new();
+    let mut gathered: Vec<Gathered> = Vec::new();
     for piece in pieces {
-        match lines.last_mut() {
-            Some((line, _))
-                if (line.y - piece.y).abs() < 0.3 * line.size.max(piece.size)
-                    && piece.x0 - line.x1 < COLUMN_GAP_EM * line.size.max(piece.size)
-                    && piece.x0 >= line.x0 =>
-            {
-                let gap = piece.x0 - line.x1;
-                let spaced = line.text.ends_with(' ') || piece.text.starts_with(' ');
-                if gap > SPACE_GAP_EM * line.size && !spaced {
-                    line.text.push(' ');
-                }
-                line.text.push_str(&piece.text);
-                line.x1 = line.x1.max(piece.x1);
-                line.size = line.size.max(piece.size);
-                line.colour = line.colour.take().or(piece.colour);
-            }
-            _ => {
-                let y = piece.y;
-                lines.push((piece, y));
-            }
+        match gathered.last_mut() {
+            Some(line) if line.takes(&piece) => line.push(piece),
+            _ => gathered.push(Gathered::new(piece)),
         }
     }
-    let placed = lines
-        .into_iter()
-        .map(|(line, _)| Placed {
-            text: line.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            x0_mm: line.x0 * MM_PER_POINT,
-            x1_mm: line.x1 * MM_PER_POINT,
-            baseline_mm: (height_pt - line.y) * MM_PER_POINT,
-            size_pt: line.size,
-            colour: line.colour,
-        })
-        .collect();
+    let mut placed = Vec::new();
+    let mut visible_letters = 0;
+    for line in gathered {
+        let text = line.first.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() && text.chars().all(|c| c == '_') {
+            segments.push(Segment {
+                x0: line.first.x0,
+                x1: line.first.x1,
+                y: line.first.y - 0.1 * line.first.size,
+            });
+            continue;
+        }
+        visible_letters += line.letters;
+        placed.push(Placed {
+            text,
+            x0_mm: line.first.x0 * MM_PER_POINT,
+            x1_mm: line.first.x1 * MM_PER_POINT,
+            baseline_mm: (height_pt - line.first.y) * MM_PER_POINT,
+            size_pt: line.first.size,
+            colour: line.first.colour,
+            bold: line.letters > 0 && line.bold * 2 > line.letters,
+            italic: line.letters > 0 && line.italic * 2 > line.letters,
+        });
+    }
     PageContent {
         lines: placed,
-        rules: drawn,
-        figures,
+        rules: rules(segments, height_pt),
+        figures: walked.images,
+        visible_letters,
+        invisible_letters: walked.invisible_letters,
+        fonts_shown: walked.fonts_shown,
     }
+}
+
+/// The rules the segments draw: pieces of one rule (a path of short strokes, a thin rectangle's two
+/// edges) joined.
+fn rules(mut segments: Vec<Segment>, height_pt: f32) -> Vec<Drawn> {
+    segments.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut joined: Vec<Segment> = Vec::new();
+    for segment in segments {
+        let same = joined.iter_mut().find(|j| {
+            (j.y - segment.y).abs() < 1.5 && segment.x0 <= j.x1 + 1.0 && segment.x1 >= j.x0 - 1.0
+        });
+        match same {
+            Some(j) => {
+                j.x0 = j.x0.min(segment.x0);
+                j.x1 = j.x1.max(segment.x1);
+            }
+            None => joined.push(segment),
+        }
+    }
+    joined
+        .into_iter()
+        .map(|segment| Drawn {
+            x0_mm: segment.x0 * MM_PER_POINT,
+            x1_mm: segment.x1 * MM_PER_POINT,
+            y_mm: (height_pt - segment.y) * MM_PER_POINT,
+        })
+        .collect()
 }
 
 #[cfg(test)]

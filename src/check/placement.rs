@@ -10,6 +10,8 @@ const CAP_HEIGHT_EM: f32 = 0.66;
 /// Depth of descenders below the baseline, in em, for a Times face.
 const DESCENT_EM: f32 = 0.22;
 
+/// How far below the top margin's edge the first line of a page may stand and be its page number, mm.
+const PAGE_NUMBER_REACH_MM: f32 = 5.0;
 /// How far below a title the rule under its trích yếu may lie, mm: a trích yếu of a few lines.
 const SUBJECT_RULE_REACH_MM: f32 = 32.0;
 /// How far that rule's centre may lie from the title's to be taken for it, mm.
@@ -39,7 +41,7 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let mut part_start = 1;
     for (index, (lines, section)) in pages.enumerate() {
         let page = index as u32 + 1;
-        let body = || lines.iter().filter(|l| page_number(l, section).is_none());
+        let body = || lines.iter().filter(|l| page_number(l, lines, section).is_none());
         if body().next().is_some_and(|l| nd30::is_annex_label(&l.text)) {
             part_start = page;
         }
@@ -172,8 +174,11 @@ fn contact_lines<'a>(
     section: &Section,
     page: u32,
 ) -> Vec<Verdict> {
+    // Footnotes, a table's last rows and body text that runs low also reach the bottom margin: only
+    // lines that give an address, a telephone, an e-mail are contact lines.
     let footer: Vec<&Placed> = lines
         .filter(|l| l.baseline_mm > section.height_mm - LIMITS.margin_bottom_mm.min)
+        .filter(|l| nd30::is_contact_line(&l.text))
         .collect();
     let Some(first) = footer.first() else {
         return Vec::new();
@@ -248,15 +253,24 @@ fn urgency(lines: &[Placed], drawn: &[Drawn], width_mm: f32) -> Vec<Verdict> {
     verdicts
 }
 
-/// The number a line holds when it is a page number: digits alone, in the top or bottom margin.
-fn page_number(line: &Placed, section: &Section) -> Option<u32> {
-    let in_margin = line.baseline_mm < LIMITS.margin_top_mm.min
-        || line.baseline_mm > section.height_mm - LIMITS.margin_bottom_mm.min;
-    let digits =
-        (1..=4).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_digit());
-    (in_margin && digits)
-        .then(|| line.text.parse().ok())
-        .flatten()
+/// The number a line holds when it is a page number: alone on its baseline (a table's cell has
+/// neighbours), in the bottom margin, or in the top margin, or the first line of the page a little
+/// below the top margin's edge.
+fn page_number(line: &Placed, lines: &[Placed], section: &Section) -> Option<u32> {
+    let number = nd30::page_number_text(&line.text)?;
+    let alone = !lines
+        .iter()
+        .any(|l| !std::ptr::eq(l, line) && (l.baseline_mm - line.baseline_mm).abs() < 2.0);
+    let topmost = lines.iter().all(|l| l.baseline_mm >= line.baseline_mm);
+    let at_top = line.baseline_mm < LIMITS.margin_top_mm.min
+        || (topmost && line.baseline_mm < LIMITS.margin_top_mm.max + PAGE_NUMBER_REACH_MM);
+    let at_foot = line.baseline_mm > section.height_mm - LIMITS.margin_bottom_mm.min;
+    (alone && (at_top || at_foot)).then_some(number)
+}
+
+/// Whether a page number is at the head of its page (else at its foot).
+fn at_head(line: &Placed, section: &Section) -> bool {
+    line.baseline_mm < section.height_mm / 2.0
 }
 
 /// Text too near an edge of a portrait page. The bottom edge is judged on lines larger than the
@@ -301,11 +315,9 @@ fn margins<'a>(
 fn numbering(lines: &[Placed], section: &Section, page: u32, part_start: u32) -> Option<Verdict> {
     let numbers: Vec<(&Placed, u32)> = lines
         .iter()
-        .filter_map(|l| page_number(l, section).map(|n| (l, n)))
+        .filter_map(|l| page_number(l, lines, section).map(|n| (l, n)))
         .collect();
-    let at_top = numbers
-        .iter()
-        .find(|(l, _)| l.baseline_mm < LIMITS.margin_top_mm.min);
+    let at_top = numbers.iter().find(|(l, _)| at_head(l, section));
     let expected = page - part_start + 1;
     let in_annex = part_start > 1;
     let verdict = |found: String, fix: &str| {

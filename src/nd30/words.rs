@@ -50,6 +50,23 @@ pub const SECRECY: [(&str, &str); 3] = [
     ("mat", "MẬT"),
 ];
 
+/// Words of the contact lines in the footer of page 1 (ô 13): address, telephone, fax, e-mail, website.
+pub const CONTACT_WORDS: [&str; 7] = [
+    "địa chỉ",
+    "điện thoại",
+    "đt:",
+    "fax",
+    "e-mail",
+    "email",
+    "website",
+];
+
+/// How page numbers are printed by programs that write them in words (`Page 2`, `Trang 2`).
+pub const PAGE_WORDS: [&str; 2] = ["page", "trang"];
+
+/// The mark a draft carries at the top of its first page.
+pub const DRAFT_MARK: &str = "DỰ THẢO";
+
 /// How the lines of a decision's legal bases begin (căn cứ ban hành).
 pub const BASIS_OPENINGS: [&str; 3] = ["Căn cứ", "Theo đề nghị", "Xét"];
 

@@ -15,6 +15,28 @@ pub fn contact_lines_repeated(line: &str, page: Option<u32>) -> Verdict {
     )
 }
 
+/// Whether a line of the footer is a contact line: it names an address, a telephone, a fax, an
+/// e-mail or a website.
+pub fn is_contact_line(line: &str) -> bool {
+    let line = line.to_lowercase();
+    crate::nd30::CONTACT_WORDS.iter().any(|w| line.contains(w))
+}
+
+/// The number a line holds when it reads as a page number: digits alone (`2`, `- 2 -`), or
+/// `Page 2`, `Trang 2`, `2/5`.
+pub fn page_number_text(line: &str) -> Option<u32> {
+    let line = line.trim().trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let lower = line.to_lowercase();
+    let line = crate::nd30::PAGE_WORDS
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .unwrap_or(&lower)
+        .trim();
+    let line = line.split_once('/').map_or(line, |(n, _)| n).trim();
+    let digits = (1..=4).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| line.parse().ok()).flatten()
+}
+
 /// A `- …` list: every item but the last ends with `;`, the last with `.`.
 pub fn judge_list(rule: Rule, items: &[&str]) -> Option<Verdict> {
     let last = items.len().checked_sub(1)?;

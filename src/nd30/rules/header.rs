@@ -25,6 +25,53 @@ pub fn urgency_box_mm(line: &str) -> Option<f32> {
         .map(|&(_, _, width)| width)
 }
 
+/// Whether `line` is a mark set above or beside the header (urgency, secrecy, `Dự thảo`), not a
+/// line of the agency's name.
+pub fn is_header_mark(line: &str) -> bool {
+    let line = line.trim().to_uppercase();
+    let line = line.trim_matches(|c: char| !c.is_alphabetic());
+    urgency_box_mm(line).is_some()
+        || SECRECY.iter().any(|(_, mark)| *mark == line)
+        || line.starts_with(DRAFT_MARK)
+}
+
+/// What stands before the Quốc hiệu on its line, when a header is set with tabs in one paragraph
+/// (the agency's name, left of it).
+pub fn before_national_name(line: &str) -> &str {
+    let upper = line.to_uppercase();
+    ["CỘNG HÒA", "CỘNG HOÀ"]
+        .iter()
+        .filter_map(|start| upper.find(start))
+        .min()
+        .and_then(|at| line.get(..at))
+        .map_or("", str::trim)
+}
+
+/// Whether a Số line leaves its number blank for the registry (`Số:      /UBND-NTM`).
+pub fn number_left_blank(line: &str) -> bool {
+    let rest = line.trim().trim_start_matches(NUMBER_LABEL);
+    rest.split_once('/')
+        .is_some_and(|(number, _)| number.trim().is_empty())
+}
+
+/// Whether a date line leaves its day (or month) blank for the registry
+/// (`Hà Nội, ngày      tháng 3 năm 2026`).
+pub fn date_left_blank(line: &str) -> bool {
+    let Some((_, words)) = line.trim().rsplit_once(", ") else {
+        return false;
+    };
+    let tokens: Vec<&str> = words.split_whitespace().collect();
+    let digits = |t: &&str| t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '…');
+    tokens.first() == Some(&"ngày")
+        && tokens.contains(&"tháng")
+        && tokens.contains(&"năm")
+        && tokens.len() < 6
+        && tokens
+            .iter()
+            .filter(|t| !["ngày", "tháng", "năm"].contains(t))
+            .all(digits)
+}
+
 /// The two columns of the header: the agency's and the number's on the left, the Quốc hiệu's, the
 /// Tiêu ngữ's and the date's on the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,18 +113,32 @@ pub fn is_national_name(line: &str) -> bool {
 /// The Quốc hiệu as printed; `HOÀ` is accepted beside `HÒA`.
 pub fn judge_national_name(line: &str) -> Option<Verdict> {
     let line = line.trim();
+    // In a header set with tabs, the agency's name stands before it on the line.
+    let line = line.strip_prefix(before_national_name(line)).unwrap_or(line).trim();
     let accepted = line == NATIONAL_NAME || line == NATIONAL_NAME.replace("HÒA", "HOÀ");
     (!accepted).then(|| Verdict::new(NATIONAL_NAME_LINE, line, NATIONAL_NAME))
 }
 
 /// Whether `line` is meant as the Tiêu ngữ.
 pub fn is_motto(line: &str) -> bool {
-    line.trim().starts_with("Độc lập")
+    motto_part(line).is_some()
+}
+
+/// The Tiêu ngữ on a line: the whole line, or what follows a tab (a header set with tabs puts the
+/// agency's name before it).
+pub fn motto_part(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if line.starts_with("Độc lập") {
+        return Some(line);
+    }
+    let (_, after) = line.rsplit_once('\t')?;
+    let after = after.trim();
+    after.starts_with("Độc lập").then_some(after)
 }
 
 /// The Tiêu ngữ, with ASCII hyphens and spaces around them.
 pub fn judge_motto(line: &str) -> Option<Verdict> {
-    let line = line.trim();
+    let line = motto_part(line).unwrap_or(line.trim());
     (line != MOTTO).then(|| Verdict::new(MOTTO_LINE, line, MOTTO))
 }
 
@@ -93,7 +154,11 @@ pub fn symbol_of(line: &str) -> Option<&str> {
 
 /// The Số line: a number with a leading zero below 10, and a ký hiệu of current abbreviations.
 pub fn judge_number_line(line: &str) -> Vec<Verdict> {
-    let line = line.trim();
+    // Spaces left where the number was written in by hand (`Số:   545 /HD-BTV`) are not printed
+    // departures: the line is judged with single spaces and none around the slash.
+    let spaced = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = spaced.replace(" /", "/").replace("/ ", "/");
+    let line = line.as_str();
     let rest = line.trim_start_matches(NUMBER_LABEL).trim();
     let Some((number, symbol)) = rest.split_once('/') else {
         return vec![Verdict::new(
@@ -194,6 +259,9 @@ pub fn judge_date_line(line: &str) -> Vec<Verdict> {
     let Some((place, words)) = date_part(line) else {
         return Vec::new();
     };
+    // Spaces left where the day was written in by hand are not printed departures.
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words.as_str();
     let mut verdicts = Vec::new();
     let number = |i: usize| {
         words

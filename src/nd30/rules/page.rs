@@ -124,13 +124,30 @@ pub fn judge_text(text: &str) -> Vec<Verdict> {
 /// A font name: Times New Roman, or a metric clone as a warning.
 pub fn judge_font(name: &str) -> Option<Verdict> {
     use crate::nd30::FONT;
-    if name == FONT {
+    if is_font(name) {
         None
     } else if METRIC_CLONES.contains(&name) {
         Some(Verdict::new(FONT_FACE.warning(), name, FONT))
     } else {
         Some(Verdict::new(FONT_FACE, name, FONT))
     }
+}
+
+/// Whether a font's name names Times New Roman, or one of its faces by the face's full name (`Times
+/// New Roman Bold`, `TimesNewRomanPS-BoldMT`), as Windows resolves them.
+pub fn is_font(name: &str) -> bool {
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let (name, font) = (compact(name), compact(crate::nd30::FONT));
+    let face = name.strip_prefix(&font).map(|rest| rest.trim_start_matches("ps"));
+    face.is_some_and(|face| {
+        let face = face.trim_end_matches("mt");
+        ["", "bold", "italic", "bolditalic", "regular"].contains(&face)
+    })
 }
 
 /// A font a PDF uses without embedding it: the reader's machine substitutes another.

@@ -1,0 +1,213 @@
+//! The checker on real office documents: every file of `../shared/reference/real/` is checked and its
+//! findings compared, as (file, rule) pairs, with the labels a person gave the findings of an earlier
+//! checker (`labels.json`: TRUE, FALSE, MOOT, and defects that checker missed). The documents are
+//! other people's: they are read from that folder, never copied here, and the test says so and skips
+//! when the folder is absent.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The folder of real documents, beside the project.
+fn folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/real")
+}
+
+/// The defects a label's `missed` list names that a rule covers: (words in the note, rule).
+const MISSED: &[(&str, &str)] = &[
+    ("rule under the agency", "E11"),
+    ("rule under the trích yếu", "E16"),
+    ("date line is upright", "E13"),
+    ("Số line set at 12 pt", "E12"),
+    ("'PHỤ LỤC' in capitals", "E30"),
+    ("set at 15 pt", "E15"),
+];
+
+/// Whether the real documents are here; says why not when they are not.
+fn present() -> bool {
+    let here = folder().join("labels.json").is_file();
+    if !here {
+        eprintln!(
+            "skipped: {} not found (the real documents are read from there, never copied)",
+            folder().display()
+        );
+    }
+    here
+}
+
+/// (file, rule) pairs the labels call true, and those they call false or moot.
+fn labelled(labels: &Value) -> (BTreeSet<(String, String)>, BTreeSet<(String, String)>) {
+    let (mut right, mut wrong) = (BTreeSet::new(), BTreeSet::new());
+    let Some(files) = labels.as_object() else {
+        panic!("labels.json is not an object of files");
+    };
+    for (file, entry) in files {
+        let moot = !entry["document_moot"].is_null();
+        for finding in entry["findings"].as_array().into_iter().flatten() {
+            let rule = finding["rule"].as_str().unwrap_or_default().to_string();
+            let pair = (file.clone(), rule);
+            match finding["label"].as_str() {
+                Some("TRUE") if !moot => {
+                    right.insert(pair);
+                }
+                _ => {
+                    wrong.insert(pair);
+                }
+            }
+        }
+        for note in entry["missed"].as_array().into_iter().flatten() {
+            let note = note.as_str().unwrap_or_default();
+            for (words, rule) in MISSED {
+                if note.contains(words) {
+                    right.insert((file.clone(), rule.to_string()));
+                }
+            }
+        }
+    }
+    // A rule with a true finding in a file is right there, whatever else it said.
+    wrong.retain(|pair| !right.contains(pair));
+    (right, wrong)
+}
+
+/// The check of each labelled file: its (file, rule) pairs, or why it was not judged.
+fn checked(labels: &Value) -> BTreeMap<String, Result<vanban::check::Report, String>> {
+    labels
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(file, _)| {
+            let path: &Path = &folder().join(file);
+            (
+                file.clone(),
+                vanban::check::check_file(path).map_err(|e| e.to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn findings_on_real_documents_agree_with_their_labels() {
+    if !present() {
+        return;
+    }
+    let text = std::fs::read_to_string(folder().join("labels.json")).expect("labels.json");
+    let labels: Value = serde_json::from_str(&text).expect("labels.json is JSON");
+    let (right, wrong) = labelled(&labels);
+    let reports = checked(&labels);
+    let mut found: BTreeSet<(String, String)> = BTreeSet::new();
+    for (file, report) in &reports {
+        match report {
+            Ok(report) => {
+                if let Some(reason) = &report.not_judged {
+                    println!("{file}: not judged: {reason}");
+                }
+                for finding in &report.findings {
+                    found.insert((file.clone(), finding.rule.clone()));
+                }
+            }
+            Err(e) => println!("{file}: could not be read: {e}"),
+        }
+    }
+    let hits = found.intersection(&right).count();
+    let false_alarms: Vec<_> = found.intersection(&wrong).collect();
+    let unlabelled: Vec<_> = found
+        .iter()
+        .filter(|p| !right.contains(*p) && !wrong.contains(*p))
+        .collect();
+    let missing: Vec<_> = right.difference(&found).collect();
+    for (file, rule) in &false_alarms {
+        println!("labelled false or moot, still reported: {file} {rule}");
+        print_findings(&reports, file, rule);
+    }
+    for (file, rule) in &unlabelled {
+        println!("not labelled (counted as false): {file} {rule}");
+        print_findings(&reports, file, rule);
+    }
+    for (file, rule) in &missing {
+        println!("labelled true, not reported: {file} {rule}");
+    }
+    // Unlabelled pairs count against precision: nobody has said they are right.
+    let precision = hits as f64 / (found.len().max(1)) as f64;
+    let recall = hits as f64 / (right.len().max(1)) as f64;
+    println!(
+        "real documents: {} (file, rule) pairs reported, {hits} right, {} labelled false or moot, {} unlabelled; {} right pairs labelled, {} not reported",
+        found.len(),
+        false_alarms.len(),
+        unlabelled.len(),
+        right.len(),
+        missing.len()
+    );
+    println!(
+        "precision {:.1} %, recall {:.1} %",
+        precision * 100.0,
+        recall * 100.0
+    );
+    assert!(precision >= 0.95, "precision {precision:.3} under 0.95");
+    assert!(recall >= 0.90, "recall {recall:.3} under 0.90");
+}
+
+/// Prints the findings of `file` under `rule`.
+fn print_findings(
+    reports: &BTreeMap<String, Result<vanban::check::Report, String>>,
+    file: &str,
+    rule: &str,
+) {
+    if let Some(Ok(report)) = reports.get(file) {
+        for finding in report.findings.iter().filter(|f| f.rule == rule) {
+            println!("    {finding}");
+        }
+    }
+}
+
+#[test]
+fn scans_and_unreadable_text_are_not_judged() {
+    if !present() {
+        return;
+    }
+    let scans = [
+        "29_thongbao_493-TB-UBND_LamDong_scan-OCR_2025.pdf",
+        "31_congvan_3980-C04_BoCongAn_scan-image_2025.pdf",
+        "33_don-de-nghi_thanh-lap-LD-Pickleball_scan-OCR_2026.pdf",
+        "41_thongbao_1894-TB-SCT_LaoCai_ghostscript_2026.pdf",
+        "47_quyetdinh_26-QD-XPVPHC_CucHoaChat_scan-OCR_2026.pdf",
+        "49_congvan_513-SYT_KienGiang_scan-signed_2018.pdf",
+    ];
+    for scan in scans {
+        let report = vanban::check::check_file(&folder().join(scan)).expect("a scan is read");
+        let reason = report.not_judged.clone().unwrap_or_default();
+        println!("{scan}: not judged: {reason}");
+        assert!(!reason.is_empty(), "{scan} was judged");
+        assert!(
+            report
+                .findings
+                .iter()
+                .all(|f| f.severity != vanban::nd30::Severity::Error),
+            "{scan}: errors on a file not judged: {:?}",
+            report.findings
+        );
+    }
+}
+
+#[test]
+fn documents_decree_30_does_not_govern_are_not_judged() {
+    if !present() {
+        return;
+    }
+    let outside = [
+        ("13_huongdan_36-HD-VPTW_Dang_2018.docx", "Party"),
+        ("57_nghidinh_30-2020-ND-CP_ChinhPhu.docx", "legal normative"),
+        ("59_don-khoi-kien_ly-hon_TEMPLATE_WPS.docx", "no issuing agency"),
+        (
+            "35_congvan_CongTy-RainbowVN_gui-CucHoaChat_2026.docx",
+            "company",
+        ),
+    ];
+    for (file, why) in outside {
+        let report = vanban::check::check_file(&folder().join(file)).expect("read");
+        let reason = report.not_judged.clone().unwrap_or_default();
+        println!("{file}: not judged: {reason}");
+        assert!(reason.contains(why), "{file}: {reason:?} should say {why}");
+        assert!(report.findings.is_empty(), "{file}: {:?}", report.findings);
+    }
+}
