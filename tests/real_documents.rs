@@ -99,7 +99,7 @@ fn findings_on_real_documents_agree_with_their_labels() {
     for (file, report) in &reports {
         match report {
             Ok(report) => {
-                if let Some(reason) = &report.not_judged {
+                if let Some(reason) = &report.reason {
                     println!("{file}: not judged: {reason}");
                 }
                 for finding in &report.findings {
@@ -175,7 +175,7 @@ fn scans_and_unreadable_text_are_not_judged() {
     ];
     for scan in scans {
         let report = vanban::check::check_file(&folder().join(scan)).expect("a scan is read");
-        let reason = report.not_judged.clone().unwrap_or_default();
+        let reason = report.reason.clone().unwrap_or_default();
         println!("{scan}: not judged: {reason}");
         assert!(!reason.is_empty(), "{scan} was judged");
         assert!(
@@ -205,7 +205,7 @@ fn documents_decree_30_does_not_govern_are_not_judged() {
     ];
     for (file, why) in outside {
         let report = vanban::check::check_file(&folder().join(file)).expect("read");
-        let reason = report.not_judged.clone().unwrap_or_default();
+        let reason = report.reason.clone().unwrap_or_default();
         println!("{file}: not judged: {reason}");
         assert!(reason.contains(why), "{file}: {reason:?} should say {why}");
         assert!(report.findings.is_empty(), "{file}: {:?}", report.findings);

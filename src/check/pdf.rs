@@ -22,6 +22,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         // A page turned by /Rotate is drawn across its media box: its lines are read but not placed.
         let turned = turned(&document, id);
         let mut content = pdf_layout::lines(&document, id, height_mm / MM_PER_POINT);
+        let a4 = size.is_some_and(|s| nd30::is_a4(s.width_mm, s.height_mm));
         if number == 1 {
             split_national_name(&mut content.lines);
         }
@@ -32,8 +33,10 @@ pub fn read(path: &Path) -> Result<Evidence> {
             previous = Some(line);
             evidence.lines.push(line.text.clone());
             evidence.pages.push(number);
+            // On paper other than A4 the page was scaled to fit it: its sizes are not the document's.
+            let size = (line.size_pt * 2.0).round() / 2.0;
             evidence.looks.push(Some(Look {
-                size_pt: Some((line.size_pt * 2.0).round() / 2.0),
+                size_pt: Some(size).filter(|_| a4),
                 bold: line.bold,
                 italic: line.italic,
             }));
@@ -119,7 +122,7 @@ fn split_national_name(lines: &mut Vec<Placed>) {
 fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Placed> {
     let national = lines.iter().find(|l| nd30::is_national_name(&l.text));
     let Some(national) = national.filter(|_| first_page) else {
-        return lines.iter().collect();
+        return closing_order(lines.iter().collect(), width_mm);
     };
     let boundary = national.x0_mm.min(width_mm / 2.0);
     let header_end = lines
@@ -143,9 +146,26 @@ fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Plac
         .iter()
         .filter(in_header)
         .filter(|l| l.x1_mm > boundary + 1.0);
-    left.chain(right)
-        .chain(lines.iter().filter(|l| !in_header(l)))
-        .collect()
+    let rest: Vec<&Placed> = lines.iter().filter(|l| !in_header(l)).collect();
+    left.chain(right).chain(closing_order(rest, width_mm)).collect()
+}
+
+/// The lines of a page's closing read column by column, when it has one: from the `Nơi nhận:` line
+/// down, the recipients' side (left) first, then the signature's.
+fn closing_order(lines: Vec<&Placed>, width_mm: f32) -> Vec<&Placed> {
+    let Some(label) = lines
+        .iter()
+        .position(|l| l.text.trim() == nd30::DISTRIBUTION_LABEL)
+    else {
+        return lines;
+    };
+    let top = lines[label].baseline_mm - 1.0;
+    let middle = width_mm / 2.0;
+    let (above, below): (Vec<&Placed>, Vec<&Placed>) =
+        lines.into_iter().partition(|l| l.baseline_mm < top);
+    let (left, right): (Vec<&Placed>, Vec<&Placed>) =
+        below.into_iter().partition(|l| l.x1_mm <= middle);
+    above.into_iter().chain(left).chain(right).collect()
 }
 
 /// A page attribute `key`, looked up through the page tree (MediaBox and Rotate are inherited).

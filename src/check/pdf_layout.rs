@@ -33,6 +33,8 @@ pub struct PageContent {
 /// programs and typst show a line in one piece per font, so pieces of one line touch or are a
 /// space apart, while the header's two columns may stand little more than an em apart.
 const COLUMN_GAP_EM: f32 = 0.8;
+/// A blank left after `Số:` or `ngày` for the registry may be this many ems wide.
+const BLANK_GAP_EM: f32 = 6.0;
 /// A gap wider than this many ems between two pieces of a line is a space.
 const SPACE_GAP_EM: f32 = 0.15;
 
@@ -129,16 +131,36 @@ fn face(document: &Document, font: &Dictionary, descendant: Option<&Object>) -> 
     };
     let value = |key: &[u8]| descriptor.and_then(|d| d.get(key).ok()).and_then(number);
     let flags = value(b"Flags").unwrap_or(0.0) as u32;
+    let program = descriptor.and_then(|d| program_face(document, d));
     let bold = lower.contains("bold")
         || lower.contains("black")
         || lower.contains("heavy")
         || value(b"FontWeight").is_some_and(|w| w >= 600.0)
-        || flags & (1 << 18) != 0;
+        || flags & (1 << 18) != 0
+        || program.is_some_and(|(bold, _)| bold);
     let italic = lower.contains("italic")
         || lower.contains("oblique")
         || value(b"ItalicAngle").is_some_and(|a| a.abs() > 1.0)
-        || flags & (1 << 6) != 0;
+        || flags & (1 << 6) != 0
+        || program.is_some_and(|(_, italic)| italic);
     (name, bold, italic)
+}
+
+/// Whether the font program a descriptor holds says its face is bold and italic (its OS/2 and
+/// head tables), for fonts renamed by a printer's driver.
+fn program_face(document: &Document, descriptor: &Dictionary) -> Option<(bool, bool)> {
+    let program = [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+        .iter()
+        .find_map(|key| descriptor.get(key).ok())
+        .map(|o| resolve(document, o))?;
+    let Object::Stream(stream) = program else {
+        return None;
+    };
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    let face = ttf_parser::Face::parse(&data, 0).ok()?;
+    Some((face.is_bold() || face.weight().to_number() >= 600, face.is_italic()))
 }
 
 fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
@@ -216,6 +238,8 @@ struct State {
     colour: Option<String>,
     /// Text drawn invisible (rendering mode 3 or 7).
     invisible: bool,
+    /// Text stroked as well as filled: a word processor's bold for a face without a bold style.
+    stroked: bool,
 }
 
 /// The fill colour an operator's components give, `None` when black: one gray, three RGB or four
@@ -331,7 +355,7 @@ fn walk_content(
     depth: usize,
     walked: &mut Walked,
 ) {
-    let Ok(content) = Content::decode(data) else {
+    let Ok(content) = Content::decode(&without_comments(data)) else {
         return;
     };
     let mut state = State {
@@ -344,6 +368,7 @@ fn walk_content(
         leading: 0.0,
         colour: None,
         invisible: false,
+        stroked: false,
     };
     let mut saved: Vec<State> = Vec::new();
     let (mut text_matrix, mut line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
@@ -399,7 +424,10 @@ fn walk_content(
             "Tw" => state.word_spacing = operand(0),
             "Tz" => state.horizontal_scale = operand(0) / 100.0,
             "TL" => state.leading = operand(0),
-            "Tr" => state.invisible = matches!(operand(0) as i64, 3 | 7),
+            "Tr" => {
+                state.invisible = matches!(operand(0) as i64, 3 | 7);
+                state.stroked = matches!(operand(0) as i64, 1 | 2 | 5 | 6);
+            }
             "Td" | "TD" => {
                 if op.operator == "TD" {
                     state.leading = -operand(1);
@@ -489,6 +517,19 @@ fn walk_content(
             _ => {}
         }
     }
+}
+
+/// A content stream without the comment lines some producers open it with (`% CANON_…`), which the
+/// content parser does not read past.
+fn without_comments(data: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !data.split(|&b| b == b'\n').any(|line| line.starts_with(b"%")) {
+        return std::borrow::Cow::Borrowed(data);
+    }
+    let kept: Vec<&[u8]> = data
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.starts_with(b"%"))
+        .collect();
+    std::borrow::Cow::Owned(kept.join(&b'\n'))
 }
 
 /// Walks a form XObject drawn in `state`: its matrix, its own resources (or the page's fonts).
@@ -590,7 +631,7 @@ fn show(
         y,
         size: state.size * start.vertical_scale(),
         colour: state.colour.clone(),
-        bold: font.bold,
+        bold: font.bold || state.stroked,
         italic: font.italic,
     })
 }
@@ -632,8 +673,11 @@ impl Gathered {
     fn takes(&self, piece: &Piece) -> bool {
         let line = &self.first;
         let em = line.size.max(piece.size);
+        // The blank left for a number or a day written in at issuance is wider than a column's gap.
+        let blank = ["Số:", "ngày", "tháng"].iter().any(|w| line.text.trim_end().ends_with(w));
+        let gap = if blank { BLANK_GAP_EM } else { COLUMN_GAP_EM };
         (line.y - piece.y).abs() < 0.3 * em
-            && piece.x0 - line.x1 < COLUMN_GAP_EM * em
+            && piece.x0 - line.x1 < gap * em
             && piece.x0 >= line.x0
             && piece.size >= SCRIPT_SIZE * line.size
             && line.size >= SCRIPT_SIZE * piece.size

@@ -18,7 +18,7 @@ pub const COMPANY_OPENINGS: [&str; 3] = ["CÔNG TY TNHH", "CÔNG TY CỔ PHẦN"
 /// agency's lines are `agency` (empty when it names none), if it does not.
 pub fn outside_scope(header: &[&str], agency: &[&str]) -> Option<String> {
     let upper = |line: &str| line.trim().to_uppercase();
-    if header.iter().any(|l| upper(l) == PARTY_NAME) {
+    if header.iter().any(|l| upper(l).starts_with(PARTY_NAME)) {
         return Some(format!(
             "a Party document ({PARTY_NAME}): its format is the Party's own, not Decree 30's"
         ));

@@ -243,6 +243,10 @@ pub fn judge_kind(title: Option<&str>, symbol: &str) -> Option<Verdict> {
 /// The date words of a place-and-date line (`ngày 10 tháng 8 năm 2021`), if `line` is one.
 pub fn date_part(line: &str) -> Option<(&str, &str)> {
     let (place, words) = line.trim().rsplit_once(", ")?;
+    // A place is a name of a few words; a sentence that ends with a date is not a date line.
+    if place.split_whitespace().count() > PLACE_WORDS {
+        return None;
+    }
     let tokens: Vec<&str> = words.split_whitespace().collect();
     let shaped = tokens.len() == 6
         && tokens[0] == "ngày"
@@ -253,6 +257,9 @@ pub fn date_part(line: &str) -> Option<(&str, &str)> {
             .all(|&i| tokens[i].chars().all(|c| c.is_ascii_digit()));
     shaped.then_some((place, words))
 }
+
+/// Words a place name has at most (`Thành phố Hồ Chí Minh`).
+const PLACE_WORDS: usize = 6;
 
 /// The place-and-date line: a real date, written as Decree 30 writes it, after a capitalised place.
 pub fn judge_date_line(line: &str) -> Vec<Verdict> {

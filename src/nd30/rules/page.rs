@@ -133,6 +133,12 @@ pub fn judge_font(name: &str) -> Option<Verdict> {
     }
 }
 
+/// Whether a page of `width_mm` × `height_mm` is A4, either way up.
+pub fn is_a4(width_mm: f32, height_mm: f32) -> bool {
+    let (short, long) = (width_mm.min(height_mm), width_mm.max(height_mm));
+    LIMITS.page_width_mm.contains(short) && LIMITS.page_height_mm.contains(long)
+}
+
 /// Whether a font's name names Times New Roman, or one of its faces by the face's full name (`Times
 /// New Roman Bold`, `TimesNewRomanPS-BoldMT`), as Windows resolves them.
 pub fn is_font(name: &str) -> bool {
