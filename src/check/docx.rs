@@ -407,13 +407,14 @@ impl Tally {
         }
     }
 
-    /// The look of most letters; `None` for a paragraph without any.
+    /// The look of most letters (bold or italic when two thirds are); `None` for a paragraph
+    /// without any.
     fn look(self) -> Option<Look> {
         let size = self.sizes.iter().max_by_key(|(_, n)| *n)?.0;
         Some(Look {
             size_pt: size.map(|half| half as f32 / 2.0),
-            bold: self.bold * 2 > self.letters,
-            italic: self.italic * 2 > self.letters,
+            bold: self.bold * 3 > self.letters * 2,
+            italic: self.italic * 3 > self.letters * 2,
         })
     }
 }

@@ -18,6 +18,7 @@ mod scope;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
 use crate::nd30::{self, Rule, Severity, Verdict};
@@ -293,6 +294,13 @@ fn finding(file: &Path, evidence: &Evidence, verdict: Verdict) -> Finding {
 
 /// Judges the evidence against every rule it allows.
 pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
+    // Text stored decomposed is a fault of its own (W5); every other rule reads it as it prints.
+    let stored = nd30::judge_text(&evidence.lines.join("\n"));
+    let printed = Evidence {
+        lines: evidence.lines.iter().map(|l| l.nfc().collect()).collect(),
+        ..evidence.clone()
+    };
+    let evidence = &printed;
     let mut verdicts = page::findings(evidence);
     verdicts.extend(evidence.fonts.iter().filter_map(|f| nd30::judge_font(f)));
     verdicts.extend(evidence.unembedded.iter().map(|f| nd30::unembedded_font(f)));
@@ -315,7 +323,7 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         .filter(|&i| !in_table(i))
         .find_map(|i| nd30::judge_citations(&evidence.lines[i]));
     verdicts.extend(citation);
-    verdicts.extend(nd30::judge_text(&evidence.lines.join("\n")));
+    verdicts.extend(stored);
     verdicts
 }
 

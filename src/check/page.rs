@@ -20,11 +20,12 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
             "centre it in the top margin (a PAGE field in the header)",
         ));
     }
-    // Contact lines belong to page 1 only; a page number in the footer is judged above.
+    // Contact lines belong to page 1 only; a page number in the footer is judged above, and a
+    // form's control line (`Lần ban hành: 04`) is not a contact line.
     let contact = evidence
         .later_footer
         .iter()
-        .find(|l| !l.trim().chars().all(|c| c.is_ascii_digit()));
+        .find(|l| nd30::is_contact_line(l));
     verdicts.extend(contact.map(|line| nd30::contact_lines_repeated(line, None)));
     verdicts
 }

@@ -26,10 +26,17 @@ pub fn read(path: &Path) -> Result<Evidence> {
         if number == 1 {
             split_national_name(&mut content.lines);
         }
+        let right_mm = content.lines.iter().map(|l| l.x1_mm).fold(0.0, f32::max);
         let ordered = reading_order(&content.lines, width_mm, number == 1);
         let mut previous: Option<&Placed> = None;
         for line in ordered {
-            evidence.continues.push(previous.is_some_and(|p| continues(p, line)));
+            // A page number is judged where it stands (placement), not read as text.
+            let margin = line.baseline_mm < nd30::LIMITS.margin_top_mm.max + 5.0
+                || line.baseline_mm > height_mm - nd30::LIMITS.margin_bottom_mm.min;
+            if margin && nd30::page_number_text(&line.text).is_some() {
+                continue;
+            }
+            evidence.continues.push(previous.is_some_and(|p| continues(p, line, right_mm)));
             previous = Some(line);
             evidence.lines.push(line.text.clone());
             evidence.pages.push(number);
@@ -76,13 +83,21 @@ pub fn read(path: &Path) -> Result<Evidence> {
     Ok(evidence)
 }
 
+/// A line that ends this near the page's right text edge is full, mm: the paragraph wraps on.
+const FULL_LINE_MM: f32 = 8.0;
+
 /// Whether `line` goes on with the paragraph `previous` printed: the next line down, no further in
-/// than it, after a line that ends without a sentence's end (a wrapped line starting `2025.` is not
+/// than it, after a line that runs to the right edge (`right_mm`) without a sentence's end (a wrapped line starting `2025.` is not
 /// a label).
-fn continues(previous: &Placed, line: &Placed) -> bool {
+fn continues(previous: &Placed, line: &Placed, right_mm: f32) -> bool {
     let step = line.baseline_mm - previous.baseline_mm;
     let ended = previous.text.ends_with(['.', ':', ';', '!', '?']);
-    step > 0.0 && step < 2.5 * line.size_pt * MM_PER_POINT && line.x0_mm <= previous.x0_mm + 1.0 && !ended
+    let full = previous.x1_mm >= right_mm - FULL_LINE_MM;
+    step > 0.0
+        && step < 2.5 * line.size_pt * MM_PER_POINT
+        && line.x0_mm <= previous.x0_mm + 1.0
+        && full
+        && !ended
 }
 
 /// A line that runs from the agency's name into the Quốc hiệu (the two columns stand less than an
@@ -150,6 +165,9 @@ fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Plac
     left.chain(right).chain(closing_order(rest, width_mm)).collect()
 }
 
+/// How far right of the `Nơi nhận:` label a line of the signature's side starts at least, mm.
+const SIDE_MM: f32 = 50.0;
+
 /// The lines of a page's closing read column by column, when it has one: from the `Nơi nhận:` line
 /// down, the recipients' side (left) first, then the signature's.
 fn closing_order(lines: Vec<&Placed>, width_mm: f32) -> Vec<&Placed> {
@@ -160,11 +178,12 @@ fn closing_order(lines: Vec<&Placed>, width_mm: f32) -> Vec<&Placed> {
         return lines;
     };
     let top = lines[label].baseline_mm - 1.0;
-    let middle = width_mm / 2.0;
+    // The signature's lines are centred in the right half; the recipients' start at the label.
+    let split = (lines[label].x0_mm + SIDE_MM).min(width_mm / 2.0);
     let (above, below): (Vec<&Placed>, Vec<&Placed>) =
         lines.into_iter().partition(|l| l.baseline_mm < top);
     let (left, right): (Vec<&Placed>, Vec<&Placed>) =
-        below.into_iter().partition(|l| l.x1_mm <= middle);
+        below.into_iter().partition(|l| l.x0_mm < split);
     above.into_iter().chain(left).chain(right).collect()
 }
 

@@ -25,7 +25,7 @@ pub struct PageContent {
     pub visible_letters: usize,
     /// Letters drawn invisible (text rendering mode 3 or 7: an OCR layer over a scan).
     pub invisible_letters: usize,
-    /// The names (`BaseFont`) of the fonts that print a visible glyph.
+    /// The names (`BaseFont`) of the fonts that print a letter or a digit.
     pub fonts_shown: Vec<String>,
 }
 
@@ -385,7 +385,9 @@ fn walk_content(
             walked.invisible_letters += piece.text.chars().filter(|c| c.is_alphanumeric()).count();
             return;
         }
-        if !walked.fonts_shown.contains(&font.name) {
+        // A font that prints no letter or digit (a bullet's Symbol, spaces) sets no text.
+        let letters = piece.text.chars().any(char::is_alphanumeric);
+        if letters && !walked.fonts_shown.contains(&font.name) {
             walked.fonts_shown.push(font.name.clone());
         }
         walked.pieces.push(piece);
@@ -743,8 +745,8 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent
             baseline_mm: (height_pt - line.first.y) * MM_PER_POINT,
             size_pt: line.first.size,
             colour: line.first.colour,
-            bold: line.letters > 0 && line.bold * 2 > line.letters,
-            italic: line.letters > 0 && line.italic * 2 > line.letters,
+            bold: line.letters > 0 && line.bold * 3 > line.letters * 2,
+            italic: line.letters > 0 && line.italic * 3 > line.letters * 2,
         });
     }
     PageContent {
