@@ -76,12 +76,15 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
     match lines.iter().position(|l| nd30::is_national_name(l)) {
         Some(i) => {
             verdicts.extend(nd30::judge_national_name(&lines[i]));
-            verdicts.extend(look(
-                evidence,
-                i,
-                nd30::NATIONAL_NAME_LINE,
-                nd30::NATIONAL_NAME_LOOK,
-            ));
+            // On a line set with tabs the look measured is the agency's as much as the Quốc hiệu's.
+            if nd30::before_national_name(&lines[i]).is_empty() {
+                verdicts.extend(look(
+                    evidence,
+                    i,
+                    nd30::NATIONAL_NAME_LINE,
+                    nd30::NATIONAL_NAME_LOOK,
+                ));
+            }
             verdicts.extend(agency(evidence, i));
         }
         None => verdicts.push(missing(nd30::NATIONAL_NAME_LINE, nd30::NATIONAL_NAME)),

@@ -36,6 +36,10 @@ pub fn read(path: &Path) -> Result<Evidence> {
             if margin && nd30::page_number_text(&line.text).is_some() {
                 continue;
             }
+            // Type this small is a drafter's initials or a signing stamp's note, not the document's.
+            if line.size_pt < SMALLEST_TEXT_PT {
+                continue;
+            }
             evidence.continues.push(previous.is_some_and(|p| continues(p, line, right_mm)));
             previous = Some(line);
             evidence.lines.push(line.text.clone());
@@ -93,7 +97,10 @@ fn continues(previous: &Placed, line: &Placed, right_mm: f32) -> bool {
     let step = line.baseline_mm - previous.baseline_mm;
     let ended = previous.text.ends_with(['.', ':', ';', '!', '?']);
     let full = previous.x1_mm >= right_mm - FULL_LINE_MM;
+    // A heading in capitals, or in another weight, is a paragraph of its own.
+    let heading = super::is_capitals(&previous.text) || previous.bold != line.bold;
     step > 0.0
+        && !heading
         && step < 2.5 * line.size_pt * MM_PER_POINT
         && line.x0_mm <= previous.x0_mm + 1.0
         && full
@@ -164,6 +171,9 @@ fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Plac
     let rest: Vec<&Placed> = lines.iter().filter(|l| !in_header(l)).collect();
     left.chain(right).chain(closing_order(rest, width_mm)).collect()
 }
+
+/// Lines set smaller than this are not read as the document's text, points.
+const SMALLEST_TEXT_PT: f32 = 9.0;
 
 /// How far right of the `Nơi nhận:` label a line of the signature's side starts at least, mm.
 const SIDE_MM: f32 = 50.0;
