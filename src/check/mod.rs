@@ -378,15 +378,15 @@ fn items_after(lines: &[String], label: &str) -> Option<List> {
             !item.ends_with(nd30::ITEM_END) && !item.ends_with(nd30::LAST_ITEM_END)
         });
         // An item printed over lines may break after a `;` of its own: the list goes on below.
-        let list_goes_on = || {
-            lines[next + 1..]
+        let broken = items.last().is_some_and(|item| item.ends_with(nd30::ITEM_END));
+        let list_goes_on = broken
+            && lines[next + 1..]
                 .iter()
                 .take(2)
-                .any(|l| l.trim_start().starts_with(nd30::LIST_DASH))
-        };
+                .any(|l| l.trim_start().starts_with(nd30::LIST_DASH));
         match items.last_mut() {
             _ if line.starts_with(nd30::LIST_DASH) => items.push(line.to_string()),
-            Some(item) if (open || list_goes_on()) && !line.is_empty() => {
+            Some(item) if (open || list_goes_on) && !line.is_empty() => {
                 item.push(' ');
                 item.push_str(line);
             }
