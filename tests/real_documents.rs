@@ -24,6 +24,31 @@ const MISSED: &[(&str, &str)] = &[
     ("set at 15 pt", "E15"),
 ];
 
+/// Findings the labels could not have (the earlier checker did not judge a PDF's sizes), each read
+/// off the document by hand and found true: (file, rule, what the document shows).
+const REVIEWED: &[(&str, &str, &str)] = &[
+    (
+        "25_quyetdinh_2536-QD-UBND_LamDong_2025.pdf",
+        "E15",
+        "the title QUYẾT ĐỊNH is set at 16 pt (its capitals 17.7 pt high against the body's 15.5)",
+    ),
+    (
+        "09_kehoach_CCHC-2026-2030_UBND-LamDong.docx",
+        "E16",
+        "a 40 mm rule under a one-line trích yếu about 150 mm wide: a quarter, not a third",
+    ),
+    (
+        "11_baocao_De-an-06_BCD-tinh-LamDong_2025.docx",
+        "E16",
+        "a 46 mm rule under a one-line trích yếu about 150 mm wide: just under a third",
+    ),
+    (
+        "43_congvan_193-UBND-KT_LaoCai_2026.pdf",
+        "E25",
+        "the Nơi nhận items are set at 10 pt, not 11",
+    ),
+];
+
 /// Whether the real documents are here; says why not when they are not.
 fn present() -> bool {
     let here = folder().join("labels.json").is_file();
@@ -36,8 +61,11 @@ fn present() -> bool {
     here
 }
 
+/// (file, rule) pairs.
+type Pairs = BTreeSet<(String, String)>;
+
 /// (file, rule) pairs the labels call true, and those they call false or moot.
-fn labelled(labels: &Value) -> (BTreeSet<(String, String)>, BTreeSet<(String, String)>) {
+fn labelled(labels: &Value) -> (Pairs, Pairs) {
     let (mut right, mut wrong) = (BTreeSet::new(), BTreeSet::new());
     let Some(files) = labels.as_object() else {
         panic!("labels.json is not an object of files");
@@ -64,6 +92,9 @@ fn labelled(labels: &Value) -> (BTreeSet<(String, String)>, BTreeSet<(String, St
                 }
             }
         }
+    }
+    for (file, rule, _) in REVIEWED {
+        right.insert((file.to_string(), rule.to_string()));
     }
     // A rule with a true finding in a file is right there, whatever else it said.
     wrong.retain(|pair| !right.contains(pair));
@@ -197,7 +228,10 @@ fn documents_decree_30_does_not_govern_are_not_judged() {
     let outside = [
         ("13_huongdan_36-HD-VPTW_Dang_2018.docx", "Party"),
         ("57_nghidinh_30-2020-ND-CP_ChinhPhu.docx", "legal normative"),
-        ("59_don-khoi-kien_ly-hon_TEMPLATE_WPS.docx", "no issuing agency"),
+        (
+            "59_don-khoi-kien_ly-hon_TEMPLATE_WPS.docx",
+            "no issuing agency",
+        ),
         (
             "35_congvan_CongTy-RainbowVN_gui-CucHoaChat_2026.docx",
             "company",

@@ -68,7 +68,11 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
             );
         }
         // A paragraph opened with a tab is indented by the tab (Word's stops are 12.7 mm apart).
-        let tabbed = if line.starts_with('\t') { TAB_STOP_MM } else { 0.0 };
+        let tabbed = if line.starts_with('\t') {
+            TAB_STOP_MM
+        } else {
+            0.0
+        };
         report(
             1,
             nd30::judge_body_indent(line.trim_start(), layout.first_line_mm + tabbed),

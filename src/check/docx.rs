@@ -85,6 +85,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
             .collect(),
         pages_read: Vec::new(),
         continues: Vec::new(),
+        anchored_rules: anchored_rules(&document),
     })
 }
 
@@ -173,6 +174,57 @@ fn lines(document: &[Item]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// EMUs in a millimetre, DrawingML's unit.
+const EMU_PER_MM: f32 = 36_000.0;
+
+/// The horizontal lines drawn as shapes (DrawingML lines and connectors; VML lines where there is
+/// no DrawingML choice beside them) and the paragraph each is anchored in.
+fn anchored_rules(document: &[Item]) -> Vec<(usize, f32)> {
+    let (mut out, mut paragraph, mut fallback) = (Vec::new(), 0, 0);
+    let (mut extent, mut line) = (None::<(f32, f32)>, false);
+    let points = |value: &str| -> Option<(f32, f32)> {
+        let (x, y) = value.split_once(',')?;
+        let pt = |v: &str| v.trim().trim_end_matches("pt").parse::<f32>().ok();
+        Some((pt(x)?, pt(y)?))
+    };
+    for item in document {
+        match item {
+            Item::Close(name) if name == "p" => paragraph += 1,
+            Item::Open(name, _) if name == "Fallback" => fallback += 1,
+            Item::Close(name) if name == "Fallback" => fallback -= 1,
+            Item::Open(name, _) if name == "drawing" => (extent, line) = (None, false),
+            Item::Open(name, attrs) if name == "extent" => {
+                extent = number(attrs, "cx").zip(number(attrs, "cy"));
+            }
+            Item::Open(name, attrs) if name == "prstGeom" => {
+                line = attrs
+                    .get("prst")
+                    .is_some_and(|p| p == "line" || p.starts_with("straightConnector"));
+            }
+            Item::Close(name) if name == "drawing" => {
+                if let (true, Some((cx, cy))) = (line, extent) {
+                    if cy < EMU_PER_MM {
+                        out.push((paragraph, cx / EMU_PER_MM));
+                    }
+                }
+            }
+            Item::Open(name, attrs) if name == "line" && fallback == 0 => {
+                let ends = attrs
+                    .get("from")
+                    .and_then(|f| points(f))
+                    .zip(attrs.get("to").and_then(|t| points(t)));
+                if let Some(((x0, y0), (x1, y1))) = ends {
+                    if (y1 - y0).abs() < 1.0 {
+                        out.push((paragraph, (x1 - x0).abs() * 25.4 / 72.0));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// For each paragraph, the column of the table cell it stands in (counting merged columns), or `None`
@@ -318,8 +370,12 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
     let (mut in_paragraph_props, mut in_run, mut in_text) = (false, false, false);
     for item in document {
         match item {
-            Item::Open(name, _) if name == "p" => (paragraph_style, tally) = (None, Tally::default()),
-            Item::Close(name) if name == "p" => out.paragraphs.push(std::mem::take(&mut tally).look()),
+            Item::Open(name, _) if name == "p" => {
+                (paragraph_style, tally) = (None, Tally::default())
+            }
+            Item::Close(name) if name == "p" => {
+                out.paragraphs.push(std::mem::take(&mut tally).look())
+            }
             Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
             Item::Close(name) if name == "pPr" => in_paragraph_props = false,
             Item::Open(name, attrs) if name == "pStyle" => {

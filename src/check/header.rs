@@ -16,6 +16,7 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
         .collect();
     verdicts.extend(words_and_looks(evidence));
     verdicts.extend(columns(evidence));
+    verdicts.extend(anchored_rules(evidence));
     verdicts.extend(lengths(&evidence.lines));
     verdicts
 }
@@ -197,7 +198,10 @@ fn columns(evidence: &Evidence) -> Vec<Verdict> {
 /// order (a DOCX header table is read left cell first, and that cell may go on with the Số and V/v
 /// lines). The last is the agency's own name; any above it, the parent authority or the name wrapped.
 /// A short mark in capitals (`MẬT`, `DỰ THẢO`) before them is not the agency.
-pub(super) fn agency_lines(lines: &[String], national_name: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn agency_lines(
+    lines: &[String],
+    national_name: usize,
+) -> Option<std::ops::Range<usize>> {
     let start = (0..national_name).find(|&i| {
         let line = lines[i].trim();
         is_capitals(line) && !nd30::is_header_mark(line) && !nd30::is_number_line(line)
@@ -233,4 +237,72 @@ fn subject(evidence: &Evidence, title: usize) -> Option<Verdict> {
         return None;
     }
     look(evidence, next, nd30::SUBJECT, nd30::SUBJECT_LOOK)
+}
+
+/// Paragraphs after a line in which the rule under it may be anchored.
+const RULE_REACH: usize = 2;
+/// The text area's width when the document declares none, mm.
+const TEXT_WIDTH_MM: f32 = 160.0;
+
+/// The lines drawn as shapes under the agency's name and a named kind's trích yếu (DOCX): a third to a
+/// half of the line above. A rule anchored in the line's paragraph or one of the next two is taken
+/// for it; where there is none, nothing is said (a border or a typed rule may stand there).
+fn anchored_rules(evidence: &Evidence) -> Vec<Verdict> {
+    let lines = &evidence.lines;
+    if evidence.anchored_rules.is_empty() {
+        return Vec::new();
+    }
+    let rule_from = |at: usize| {
+        evidence
+            .anchored_rules
+            .iter()
+            .find(|(p, _)| (at..=at + RULE_REACH).contains(p))
+            .map(|&(_, length)| (length, 0.0))
+    };
+    let width_mm = |i: usize| {
+        let look = evidence.looks.get(i).copied().flatten();
+        let size = look.and_then(|l| l.size_pt).unwrap_or(13.0);
+        let bold = look.is_some_and(|l| l.bold);
+        crate::fonts::width_pt(lines[i].trim(), size, bold) * 25.4 / 72.0
+    };
+    let text_width = evidence
+        .sections
+        .first()
+        .and_then(|s| s.margins_mm.map(|m| s.width_mm - m[2] - m[3]))
+        .unwrap_or(TEXT_WIDTH_MM);
+    let limits = nd30::LIMITS;
+    let judge = |rule, at: usize, text_mm: f32| {
+        nd30::judge_underline(
+            rule,
+            &lines[at],
+            text_mm,
+            rule_from(at),
+            limits.agency_rule_ratio,
+            limits.rule_ratio_tolerance,
+        )
+        .filter(|_| rule_from(at).is_some())
+    };
+    let mut verdicts = Vec::new();
+    let national = lines.iter().position(|l| nd30::is_national_name(l));
+    if let Some(range) = national.and_then(|n| agency_lines(lines, n)) {
+        let last = range.end - 1;
+        let widest = range.clone().map(width_mm).fold(0.0, f32::max);
+        verdicts.extend(
+            judge(nd30::AGENCY, last, width_mm(last))
+                .filter(|_| judge(nd30::AGENCY, last, widest).is_some()),
+        );
+    }
+    let title = lines
+        .iter()
+        .position(|l| nd30::title_kind(l).is_some_and(|kind| kind.subject));
+    if let Some(subject) = title.map(|t| t + 1).filter(|&s| s < lines.len()) {
+        if !lines[subject].trim().is_empty() && !lines[subject].trim_start().starts_with('(') {
+            verdicts.extend(judge(
+                nd30::SUBJECT,
+                subject,
+                width_mm(subject).min(text_width),
+            ));
+        }
+    }
+    verdicts
 }

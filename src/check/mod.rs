@@ -57,6 +57,9 @@ pub struct Evidence {
     pub number_in_footer: bool,
     /// Lines with text in a colour other than black, and that colour (DOCX).
     pub coloured: Vec<(usize, String)>,
+    /// Lines drawn as shapes, when the format anchors them in paragraphs (DOCX): the paragraph's
+    /// index and the line's length, mm.
+    pub anchored_rules: Vec<(usize, f32)>,
     /// Whether each line goes on with the paragraph of the line before, when the format prints
     /// paragraphs over lines (PDF).
     pub continues: Vec<bool>,
@@ -378,7 +381,9 @@ fn items_after(lines: &[String], label: &str) -> Option<List> {
             !item.ends_with(nd30::ITEM_END) && !item.ends_with(nd30::LAST_ITEM_END)
         });
         // An item printed over lines may break after a `;` of its own: the list goes on below.
-        let broken = items.last().is_some_and(|item| item.ends_with(nd30::ITEM_END));
+        let broken = items
+            .last()
+            .is_some_and(|item| item.ends_with(nd30::ITEM_END));
         let list_goes_on = broken
             && lines[next + 1..]
                 .iter()

@@ -40,12 +40,16 @@ pub fn read(path: &Path) -> Result<Evidence> {
             if line.size_pt < SMALLEST_TEXT_PT {
                 continue;
             }
-            evidence.continues.push(previous.is_some_and(|p| continues(p, line, right_mm)));
+            evidence
+                .continues
+                .push(previous.is_some_and(|p| continues(p, line, right_mm)));
             previous = Some(line);
             evidence.lines.push(line.text.clone());
             evidence.pages.push(number);
             // On paper other than A4 the page was scaled to fit it: its sizes are not the document's.
-            let size = (line.size_pt * 2.0).round() / 2.0;
+            // Office programs set whole points (a half at most): a size measured a little over one
+            // is that size.
+            let size = (line.size_pt - 0.3).round();
             evidence.looks.push(Some(Look {
                 size_pt: Some(size).filter(|_| a4),
                 bold: line.bold,
@@ -62,7 +66,11 @@ pub fn read(path: &Path) -> Result<Evidence> {
         let has_table = content.rules.len() >= 3 || content.figures > 0;
         let fonts = fonts(&document, id);
         for shown in &content.fonts_shown {
-            let Some((font, embedded)) = fonts.iter().find(|(name, _, _)| name == shown).map(|(_, f, e)| (f, *e)) else {
+            let Some((font, embedded)) = fonts
+                .iter()
+                .find(|(name, _, _)| name == shown)
+                .map(|(_, f, e)| (f, *e))
+            else {
                 continue;
             };
             if !embedded && !nd30::is_font(font) && !evidence.unembedded.contains(font) {
@@ -169,7 +177,9 @@ fn reading_order(lines: &[Placed], width_mm: f32, first_page: bool) -> Vec<&Plac
         .filter(in_header)
         .filter(|l| l.x1_mm > boundary + 1.0);
     let rest: Vec<&Placed> = lines.iter().filter(|l| !in_header(l)).collect();
-    left.chain(right).chain(closing_order(rest, width_mm)).collect()
+    left.chain(right)
+        .chain(closing_order(rest, width_mm))
+        .collect()
 }
 
 /// Lines set smaller than this are not read as the document's text, points.
@@ -251,8 +261,13 @@ fn fonts(document: &Document, page: ObjectId) -> Vec<(String, String, bool)> {
     fonts
         .values()
         .filter_map(|font| {
-            let base = String::from_utf8_lossy(font.get(b"BaseFont").and_then(Object::as_name).ok()?).into_owned();
-            let name = base.split_once('+').map_or(base.as_str(), |(_, n)| n).to_string();
+            let base =
+                String::from_utf8_lossy(font.get(b"BaseFont").and_then(Object::as_name).ok()?)
+                    .into_owned();
+            let name = base
+                .split_once('+')
+                .map_or(base.as_str(), |(_, n)| n)
+                .to_string();
             let family = program_family(document, font)
                 .filter(|_| renamed(&name))
                 .unwrap_or_else(|| family(&base));
@@ -310,15 +325,19 @@ fn program_family(document: &Document, font: &Dictionary) -> Option<String> {
         .unwrap_or_else(|_| stream.content.clone());
     let face = ttf_parser::Face::parse(&data, 0).ok()?;
     let names = face.names();
-    [ttf_parser::name_id::FAMILY, ttf_parser::name_id::FULL_NAME, ttf_parser::name_id::POST_SCRIPT_NAME]
-        .iter()
-        .find_map(|id| {
-            names
-                .into_iter()
-                .filter(|n| n.name_id == *id)
-                .find_map(|n| n.to_string())
-        })
-        .map(|name| family(&name))
+    [
+        ttf_parser::name_id::FAMILY,
+        ttf_parser::name_id::FULL_NAME,
+        ttf_parser::name_id::POST_SCRIPT_NAME,
+    ]
+    .iter()
+    .find_map(|id| {
+        names
+            .into_iter()
+            .filter(|n| n.name_id == *id)
+            .find_map(|n| n.to_string())
+    })
+    .map(|name| family(&name))
 }
 
 /// The family a PostScript font name belongs to, named as the rules name it when they do.

@@ -113,19 +113,29 @@ fn number(object: &Object) -> Option<f32> {
 /// A font's name and whether its face is bold and italic: from its name (`TimesNewRomanPS-BoldMT`,
 /// `Times New Roman,BoldItalic`) or, where the name says nothing (`F1`), its descriptor's weight,
 /// flags and italic angle.
-fn face(document: &Document, font: &Dictionary, descendant: Option<&Object>) -> (String, bool, bool) {
+fn face(
+    document: &Document,
+    font: &Dictionary,
+    descendant: Option<&Object>,
+) -> (String, bool, bool) {
     let base = font
         .get(b"BaseFont")
         .and_then(Object::as_name)
         .map(|n| String::from_utf8_lossy(n).into_owned())
         .unwrap_or_default();
-    let name = base.split_once('+').map_or(base.as_str(), |(_, n)| n).to_string();
+    let name = base
+        .split_once('+')
+        .map_or(base.as_str(), |(_, n)| n)
+        .to_string();
     let lower = name.to_lowercase();
     let described = match descendant {
         Some(Object::Dictionary(d)) => d,
         _ => font,
     };
-    let descriptor = match described.get(b"FontDescriptor").map(|o| resolve(document, o)) {
+    let descriptor = match described
+        .get(b"FontDescriptor")
+        .map(|o| resolve(document, o))
+    {
         Ok(Object::Dictionary(d)) => Some(d),
         _ => None,
     };
@@ -160,7 +170,10 @@ fn program_face(document: &Document, descriptor: &Dictionary) -> Option<(bool, b
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
     let face = ttf_parser::Face::parse(&data, 0).ok()?;
-    Some((face.is_bold() || face.weight().to_number() >= 600, face.is_italic()))
+    Some((
+        face.is_bold() || face.weight().to_number() >= 600,
+        face.is_italic(),
+    ))
 }
 
 fn page_font<'a>(document: &'a Document, font: &'a Dictionary) -> PageFont<'a> {
@@ -299,7 +312,10 @@ struct Walked {
 const FORM_DEPTH: usize = 6;
 
 /// The fonts a resource dictionary names.
-fn resource_fonts<'a>(document: &'a Document, resources: &'a Dictionary) -> BTreeMap<Vec<u8>, PageFont<'a>> {
+fn resource_fonts<'a>(
+    document: &'a Document,
+    resources: &'a Dictionary,
+) -> BTreeMap<Vec<u8>, PageFont<'a>> {
     let Ok(Object::Dictionary(fonts)) = resources.get(b"Font").map(|o| resolve(document, o)) else {
         return BTreeMap::new();
     };
@@ -313,7 +329,10 @@ fn resource_fonts<'a>(document: &'a Document, resources: &'a Dictionary) -> BTre
 }
 
 /// The XObjects a resource dictionary names.
-fn resource_objects<'a>(document: &'a Document, resources: Option<&'a Dictionary>) -> Option<&'a Dictionary> {
+fn resource_objects<'a>(
+    document: &'a Document,
+    resources: Option<&'a Dictionary>,
+) -> Option<&'a Dictionary> {
     match resources?.get(b"XObject").map(|o| resolve(document, o)) {
         Ok(Object::Dictionary(objects)) => Some(objects),
         _ => None,
@@ -335,12 +354,24 @@ fn walk(document: &Document, page: ObjectId) -> Walked {
         .get_page_resources(page)
         .ok()
         .and_then(|(own, inherited)| {
-            own.or_else(|| inherited.first().and_then(|id| document.get_dictionary(*id).ok()))
+            own.or_else(|| {
+                inherited
+                    .first()
+                    .and_then(|id| document.get_dictionary(*id).ok())
+            })
         });
     let mut walked = Walked::default();
     if let Ok(data) = document.get_page_content(page) {
         let objects = resource_objects(document, resources);
-        walk_content(document, &data, &fonts, objects, Matrix::IDENTITY, 0, &mut walked);
+        walk_content(
+            document,
+            &data,
+            &fonts,
+            objects,
+            Matrix::IDENTITY,
+            0,
+            &mut walked,
+        );
     }
     walked
 }
@@ -483,7 +514,10 @@ fn walk_content(
             }
             "c" | "v" | "y" => {
                 // A curve's end: a path drawn as a rule may be made of short curves.
-                let (x, y) = (operand(op.operands.len().saturating_sub(2)), operand(op.operands.len().saturating_sub(1)));
+                let (x, y) = (
+                    operand(op.operands.len().saturating_sub(2)),
+                    operand(op.operands.len().saturating_sub(1)),
+                );
                 let to = state.ctm.apply(x, y);
                 edges.push((current, to));
                 current = to;
@@ -524,7 +558,10 @@ fn walk_content(
 /// A content stream without the comment lines some producers open it with (`% CANON_…`), which the
 /// content parser does not read past.
 fn without_comments(data: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if !data.split(|&b| b == b'\n').any(|line| line.starts_with(b"%")) {
+    if !data
+        .split(|&b| b == b'\n')
+        .any(|line| line.starts_with(b"%"))
+    {
         return std::borrow::Cow::Borrowed(data);
     }
     let kept: Vec<&[u8]> = data
@@ -563,7 +600,15 @@ fn walk_form(
         return;
     };
     let objects = resource_objects(document, resources);
-    walk_content(document, &data, fonts, objects, matrix.then(state.ctm), depth + 1, walked);
+    walk_content(
+        document,
+        &data,
+        fonts,
+        objects,
+        matrix.then(state.ctm),
+        depth + 1,
+        walked,
+    );
 }
 
 /// The horizontal edges among `edges` long enough to be rules.
@@ -676,7 +721,9 @@ impl Gathered {
         let line = &self.first;
         let em = line.size.max(piece.size);
         // The blank left for a number or a day written in at issuance is wider than a column's gap.
-        let blank = ["Số:", "ngày", "tháng"].iter().any(|w| line.text.trim_end().ends_with(w));
+        let blank = ["Số:", "ngày", "tháng"]
+            .iter()
+            .any(|w| line.text.trim_end().ends_with(w));
         let gap = if blank { BLANK_GAP_EM } else { COLUMN_GAP_EM };
         (line.y - piece.y).abs() < 0.3 * em
             && piece.x0 - line.x1 < gap * em
@@ -728,7 +775,12 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent
     let mut placed = Vec::new();
     let mut visible_letters = 0;
     for line in gathered {
-        let text = line.first.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = line
+            .first
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if !text.is_empty() && text.chars().all(|c| c == '_') {
             segments.push(Segment {
                 x0: line.first.x0,

@@ -41,7 +41,11 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let mut part_start = 1;
     for (index, (lines, section)) in pages.enumerate() {
         let page = index as u32 + 1;
-        let body = || lines.iter().filter(|l| page_number(l, lines, section).is_none());
+        let body = || {
+            lines
+                .iter()
+                .filter(|l| page_number(l, lines, section).is_none())
+        };
         if body().next().is_some_and(|l| nd30::is_annex_label(&l.text)) {
             part_start = page;
         }

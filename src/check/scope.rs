@@ -40,7 +40,10 @@ fn scanned(evidence: &Evidence) -> Option<String> {
         }
         many => format!(
             "pages {} are scanned images",
-            many.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     let ocr = evidence.pages_read.iter().any(|p| p.invisible_letters > 0);
@@ -63,7 +66,14 @@ fn vietnamese(c: char) -> bool {
         && parts.all(|m| {
             matches!(
                 m,
-                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' | '\u{302}' | '\u{306}' | '\u{31B}'
+                '\u{300}'
+                    | '\u{301}'
+                    | '\u{303}'
+                    | '\u{309}'
+                    | '\u{323}'
+                    | '\u{302}'
+                    | '\u{306}'
+                    | '\u{31B}'
             )
         })
 }

@@ -9,7 +9,13 @@ pub const PARTY_NAME: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
 /// Titles of legal normative documents (Luật Ban hành văn bản quy phạm pháp luật), whose format
 /// Decree 30 does not set.
-pub const NORMATIVE_TITLES: [&str; 5] = ["LUẬT", "PHÁP LỆNH", "NGHỊ ĐỊNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH"];
+pub const NORMATIVE_TITLES: [&str; 5] = [
+    "LUẬT",
+    "PHÁP LỆNH",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "THÔNG TƯ LIÊN TỊCH",
+];
 
 /// How a private company's name begins.
 pub const COMPANY_OPENINGS: [&str; 3] = ["CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP"];
@@ -32,9 +38,7 @@ pub fn outside_scope(header: &[&str], agency: &[&str]) -> Option<String> {
                 year.trim().len() == 4 && year.trim().chars().all(|c| c.is_ascii_digit())
             })
         });
-    let normative_title = header
-        .iter()
-        .find(|l| NORMATIVE_TITLES.contains(&l.trim()));
+    let normative_title = header.iter().find(|l| NORMATIVE_TITLES.contains(&l.trim()));
     if let Some(what) = normative_number.or(normative_title.map(|t| t.trim())) {
         return Some(format!(
             "a legal normative document ({what}): its format is set by the law on legal documents, not by Decree 30"
@@ -70,7 +74,8 @@ mod tests {
         let letter = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2402/UBND-NTM"];
         assert_eq!(outside_scope(&letter, &agency), None);
         let party = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 36-HD/VPTW"];
-        assert!(outside_scope(&party, &["BAN CHẤP HÀNH TRUNG ƯƠNG"]).is_some_and(|r| r.contains("Party")));
+        assert!(outside_scope(&party, &["BAN CHẤP HÀNH TRUNG ƯƠNG"])
+            .is_some_and(|r| r.contains("Party")));
         let decree = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 30/2020/NĐ-CP"];
         assert!(outside_scope(&decree, &["CHÍNH PHỦ"]).is_some_and(|r| r.contains("normative")));
         let company = ["CÔNG TY TNHH THƯƠNG MẠI AN PHÚ"];

@@ -25,7 +25,9 @@ pub fn is_contact_line(line: &str) -> bool {
 /// The number a line holds when it reads as a page number: digits alone (`2`, `- 2 -`), or
 /// `Page 2`, `Trang 2`, `2/5`.
 pub fn page_number_text(line: &str) -> Option<u32> {
-    let line = line.trim().trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let line = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c.is_whitespace());
     let lower = line.to_lowercase();
     let line = crate::nd30::PAGE_WORDS
         .iter()

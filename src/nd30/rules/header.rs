@@ -61,7 +61,10 @@ pub fn date_left_blank(line: &str) -> bool {
         return false;
     };
     let tokens: Vec<&str> = words.split_whitespace().collect();
-    let digits = |t: &&str| t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '…');
+    let digits = |t: &&str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '…')
+    };
     tokens.first() == Some(&"ngày")
         && tokens.contains(&"tháng")
         && tokens.contains(&"năm")
@@ -114,7 +117,10 @@ pub fn is_national_name(line: &str) -> bool {
 pub fn judge_national_name(line: &str) -> Option<Verdict> {
     let line = line.trim();
     // In a header set with tabs, the agency's name stands before it on the line.
-    let line = line.strip_prefix(before_national_name(line)).unwrap_or(line).trim();
+    let line = line
+        .strip_prefix(before_national_name(line))
+        .unwrap_or(line)
+        .trim();
     let accepted = line == NATIONAL_NAME || line == NATIONAL_NAME.replace("HÒA", "HOÀ");
     (!accepted).then(|| Verdict::new(NATIONAL_NAME_LINE, line, NATIONAL_NAME))
 }

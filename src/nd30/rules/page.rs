@@ -149,7 +149,9 @@ pub fn is_font(name: &str) -> bool {
             .to_lowercase()
     };
     let (name, font) = (compact(name), compact(crate::nd30::FONT));
-    let face = name.strip_prefix(&font).map(|rest| rest.trim_start_matches("ps"));
+    let face = name
+        .strip_prefix(&font)
+        .map(|rest| rest.trim_start_matches("ps"));
     face.is_some_and(|face| {
         let face = face.trim_end_matches("mt");
         ["", "bold", "italic", "bolditalic", "regular"].contains(&face)
