@@ -65,7 +65,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
     let first_header = shown_part("headerReference", Shown::First)?;
     let later_footer = shown_part("footerReference", Shown::Later)?;
     let looks = looks(&document, &styles, &theme);
-    Ok(Evidence {
+    let evidence = Evidence {
         lines: lines(&document),
         pages: Vec::new(),
         unembedded: Vec::new(),
@@ -86,7 +86,102 @@ pub fn read(path: &Path) -> Result<Evidence> {
         pages_read: Vec::new(),
         continues: Vec::new(),
         anchored_rules: anchored_rules(&document),
-    })
+    };
+    Ok(in_reading_order(evidence, &layout_tables(&document)))
+}
+
+/// For each paragraph, the top-level table it stands in (counted from 0) and the column of its cell
+/// there, when that table is a layout of two columns (a header or a closing set in a table, with a
+/// row per line or one row for all); `None` elsewhere.
+fn layout_tables(document: &[Item]) -> Vec<Option<(usize, u32)>> {
+    let (mut places, mut depth, mut table, mut column) = (Vec::new(), 0usize, 0usize, 0u32);
+    let mut widest: Vec<u32> = Vec::new();
+    let mut next_column = 0u32;
+    for item in document {
+        match item {
+            Item::Open(name, _) if name == "tbl" => {
+                depth += 1;
+                if depth == 1 {
+                    widest.push(0);
+                }
+            }
+            Item::Close(name) if name == "tbl" => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    table += 1;
+                }
+            }
+            Item::Open(name, _) if name == "tr" && depth == 1 => next_column = 0,
+            Item::Open(name, _) if name == "tc" && depth == 1 => {
+                column = next_column;
+                if let Some(w) = widest.last_mut() {
+                    *w = (*w).max(column);
+                }
+            }
+            Item::Open(name, attrs) if name == "gridSpan" && depth == 1 => {
+                next_column = column + number(attrs, "val").map_or(1, |n| n.max(1.0) as u32) - 1;
+            }
+            Item::Close(name) if name == "tc" && depth == 1 => next_column = next_column.max(column) + 1,
+            Item::Close(name) if name == "p" => {
+                places.push((depth > 0).then_some((table, column)));
+            }
+            _ => {}
+        }
+    }
+    places
+        .into_iter()
+        .map(|place| place.filter(|(t, _)| widest.get(*t) == Some(&1)))
+        .collect()
+}
+
+/// The evidence with each two-column layout table read column by column, left first, as its
+/// columns print side by side (a header or closing with a row per line interleaves them otherwise).
+fn in_reading_order(evidence: Evidence, places: &[Option<(usize, u32)>]) -> Evidence {
+    let count = evidence.lines.len();
+    if places.len() != count || places.iter().all(Option::is_none) {
+        return evidence;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(count);
+    let mut i = 0;
+    while i < count {
+        match places[i] {
+            Some((table, _)) => {
+                let end = (i..count)
+                    .find(|&j| places[j].map(|(t, _)| t) != Some(table))
+                    .unwrap_or(count);
+                let mut run: Vec<usize> = (i..end).collect();
+                run.sort_by_key(|&j| places[j].map_or(0, |(_, c)| c));
+                order.extend(run);
+                i = end;
+            }
+            None => {
+                order.push(i);
+                i += 1;
+            }
+        }
+    }
+    let mut moved_to = vec![0; count];
+    for (new, &old) in order.iter().enumerate() {
+        moved_to[old] = new;
+    }
+    let pick = |values: &[Option<Layout>]| order.iter().map(|&o| values.get(o).cloned().flatten()).collect();
+    Evidence {
+        lines: order.iter().map(|&o| evidence.lines[o].clone()).collect(),
+        looks: order.iter().map(|&o| evidence.looks.get(o).copied().flatten()).collect(),
+        layouts: pick(&evidence.layouts),
+        columns: order.iter().map(|&o| evidence.columns.get(o).copied().flatten()).collect(),
+        coloured: evidence
+            .coloured
+            .iter()
+            .map(|(i, colour)| (moved_to.get(*i).copied().unwrap_or(*i), colour.clone()))
+            .collect(),
+        anchored_rules: evidence
+            .anchored_rules
+            .iter()
+            .map(|&(i, length)| (moved_to.get(i).copied().unwrap_or(i), length))
+            .collect(),
+        ..evidence
+    }
 }
 
 fn items(xml: &str) -> std::result::Result<Vec<Item>, quick_xml::Error> {
