@@ -21,6 +21,7 @@ const MISSED: &[(&str, &str)] = &[
     ("date line is upright", "E13"),
     ("Số line set at 12 pt", "E12"),
     ("'PHỤ LỤC' in capitals", "E30"),
+    ("continue the report's numbering", "E7"),
     ("set at 15 pt", "E15"),
 ];
 
@@ -36,6 +37,11 @@ const REVIEWED: &[(&str, &str, &str)] = &[
         "09_kehoach_CCHC-2026-2030_UBND-LamDong.docx",
         "E16",
         "a 40 mm rule under a one-line trích yếu about 150 mm wide: a quarter, not a third",
+    ),
+    (
+        "09_kehoach_CCHC-2026-2030_UBND-LamDong.docx",
+        "E30",
+        "its annex is headed PHỤ LỤC in capitals (the Decree: lower case) and dated `ngày /3/2026`",
     ),
     (
         "11_baocao_De-an-06_BCD-tinh-LamDong_2025.docx",

@@ -177,7 +177,19 @@ pub(super) fn annexes(evidence: &Evidence) -> Vec<Verdict> {
     for &at in &labels {
         let near = || (at + 1..lines.len().min(at + 5)).filter(|&i| !lines[i].trim().is_empty());
         let reference = near().find(|&i| lines[i].trim_start().starts_with('('));
-        verdicts.extend(reference.and_then(|i| nd30::judge_annex_reference(&lines[i])));
+        // A PDF prints a long reference over lines: it runs to its closing bracket.
+        let whole = reference.map(|i| {
+            let mut text = lines[i].trim().to_string();
+            for next in lines.iter().skip(i + 1).take(2) {
+                if text.ends_with(')') {
+                    break;
+                }
+                text.push(' ');
+                text.push_str(next.trim());
+            }
+            text
+        });
+        verdicts.extend(whole.and_then(|text| nd30::judge_annex_reference(&text)));
         let title = near().next().filter(|&i| Some(i) != reference);
         let heading = [
             Some((at, nd30::ANNEX_LABEL_LOOK)),

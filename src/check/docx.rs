@@ -121,7 +121,9 @@ fn layout_tables(document: &[Item]) -> Vec<Option<(usize, u32)>> {
             Item::Open(name, attrs) if name == "gridSpan" && depth == 1 => {
                 next_column = column + number(attrs, "val").map_or(1, |n| n.max(1.0) as u32) - 1;
             }
-            Item::Close(name) if name == "tc" && depth == 1 => next_column = next_column.max(column) + 1,
+            Item::Close(name) if name == "tc" && depth == 1 => {
+                next_column = next_column.max(column) + 1
+            }
             Item::Close(name) if name == "p" => {
                 places.push((depth > 0).then_some((table, column)));
             }
@@ -164,12 +166,23 @@ fn in_reading_order(evidence: Evidence, places: &[Option<(usize, u32)>]) -> Evid
     for (new, &old) in order.iter().enumerate() {
         moved_to[old] = new;
     }
-    let pick = |values: &[Option<Layout>]| order.iter().map(|&o| values.get(o).cloned().flatten()).collect();
+    let pick = |values: &[Option<Layout>]| {
+        order
+            .iter()
+            .map(|&o| values.get(o).cloned().flatten())
+            .collect()
+    };
     Evidence {
         lines: order.iter().map(|&o| evidence.lines[o].clone()).collect(),
-        looks: order.iter().map(|&o| evidence.looks.get(o).copied().flatten()).collect(),
+        looks: order
+            .iter()
+            .map(|&o| evidence.looks.get(o).copied().flatten())
+            .collect(),
         layouts: pick(&evidence.layouts),
-        columns: order.iter().map(|&o| evidence.columns.get(o).copied().flatten()).collect(),
+        columns: order
+            .iter()
+            .map(|&o| evidence.columns.get(o).copied().flatten())
+            .collect(),
         coloured: evidence
             .coloured
             .iter()

@@ -22,7 +22,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         // A page turned by /Rotate is drawn across its media box: its lines are read but not placed.
         let turned = turned(&document, id);
         let mut content = pdf_layout::lines(&document, id, height_mm / MM_PER_POINT);
-        let a4 = size.is_some_and(|s| nd30::is_a4(s.width_mm, s.height_mm));
+        let scale = size.and_then(|s| nd30::a4_scale(s.width_mm, s.height_mm));
         if number == 1 {
             split_national_name(&mut content.lines);
         }
@@ -46,12 +46,9 @@ pub fn read(path: &Path) -> Result<Evidence> {
             previous = Some(line);
             evidence.lines.push(line.text.clone());
             evidence.pages.push(number);
-            // On paper other than A4 the page was scaled to fit it: its sizes are not the document's.
-            // Office programs set whole points (a half at most): a size measured a little over one
-            // is that size.
-            let size = (line.size_pt - 0.3).round();
+            // A page printed on other paper than A4 was scaled to fit it.
             evidence.looks.push(Some(Look {
-                size_pt: Some(size).filter(|_| a4),
+                size_pt: scale.and_then(|scale| nd30::set_size(line.size_pt, scale)),
                 bold: line.bold,
                 italic: line.italic,
             }));

@@ -39,6 +39,7 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let pages = evidence.placed.iter().zip(&evidence.sections);
     let mut verdicts = Vec::new();
     let mut part_start = 1;
+    let mut misnumbered = None;
     for (index, (lines, section)) in pages.enumerate() {
         let page = index as u32 + 1;
         let body = || {
@@ -50,7 +51,18 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
             part_start = page;
         }
         verdicts.extend(margins(body(), section, page));
-        verdicts.extend(numbering(lines, section, page, part_start));
+        // A part numbered wrongly is told once, at its first page that is.
+        let numbered = numbering(lines, section, page, part_start);
+        if misnumbered != Some(part_start) {
+            if numbered
+                .as_ref()
+                .is_some_and(|v| v.found.contains(" numbered "))
+            {
+                misnumbered = Some(part_start);
+            }
+            verdicts.extend(numbered);
+        }
+        verdicts.extend(number_size(lines, section));
         let drawn = evidence.drawn.get(index).map_or(&[][..], Vec::as_slice);
         verdicts.extend(contact_lines(body(), drawn, section, page));
     }
@@ -382,17 +394,27 @@ fn numbering(lines: &[Placed], section: &Section, page: u32, part_start: u32) ->
         LIMITS.page_number_offset_mm,
         "the centre of the text area",
     )
-    .or_else(|| {
-        (!LIMITS.main_text_pt.contains(line.size_pt.round())).then(|| {
-            Verdict::new(
-                nd30::PAGE_NUMBER,
-                format!("page number {number} at {:.0} pt", line.size_pt),
-                format!(
-                    "{:.0}–{:.0} pt",
-                    LIMITS.main_text_pt.min, LIMITS.main_text_pt.max
-                ),
-            )
-        })
+}
+
+/// The size of a page's number, wherever it stands: 13–14 pt, like the text (on paper other than
+/// A4, as set before the page was scaled to it).
+fn number_size(lines: &[Placed], section: &Section) -> Option<Verdict> {
+    let scale = nd30::a4_scale(section.width_mm, section.height_mm)?;
+    let (line, number) = lines
+        .iter()
+        .find_map(|l| page_number(l, lines, section).map(|n| (l, n)))?;
+    // Out of the range however the page was printed.
+    let readings = nd30::size_readings(line.size_pt, scale);
+    let size = readings[1];
+    (!readings.iter().any(|&s| LIMITS.main_text_pt.contains(s))).then(|| {
+        Verdict::new(
+            nd30::PAGE_NUMBER,
+            format!("page number {number} at {size:.0} pt"),
+            format!(
+                "{:.0}–{:.0} pt",
+                LIMITS.main_text_pt.min, LIMITS.main_text_pt.max
+            ),
+        )
     })
 }
 

@@ -195,9 +195,14 @@ pub fn judge_content_end(content: &[&str]) -> Option<Verdict> {
 
 /// Whether `line` is an annex heading: `Phụ lục`, or `Phụ lục` and one numeral.
 pub fn is_annex_label(line: &str) -> bool {
-    line.trim().strip_prefix(ANNEX_LABEL).is_some_and(|rest| {
-        rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1)
-    })
+    let line = line.trim();
+    let Some(rest) = line.get(ANNEX_LABEL.len()..) else {
+        return false;
+    };
+    // `PHỤ LỤC` in capitals is an annex heading too, and a departure judged as one.
+    let opening = &line[..ANNEX_LABEL.len()];
+    opening.to_uppercase() == ANNEX_LABEL.to_uppercase()
+        && (rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1))
 }
 
 /// The annex headings of a document, in order: numbered in Roman numerals when there are several.

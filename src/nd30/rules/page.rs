@@ -133,10 +133,32 @@ pub fn judge_font(name: &str) -> Option<Verdict> {
     }
 }
 
-/// Whether a page of `width_mm` × `height_mm` is A4, either way up.
-pub fn is_a4(width_mm: f32, height_mm: f32) -> bool {
+/// How much an A4 page was scaled to print on paper of `width_mm` × `height_mm` (either way up):
+/// 1 on A4, about 0.94 on US Letter ("fit to page"); `None` on paper too unlike A4 to tell.
+pub fn a4_scale(width_mm: f32, height_mm: f32) -> Option<f32> {
     let (short, long) = (width_mm.min(height_mm), width_mm.max(height_mm));
-    LIMITS.page_width_mm.contains(short) && LIMITS.page_height_mm.contains(long)
+    if LIMITS.page_width_mm.contains(short) && LIMITS.page_height_mm.contains(long) {
+        return Some(1.0);
+    }
+    let a4 = crate::nd30::STANDARD.page;
+    let scale = (short / a4.width_mm).min(long / a4.height_mm);
+    (0.85..=1.15).contains(&scale).then_some(scale)
+}
+
+/// The size in whole points a text measured at `measured_pt` was set in, on a page that may have
+/// been scaled by `scale` ([`a4_scale`]): office programs set whole points, and a size measured a
+/// little over one is that size. A page printed on other paper may have been scaled to fit it or
+/// not; where the two readings differ, the size cannot be told (`None`).
+pub fn set_size(measured_pt: f32, scale: f32) -> Option<f32> {
+    let [as_printed, as_set] = size_readings(measured_pt, scale);
+    (as_printed == as_set).then_some(as_set)
+}
+
+/// The two sizes in whole points a text measured at `measured_pt` may have been set in: as printed,
+/// and before its page was scaled by `scale`.
+pub fn size_readings(measured_pt: f32, scale: f32) -> [f32; 2] {
+    let whole = |pt: f32| (pt - 0.3).round();
+    [whole(measured_pt), whole(measured_pt / scale)]
 }
 
 /// Whether a font's name names Times New Roman, or one of its faces by the face's full name (`Times
