@@ -34,7 +34,7 @@ pub struct PageContent {
 /// space apart, while the header's two columns may stand little more than an em apart.
 const COLUMN_GAP_EM: f32 = 0.8;
 /// A blank left after `Số:` or `ngày` for the registry may be this many ems wide.
-const BLANK_GAP_EM: f32 = 6.0;
+const BLANK_GAP_EM: f32 = 10.0;
 /// A gap wider than this many ems between two pieces of a line is a space.
 const SPACE_GAP_EM: f32 = 0.15;
 
@@ -255,6 +255,24 @@ struct State {
     stroked: bool,
 }
 
+impl State {
+    /// The state a content stream starts in, drawn with `ctm`.
+    fn at(ctm: Matrix) -> State {
+        State {
+            ctm,
+            font: Vec::new(),
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            colour: None,
+            invisible: false,
+            stroked: false,
+        }
+    }
+}
+
 /// The fill colour an operator's components give, `None` when black: one gray, three RGB or four
 /// CMYK components (a pattern's name reads as black).
 fn fill_colour(operator: &str, components: &[f32]) -> Option<String> {
@@ -285,6 +303,8 @@ struct Piece {
     colour: Option<String>,
     bold: bool,
     italic: bool,
+    /// Stamped by an annotation's appearance (a signing system's number and date).
+    stamped: bool,
 }
 
 /// A horizontal line the page draws (stroked, or a thin filled rectangle's edge), in points from
@@ -361,6 +381,7 @@ fn walk(document: &Document, page: ObjectId) -> Walked {
             })
         });
     let mut walked = Walked::default();
+    walk_annotations(document, page, &fonts, &mut walked);
     if let Ok(data) = document.get_page_content(page) {
         let objects = resource_objects(document, resources);
         walk_content(
@@ -376,6 +397,116 @@ fn walk(document: &Document, page: ObjectId) -> Walked {
     walked
 }
 
+/// Annotation flags that keep an annotation off the page: Hidden, NoView.
+const UNSEEN: u32 = 1 << 1 | 1 << 5;
+
+/// The text of the appearances of the page's annotations that show (a signing system's number and
+/// date, stamped in signature fields at the Số and date lines; a form's filled fields): the page's
+/// text, though the fonts, colours and frames are the stamp's and not judged.
+fn walk_annotations(
+    document: &Document,
+    page: ObjectId,
+    fonts: &BTreeMap<Vec<u8>, PageFont>,
+    walked: &mut Walked,
+) {
+    let annotations = document
+        .get_dictionary(page)
+        .ok()
+        .and_then(|p| p.get(b"Annots").ok())
+        .map(|o| resolve(document, o));
+    let Some(Object::Array(annotations)) = annotations else {
+        return;
+    };
+    for annotation in annotations {
+        let Object::Dictionary(annotation) = resolve(document, annotation) else {
+            continue;
+        };
+        let flags = annotation.get(b"F").ok().and_then(number).unwrap_or(0.0) as u32;
+        if flags & UNSEEN != 0 {
+            continue;
+        }
+        let Some((form, placed)) = appearance(document, annotation) else {
+            continue;
+        };
+        let mut stamped = Walked::default();
+        walk_form(document, form, fonts, &State::at(placed), 0, &mut stamped);
+        walked
+            .pieces
+            .extend(stamped.pieces.into_iter().map(|piece| Piece {
+                colour: None,
+                stamped: true,
+                ..piece
+            }));
+    }
+}
+
+/// An annotation's normal appearance (in its current state) and the matrix that places the
+/// appearance's box on the annotation's rectangle.
+fn appearance<'a>(
+    document: &'a Document,
+    annotation: &'a Dictionary,
+) -> Option<(&'a lopdf::Stream, Matrix)> {
+    let normal = match annotation.get(b"AP").map(|o| resolve(document, o)) {
+        Ok(Object::Dictionary(ap)) => ap.get(b"N").ok().map(|o| resolve(document, o))?,
+        _ => return None,
+    };
+    let form = match normal {
+        Object::Stream(form) => form,
+        Object::Dictionary(states) => {
+            let state = annotation.get(b"AS").and_then(Object::as_name).ok()?;
+            match states.get(state).map(|o| resolve(document, o)) {
+                Ok(Object::Stream(form)) => form,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let four = |key: &[u8], dictionary: &Dictionary| -> Option<[f32; 4]> {
+        match dictionary.get(key).map(|o| resolve(document, o)) {
+            Ok(Object::Array(a)) if a.len() == 4 => {
+                let v = |i: usize| number(resolve(document, &a[i]));
+                Some([v(0)?, v(1)?, v(2)?, v(3)?])
+            }
+            _ => None,
+        }
+    };
+    let [rx0, ry0, rx1, ry1] = four(b"Rect", annotation)?;
+    let [bx0, by0, bx1, by1] = four(b"BBox", &form.dict)?;
+    let matrix = form_matrix(document, form);
+    let corners = [(bx0, by0), (bx1, by1), (bx0, by1), (bx1, by0)].map(|(x, y)| matrix.apply(x, y));
+    let (min_x, max_x) = corners
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), c| (a.min(c.0), b.max(c.0)));
+    let (min_y, max_y) = corners
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), c| (a.min(c.1), b.max(c.1)));
+    let (width, height) = (max_x - min_x, max_y - min_y);
+    if width <= 0.0 || height <= 0.0 {
+        return None;
+    }
+    let (sx, sy) = ((rx1 - rx0).abs() / width, (ry1 - ry0).abs() / height);
+    let placed = Matrix([
+        sx,
+        0.0,
+        0.0,
+        sy,
+        rx0.min(rx1) - min_x * sx,
+        ry0.min(ry1) - min_y * sy,
+    ]);
+    Some((form, placed))
+}
+
+/// A form XObject's matrix (identity when it has none).
+fn form_matrix(document: &Document, form: &lopdf::Stream) -> Matrix {
+    match form.dict.get(b"Matrix").map(|o| resolve(document, o)) {
+        Ok(Object::Array(m)) if m.len() == 6 => {
+            let v = |i: usize| number(resolve(document, &m[i])).unwrap_or(0.0);
+            Matrix([v(0), v(1), v(2), v(3), v(4), v(5)])
+        }
+        _ => Matrix::IDENTITY,
+    }
+}
+
 /// Walks one content stream (a page's, or a form's) drawn with `ctm`, entering the forms it draws.
 fn walk_content(
     document: &Document,
@@ -389,18 +520,7 @@ fn walk_content(
     let Ok(content) = Content::decode(&without_comments(data)) else {
         return;
     };
-    let mut state = State {
-        ctm,
-        font: Vec::new(),
-        size: 0.0,
-        char_spacing: 0.0,
-        word_spacing: 0.0,
-        horizontal_scale: 1.0,
-        leading: 0.0,
-        colour: None,
-        invisible: false,
-        stroked: false,
-    };
+    let mut state = State::at(ctm);
     let mut saved: Vec<State> = Vec::new();
     let (mut text_matrix, mut line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
     // The path being built: its current point, and its straight edges in page space.
@@ -409,19 +529,18 @@ fn walk_content(
         let Some(font) = fonts.get(&state.font) else {
             return;
         };
-        let Some(piece) = show(text_matrix, state, font, items) else {
-            return;
-        };
-        if state.invisible {
-            walked.invisible_letters += piece.text.chars().filter(|c| c.is_alphanumeric()).count();
-            return;
+        for piece in show(text_matrix, state, font, items) {
+            let letters = piece.text.chars().filter(|c| c.is_alphanumeric()).count();
+            if state.invisible {
+                walked.invisible_letters += letters;
+                continue;
+            }
+            // A font that prints no letter or digit (a bullet's Symbol, spaces) sets no text.
+            if letters > 0 && !walked.fonts_shown.contains(&font.name) {
+                walked.fonts_shown.push(font.name.clone());
+            }
+            walked.pieces.push(piece);
         }
-        // A font that prints no letter or digit (a bullet's Symbol, spaces) sets no text.
-        let letters = piece.text.chars().any(char::is_alphanumeric);
-        if letters && !walked.fonts_shown.contains(&font.name) {
-            walked.fonts_shown.push(font.name.clone());
-        }
-        walked.pieces.push(piece);
     };
     for op in &content.operations {
         let operand = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
@@ -580,13 +699,7 @@ fn walk_form(
     depth: usize,
     walked: &mut Walked,
 ) {
-    let matrix = match form.dict.get(b"Matrix").map(|o| resolve(document, o)) {
-        Ok(Object::Array(m)) if m.len() == 6 => {
-            let v = |i: usize| number(resolve(document, &m[i])).unwrap_or(0.0);
-            Matrix([v(0), v(1), v(2), v(3), v(4), v(5)])
-        }
-        _ => Matrix::IDENTITY,
-    };
+    let matrix = form_matrix(document, form);
     let resources = match form.dict.get(b"Resources").map(|o| resolve(document, o)) {
         Ok(Object::Dictionary(d)) => Some(d),
         _ => None,
@@ -626,17 +739,28 @@ fn flat_segments(
 }
 
 /// Shows `items` (strings and, in a TJ array, adjustments) from the text matrix, which it advances.
-/// The piece spans its visible glyphs: spaces at either end do not count.
-fn show(
-    text_matrix: &mut Matrix,
-    state: &State,
-    font: &PageFont,
-    items: &[Object],
-) -> Option<Piece> {
+/// Each piece spans its visible glyphs: spaces at either end do not count, and a run of spaces (a
+/// blank left for a number or a day) parts two pieces, so that what is written into it later finds
+/// its place.
+fn show(text_matrix: &mut Matrix, state: &State, font: &PageFont, items: &[Object]) -> Vec<Piece> {
     let start = text_matrix.then(state.ctm);
     let x_now = |m: &Matrix| m.then(state.ctm).apply(0.0, 0.0).0;
+    let (_, y) = start.apply(0.0, 0.0);
+    let piece = |text: String, (x0, x1): (f32, f32)| Piece {
+        text,
+        x0: x0.min(x1),
+        x1: x0.max(x1),
+        y,
+        size: state.size * start.vertical_scale(),
+        colour: state.colour.clone(),
+        bold: font.bold || state.stroked,
+        italic: font.italic,
+        stamped: false,
+    };
+    let mut pieces = Vec::new();
     let mut text = String::new();
     let mut visible: Option<(f32, f32)> = None;
+    let mut spaces = 0;
     for item in items {
         match item {
             Object::String(bytes, _) => {
@@ -654,7 +778,15 @@ fn show(
                         * state.horizontal_scale;
                     let x_start = x_now(text_matrix);
                     *text_matrix = Matrix::translation(advance, 0.0).then(*text_matrix);
-                    if !glyph.trim().is_empty() {
+                    if glyph.trim().is_empty() {
+                        spaces += 1;
+                    } else {
+                        if spaces >= 2 {
+                            if let Some(extent) = visible.take() {
+                                pieces.push(piece(std::mem::take(&mut text), extent));
+                            }
+                        }
+                        spaces = 0;
                         let x_end = x_now(text_matrix);
                         visible = Some(visible.map_or((x_start, x_end), |(x0, _)| (x0, x_end)));
                     }
@@ -669,83 +801,161 @@ fn show(
             }
         }
     }
-    let (x0, x1) = visible?;
-    let (_, y) = start.apply(0.0, 0.0);
-    Some(Piece {
-        text,
-        x0: x0.min(x1),
-        x1: x0.max(x1),
-        y,
-        size: state.size * start.vertical_scale(),
-        colour: state.colour.clone(),
-        bold: font.bold || state.stroked,
-        italic: font.italic,
-    })
+    if let Some(extent) = visible {
+        pieces.push(piece(text, extent));
+    }
+    pieces
 }
 
-/// A printed line being gathered from its pieces: its text, extent, baseline and size, and how many
-/// of its letters are bold and italic.
+/// A printed line being gathered from its pieces: their text and extent, the line's baseline and
+/// size, and how many of its letters are bold and italic.
 struct Gathered {
-    first: Piece,
+    /// Each piece's left and right ends, text, and whether a stamp wrote it, as met.
+    parts: Vec<(f32, f32, String, bool)>,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    colour: Option<String>,
     letters: usize,
     bold: usize,
     italic: usize,
+    /// Whether a stamp wrote into it.
+    stamped: bool,
 }
 
 impl Gathered {
     fn new(piece: Piece) -> Gathered {
         let mut line = Gathered {
+            parts: Vec::new(),
+            x0: piece.x0,
+            x1: piece.x1,
+            y: piece.y,
+            size: piece.size,
+            colour: None,
             letters: 0,
             bold: 0,
             italic: 0,
-            first: Piece {
-                text: String::new(),
-                ..piece
-            },
+            stamped: false,
         };
-        line.count(&piece.text, piece.bold, piece.italic);
-        line.first.text = piece.text;
+        line.push(piece);
         line
-    }
-
-    fn count(&mut self, text: &str, bold: bool, italic: bool) {
-        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-        self.letters += letters;
-        self.bold += if bold { letters } else { 0 };
-        self.italic += if italic { letters } else { 0 };
     }
 
     /// Whether `piece` goes on with this line: on its baseline, after it, not a column's gap away,
     /// and not a sub- or superscript (a drafter's initials after the Lưu line).
     fn takes(&self, piece: &Piece) -> bool {
-        let line = &self.first;
-        let em = line.size.max(piece.size);
-        // The blank left for a number or a day written in at issuance is wider than a column's gap.
-        let blank = ["Số:", "ngày", "tháng"]
-            .iter()
-            .any(|w| line.text.trim_end().ends_with(w));
-        let gap = if blank { BLANK_GAP_EM } else { COLUMN_GAP_EM };
-        (line.y - piece.y).abs() < 0.3 * em
-            && piece.x0 - line.x1 < gap * em
-            && piece.x0 >= line.x0
-            && piece.size >= SCRIPT_SIZE * line.size
-            && line.size >= SCRIPT_SIZE * piece.size
+        let em = self.size.max(piece.size);
+        (self.y - piece.y).abs() < 0.3 * em
+            && piece.x0 - self.x1 < self.gap_after() * em
+            && piece.x0 >= self.x0
+            && piece.size >= SCRIPT_SIZE * self.size
+            && self.size >= SCRIPT_SIZE * piece.size
+    }
+
+    /// How many ems may part the next piece from this line: the blank left after `Số:` or `ngày`
+    /// for a number or a day written in at issuance is wider than a column's gap.
+    fn gap_after(&self) -> f32 {
+        let last = self
+            .parts
+            .last()
+            .map_or("", |(_, _, text, _)| text.trim_end());
+        if ["Số:", "ngày", "tháng"].iter().any(|w| last.ends_with(w)) {
+            BLANK_GAP_EM
+        } else {
+            COLUMN_GAP_EM
+        }
+    }
+
+    /// Whether a stamp's `piece` (a number or a day stamped at issuance) fills a blank of this line:
+    /// level with it within most of an em, and inside its reach.
+    fn stamped_by(&self, piece: &Piece) -> bool {
+        let em = self.size.max(piece.size);
+        (self.y - piece.y).abs() < STAMP_REACH_EM * em
+            && piece.x0 < self.x1 + BLANK_GAP_EM * em
+            && piece.x1 > self.x0 - em
     }
 
     fn push(&mut self, piece: Piece) {
-        let line = &mut self.first;
-        let gap = piece.x0 - line.x1;
-        let spaced = line.text.ends_with(' ') || piece.text.starts_with(' ');
-        if gap > SPACE_GAP_EM * line.size && !spaced {
-            line.text.push(' ');
+        let letters = piece.text.chars().filter(|c| c.is_alphanumeric()).count();
+        self.letters += letters;
+        self.bold += if piece.bold { letters } else { 0 };
+        self.italic += if piece.italic { letters } else { 0 };
+        self.x0 = self.x0.min(piece.x0);
+        self.x1 = self.x1.max(piece.x1);
+        // The line's size is its printed text's: a stamp is set in the signing system's size.
+        if !piece.stamped || self.parts.iter().all(|part| part.3) {
+            self.size = if self.parts.iter().all(|part| part.3) {
+                piece.size
+            } else {
+                self.size.max(piece.size)
+            };
+            self.y = if piece.stamped { self.y } else { piece.y };
         }
-        line.text.push_str(&piece.text);
-        line.x1 = line.x1.max(piece.x1);
-        line.size = line.size.max(piece.size);
-        line.colour = line.colour.take().or(piece.colour);
-        self.count(&piece.text, piece.bold, piece.italic);
+        self.colour = self.colour.take().or(piece.colour);
+        self.stamped |= piece.stamped;
+        self.parts
+            .push((piece.x0, piece.x1, piece.text, piece.stamped));
+    }
+
+    /// Whether `next`, the line after this one on its baseline, goes on with it: it starts no
+    /// further from this line's end than a word processor sets words apart, or than the blank a
+    /// stamp wrote into.
+    fn joins(&self, next: &Gathered) -> bool {
+        let em = self.size.max(next.size);
+        let gap = if self.stamped || next.stamped {
+            STAMP_GAP_EM
+        } else {
+            COLUMN_GAP_EM
+        };
+        (self.y - next.y).abs() < 0.3 * em
+            && next.x0 >= self.x0
+            && next.x0 - self.x1 < gap * em
+            && next.size >= SCRIPT_SIZE * self.size
+            && self.size >= SCRIPT_SIZE * next.size
+    }
+
+    /// Takes in the pieces of `other`.
+    fn absorb(&mut self, other: Gathered) {
+        self.x0 = self.x0.min(other.x0);
+        self.x1 = self.x1.max(other.x1);
+        self.size = self.size.max(other.size);
+        self.colour = self.colour.take().or(other.colour);
+        self.letters += other.letters;
+        self.bold += other.bold;
+        self.italic += other.italic;
+        self.stamped |= other.stamped;
+        self.parts.extend(other.parts);
+    }
+
+    /// The line's text: its pieces left to right, a space where they stand apart.
+    fn text(&self) -> String {
+        let mut parts: Vec<&(f32, f32, String, bool)> = self.parts.iter().collect();
+        parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut text = String::new();
+        let mut right: Option<f32> = None;
+        let mut after_stamp = false;
+        for (x0, x1, part, stamped) in parts {
+            // What a stamp writes into a blank stands apart from the words around it.
+            let apart = right.is_some_and(|r| x0 - r > SPACE_GAP_EM * self.size)
+                || (!text.is_empty() && (*stamped || after_stamp));
+            if apart && !text.ends_with(' ') && !part.starts_with(' ') {
+                text.push(' ');
+            }
+            text.push_str(part);
+            right = Some(right.map_or(*x1, |r| r.max(*x1)));
+            after_stamp = *stamped;
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
+
+/// A stamp is centred in its field: the printed text beside it may stand this many ems away.
+const STAMP_GAP_EM: f32 = 2.0;
+
+/// How far above or below a line a stamp's text may stand and fill its blank, in ems: a signing
+/// system centres it in its field, not on the line's baseline.
+const STAMP_REACH_EM: f32 = 0.8;
 
 /// A piece smaller than this share of its neighbour's size is a sub- or superscript.
 const SCRIPT_SIZE: f32 = 0.75;
@@ -757,7 +967,8 @@ const SCRIPT_SIZE: f32 = 0.75;
 pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent {
     let walked = walk(document, page);
     let mut segments = walked.segments;
-    let mut pieces = walked.pieces;
+    let (stamps, mut pieces): (Vec<Piece>, Vec<Piece>) =
+        walked.pieces.into_iter().partition(|p| p.stamped);
     // Top to bottom by baseline (to half a point), then left to right.
     pieces.sort_by(|a, b| {
         (b.y * 2.0)
@@ -772,31 +983,42 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent
             _ => gathered.push(Gathered::new(piece)),
         }
     }
+    for stamp in stamps {
+        match gathered.iter_mut().find(|line| line.stamped_by(&stamp)) {
+            Some(line) => line.push(stamp),
+            None => gathered.push(Gathered::new(stamp)),
+        }
+    }
+    gathered.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    // A stamp written into a blank joins the two halves of its line.
+    let mut joined: Vec<Gathered> = Vec::new();
+    for line in gathered {
+        match joined.last_mut() {
+            Some(last) if last.joins(&line) => last.absorb(line),
+            _ => joined.push(line),
+        }
+    }
+    let gathered = joined;
     let mut placed = Vec::new();
     let mut visible_letters = 0;
     for line in gathered {
-        let text = line
-            .first
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = line.text();
         if !text.is_empty() && text.chars().all(|c| c == '_') {
             segments.push(Segment {
-                x0: line.first.x0,
-                x1: line.first.x1,
-                y: line.first.y - 0.1 * line.first.size,
+                x0: line.x0,
+                x1: line.x1,
+                y: line.y - 0.1 * line.size,
             });
             continue;
         }
         visible_letters += line.letters;
         placed.push(Placed {
             text,
-            x0_mm: line.first.x0 * MM_PER_POINT,
-            x1_mm: line.first.x1 * MM_PER_POINT,
-            baseline_mm: (height_pt - line.first.y) * MM_PER_POINT,
-            size_pt: line.first.size,
-            colour: line.first.colour,
+            x0_mm: line.x0 * MM_PER_POINT,
+            x1_mm: line.x1 * MM_PER_POINT,
+            baseline_mm: (height_pt - line.y) * MM_PER_POINT,
+            size_pt: line.size,
+            colour: line.colour,
             bold: line.letters > 0 && line.bold * 3 > line.letters * 2,
             italic: line.letters > 0 && line.italic * 3 > line.letters * 2,
         });

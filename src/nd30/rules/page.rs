@@ -22,7 +22,16 @@ pub fn judge_margin_reach(side: &str, reach_mm: f32, range: Range, page: u32) ->
     })
 }
 
-/// A line `offset_mm` away from where `reference` puts it, against `tolerance_mm`.
+/// How many times its tolerance a line may stand off its place and be told as a warning.
+///
+/// A date line a few millimetres off the Quốc hiệu's centre, or a point below the Số line's
+/// baseline, still reads as the Decree places it: real offices issue such documents and nobody sends
+/// them back, so they are warnings. Further off (a date set flush right, 14 mm off centre) the
+/// layout is not the Decree's, and that is an error.
+pub const OFFSET_WARNING_TIMES: f32 = 3.0;
+
+/// A line `offset_mm` away from where `reference` puts it, against `tolerance_mm`: a warning up to
+/// [`OFFSET_WARNING_TIMES`] the tolerance, an error beyond.
 pub fn judge_offset(
     rule: Rule,
     line: &str,
@@ -30,6 +39,11 @@ pub fn judge_offset(
     tolerance_mm: f32,
     reference: &str,
 ) -> Option<Verdict> {
+    let rule = if offset_mm.abs() <= OFFSET_WARNING_TIMES * tolerance_mm {
+        rule.warning()
+    } else {
+        rule
+    };
     (offset_mm.abs() > tolerance_mm).then(|| {
         Verdict::new(
             rule,
