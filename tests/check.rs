@@ -160,6 +160,25 @@ fn a_page_number_on_page_one_is_reported() {
 }
 
 #[test]
+fn a_document_of_two_pages_with_no_page_number_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letter = rendered_letter(dir.path());
+    // As Word saves it: two pages counted in docProps/app.xml.
+    let counted = dir.path().join("counted.docx");
+    let empty = "docPropsVTypes\" />";
+    let pages = "docPropsVTypes\"><Pages>2</Pages></Properties>";
+    mutate(&letter, &counted, "docProps/app.xml", empty, pages);
+    assert_eq!(rules(&counted), (vec![], true));
+    let mut unnumbered = counted;
+    for header in ["word/header1.xml", "word/header2.xml", "word/header3.xml"] {
+        let next = dir.path().join(format!("without-{}.docx", &header[5..12]));
+        mutate(&unnumbered, &next, header, ">PAGE<", "><");
+        unnumbered = next;
+    }
+    assert_eq!(rules(&unnumbered), (vec!["E6".to_string()], false));
+}
+
+#[test]
 fn what_check_cannot_read_is_an_error_naming_the_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fake = dir.path().join("thu.docx");

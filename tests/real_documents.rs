@@ -29,6 +29,11 @@ const MISSED: &[(&str, &str)] = &[
 /// off the document by hand and found true: (file, rule, what the document shows).
 const REVIEWED: &[(&str, &str, &str)] = &[
     (
+        "07_phieutrinh_VP-UBND-BinhThuan_2025.docx",
+        "E6",
+        "two pages (Word's count, and LibreOffice prints two) and no PAGE field in any header or footer",
+    ),
+    (
         "25_quyetdinh_2536-QD-UBND_LamDong_2025.pdf",
         "E15",
         "the title QUYẾT ĐỊNH is set at 16 pt (its capitals 17.7 pt high against the body's 15.5)",
@@ -266,6 +271,26 @@ fn documents_decree_30_does_not_govern_are_not_judged() {
         let reason = report.reason.clone().unwrap_or_default();
         println!("{file}: not judged: {reason}");
         assert!(reason.contains(why), "{file}: {reason:?} should say {why}");
+        assert!(report.findings.is_empty(), "{file}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn the_governments_templates_are_reported_as_templates() {
+    let official = folder().join("../official");
+    if !official.join("Phuluc3.docx").is_file() {
+        eprintln!("skipped: {} not found", official.display());
+        return;
+    }
+    for file in ["Phuluc1.docx", "Phuluc3.docx"] {
+        let report = vanban::check::check_file(&official.join(file)).expect("read");
+        let reason = report.reason.clone().unwrap_or_default();
+        println!("{file}: not judged: {reason}");
+        assert!(
+            reason.contains("an annex of a legal normative document (30/2020/NĐ-CP)")
+                && reason.contains("templates with blanks"),
+            "{file}: {reason:?}"
+        );
         assert!(report.findings.is_empty(), "{file}: {:?}", report.findings);
     }
 }

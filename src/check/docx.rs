@@ -33,6 +33,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
     })?;
     let mut zip =
         zip::ZipArchive::new(file).map_err(|e| bad(format!("not a DOCX package: {e}")))?;
+    let zip_names: Vec<String> = zip.file_names().map(str::to_string).collect();
     let mut part = |name: &str| -> Result<Option<Vec<Item>>> {
         let Ok(mut entry) = zip.by_name(name) else {
             return Ok(None);
@@ -64,6 +65,15 @@ pub fn read(path: &Path) -> Result<Evidence> {
     };
     let first_header = shown_part("headerReference", Shown::First)?;
     let later_footer = shown_part("footerReference", Shown::Later)?;
+    // Word records how many pages the document had when it was last saved.
+    let pages_saved = saved_pages(&part("docProps/app.xml")?.unwrap_or_default());
+    let mut numbered = false;
+    for name in &zip_names {
+        let header_or_footer = name.starts_with("word/header") || name.starts_with("word/footer");
+        if header_or_footer && !numbered {
+            numbered = part(name)?.is_some_and(|items| has_page_field(&items));
+        }
+    }
     let looks = looks(&document, &styles, &theme);
     let evidence = Evidence {
         lines: lines(&document),
@@ -86,6 +96,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         pages_read: Vec::new(),
         continues: Vec::new(),
         anchored_rules: anchored_rules(&document),
+        unnumbered_pages: pages_saved.filter(|&n| n > 1 && !numbered),
     };
     Ok(in_reading_order(evidence, &layout_tables(&document)))
 }
@@ -282,6 +293,17 @@ fn lines(document: &[Item]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The pages `docProps/app.xml` says the document had when last saved.
+fn saved_pages(app: &[Item]) -> Option<u32> {
+    let at = app
+        .iter()
+        .position(|item| matches!(item, Item::Open(name, _) if name == "Pages"))?;
+    match app.get(at + 1) {
+        Some(Item::Text(text)) => text.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 /// EMUs in a millimetre, DrawingML's unit.

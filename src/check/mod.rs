@@ -57,6 +57,9 @@ pub struct Evidence {
     pub number_in_footer: bool,
     /// Lines with text in a colour other than black, and that colour (DOCX).
     pub coloured: Vec<(usize, String)>,
+    /// How many pages a document that numbers none of them has, when it has more than one (DOCX: as
+    /// Word last counted them).
+    pub unnumbered_pages: Option<u32>,
     /// Lines drawn as shapes, when the format anchors them in paragraphs (DOCX): the paragraph's
     /// index and the line's length, mm.
     pub anchored_rules: Vec<(usize, f32)>,
@@ -305,6 +308,8 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     };
     let evidence = &printed;
     let mut verdicts = page::findings(evidence);
+    // An annex issued as a file of its own has no header of its own (Mẫu 2.1).
+    let annex_file = is_annex_file(&evidence.lines);
     verdicts.extend(evidence.fonts.iter().filter_map(|f| nd30::judge_font(f)));
     verdicts.extend(evidence.unembedded.iter().map(|f| nd30::unembedded_font(f)));
     let coloured = evidence
@@ -312,7 +317,9 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         .iter()
         .find_map(|(i, colour)| nd30::judge_colour(evidence.lines.get(*i)?, colour));
     verdicts.extend(coloured);
-    verdicts.extend(header::findings(evidence));
+    if !annex_file {
+        verdicts.extend(header::findings(evidence));
+    }
     verdicts.extend(placement::findings(evidence));
     verdicts.extend(content::bases(evidence));
     verdicts.extend(content::body(evidence));
@@ -328,6 +335,14 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
     verdicts.extend(citation);
     verdicts.extend(stored);
     verdicts
+}
+
+/// Whether a document is an annex on its own: it opens with an annex heading.
+fn is_annex_file(lines: &[String]) -> bool {
+    lines
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| nd30::is_annex_label(l))
 }
 
 /// The look of line `index` against `expected`, when the format declares looks.

@@ -13,6 +13,13 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
             "number pages from 2 (a different first-page header)",
         ));
     }
+    if let Some(pages) = evidence.unnumbered_pages {
+        verdicts.push(Verdict::new(
+            nd30::PAGE_NUMBER,
+            format!("no page numbers on {pages} pages"),
+            "number every page from 2, centred in the top margin (a PAGE field in the header)",
+        ));
+    }
     if evidence.number_in_footer {
         verdicts.push(Verdict::new(
             nd30::PAGE_NUMBER,

@@ -109,6 +109,44 @@ fn unreadable(lines: &[String]) -> Option<String> {
 /// A document Decree 30 does not govern.
 fn outside(evidence: &Evidence) -> Option<String> {
     let lines = &evidence.lines;
+    let template = lines.iter().filter(|l| has_blank(l)).count() >= TEMPLATE_BLANKS;
+    let reason = if super::is_annex_file(lines) {
+        annex_of_normative(lines)
+    } else {
+        governed(evidence)
+    };
+    match (reason, template) {
+        (Some(reason), true) => Some(format!(
+            "{reason}; it holds templates with blanks (……) to fill"
+        )),
+        (None, true)
+            if lines
+                .iter()
+                .take(HEADER_LINES)
+                .filter(|l| has_blank(l))
+                .count()
+                >= 2 =>
+        {
+            Some(
+                "a template: its header has blanks (……) to fill; judge a document made from it"
+                    .to_string(),
+            )
+        }
+        (reason, _) => reason,
+    }
+}
+
+/// Lines with dotted blanks that make a file a template to fill.
+const TEMPLATE_BLANKS: usize = 5;
+
+/// Whether a line has a dotted blank to fill (`……`, `.....`).
+fn has_blank(line: &str) -> bool {
+    line.contains("……") || line.contains("…..") || line.contains(".....")
+}
+
+/// Why Decree 30 does not govern a document that is not an annex, if it does not.
+fn governed(evidence: &Evidence) -> Option<String> {
+    let lines = &evidence.lines;
     let header: Vec<&str> = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -128,6 +166,22 @@ fn outside(evidence: &Evidence) -> Option<String> {
         }
     }
     nd30::outside_scope(&header, &agency)
+}
+
+/// An annex file whose `(Kèm theo …)` line names a legal normative document (`Nghị định số
+/// 30/2020/NĐ-CP`): the annex is part of that document, which Decree 30 does not govern.
+fn annex_of_normative(lines: &[String]) -> Option<String> {
+    let reference = lines
+        .iter()
+        .take(HEADER_LINES)
+        .find(|l| l.trim_start().starts_with('(') && l.contains(nd30::ANNEX_REFERENCE))?;
+    let cited = reference
+        .split_whitespace()
+        .find(|word| nd30::is_normative_number(word))?;
+    Some(format!(
+        "an annex of a legal normative document ({}): its format is set by the law on legal documents, not by Decree 30",
+        cited.trim_matches(|c: char| !c.is_alphanumeric())
+    ))
 }
 
 /// What is said of a draft: its number and date left blank for the registry.

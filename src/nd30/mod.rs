@@ -22,7 +22,9 @@ pub use format::{Format, Limits, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};
 pub use numbering::{Level, Numbering, POINT_LETTERS};
 pub use rules::*;
-pub use scope::{outside_scope, COMPANY_OPENINGS, NORMATIVE_TITLES, PARTY_NAME};
+pub use scope::{
+    is_normative_number, outside_scope, COMPANY_OPENINGS, NORMATIVE_TITLES, PARTY_NAME,
+};
 pub use signature::{position_lines, signer_name, Authority, SignatureError};
 pub use symbol::{number_line, number_symbol, symbol, symbol_parts, SymbolError};
 pub use words::*;

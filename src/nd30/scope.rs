@@ -2,7 +2,7 @@
 //! organisations and State enterprises. Party documents, legal normative documents and the papers of
 //! companies and citizens have formats of their own.
 
-use super::rules::{is_national_name, is_number_line, symbol_of};
+use super::rules::{is_national_name, is_number_line};
 
 /// The name that heads a Party document in place of the Quốc hiệu.
 pub const PARTY_NAME: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
@@ -20,6 +20,16 @@ pub const NORMATIVE_TITLES: [&str; 5] = [
 /// How a private company's name begins.
 pub const COMPANY_OPENINGS: [&str; 3] = ["CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP"];
 
+/// Whether `word` is a legal normative document's number, which carries its year: `30/2020/NĐ-CP`.
+pub fn is_normative_number(word: &str) -> bool {
+    let mut parts = word.trim_matches(|c: char| !c.is_alphanumeric()).split('/');
+    let (number, year, code) = (parts.next(), parts.next(), parts.next());
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    number.is_some_and(digits)
+        && year.is_some_and(|y| y.len() == 4 && digits(y))
+        && code.is_some_and(|c| c.chars().next().is_some_and(char::is_alphabetic))
+}
+
 /// Why Decree 30 does not govern a document whose first lines are `header` and whose issuing
 /// agency's lines are `agency` (empty when it names none), if it does not.
 pub fn outside_scope(header: &[&str], agency: &[&str]) -> Option<String> {
@@ -32,12 +42,7 @@ pub fn outside_scope(header: &[&str], agency: &[&str]) -> Option<String> {
     let normative_number = header
         .iter()
         .filter(|l| is_number_line(l))
-        .filter_map(|l| symbol_of(l))
-        .find(|symbol| {
-            symbol.split_once('/').is_some_and(|(year, _)| {
-                year.trim().len() == 4 && year.trim().chars().all(|c| c.is_ascii_digit())
-            })
-        });
+        .find_map(|l| l.split_whitespace().find(|w| is_normative_number(w)));
     let normative_title = header.iter().find(|l| NORMATIVE_TITLES.contains(&l.trim()));
     if let Some(what) = normative_number.or(normative_title.map(|t| t.trim())) {
         return Some(format!(
@@ -81,5 +86,9 @@ mod tests {
         let company = ["CÔNG TY TNHH THƯƠNG MẠI AN PHÚ"];
         assert!(outside_scope(&letter, &company).is_some_and(|r| r.contains("company")));
         assert!(outside_scope(&letter, &[]).is_some_and(|r| r.contains("citizen")));
+        assert!(super::is_normative_number("30/2020/NĐ-CP"));
+        assert!(super::is_normative_number("(30/2020/NĐ-CP)"));
+        assert!(!super::is_normative_number("2402/UBND-NTM"));
+        assert!(!super::is_normative_number("12/2021"));
     }
 }
