@@ -124,6 +124,7 @@ fn the_letter_passes_and_each_defect_is_named() {
             "<w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
             "E30",
         ),
+        (doc, ">V/v đẩy mạnh", ">Về việc đẩy mạnh", "E15"),
     ];
     assert_each_defect(&letter, dir.path(), &cases);
 
@@ -157,6 +158,23 @@ fn a_page_number_on_page_one_is_reported() {
     let numbered = dir.path().join("numbered.docx");
     mutate(&letter, &numbered, "word/document.xml", "<w:titlePg />", "");
     assert_eq!(rules(&numbered), (vec!["E6".to_string()], false));
+}
+
+#[test]
+fn a_decisions_headings_keep_their_punctuation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    render(
+        &root().join("samples/cam-xuyen-2021/quyet-dinh-phe-duyet.toml"),
+        dir.path(),
+    );
+    let decision = dir.path().join("quyet-dinh-phe-duyet.docx");
+    assert_eq!(rules(&decision), (vec![], true));
+    let doc = "word/document.xml";
+    let cases = [
+        (doc, ">Điều 1. <", ">Điều 1: <", "E20"),
+        (doc, ">QUYẾT ĐỊNH:<", ">QUYẾT ĐỊNH<", "E20"),
+    ];
+    assert_each_defect(&decision, dir.path(), &cases);
 }
 
 #[test]

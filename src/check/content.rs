@@ -120,12 +120,22 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
 /// basis printed over several lines is joined back.
 pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
     let lines = &evidence.lines;
-    let Some(enacting) = lines.iter().position(|l| nd30::is_enacting(l)) else {
+    let first_basis = lines.iter().position(|l| nd30::is_basis(l));
+    // After the bases, the enacting word; written without its colon, it is told and still ends them.
+    let without_colon = first_basis.and_then(|b| {
+        (b..lines.len()).find(|&i| nd30::enacting_without_colon(&lines[i]).is_some())
+    });
+    let Some(enacting) = lines
+        .iter()
+        .position(|l| nd30::is_enacting(l))
+        .or(without_colon)
+    else {
         return Vec::new();
     };
     let Some(start) = lines[..enacting].iter().position(|l| nd30::is_basis(l)) else {
         return Vec::new();
     };
+    let mut verdicts: Vec<Verdict> = nd30::judge_enacting(&lines[enacting]).into_iter().collect();
     let mut bases: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(enacting).skip(start) {
         let line = line.trim();
@@ -142,7 +152,7 @@ pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
         }
     }
     let texts: Vec<&str> = bases.iter().map(|(_, b)| b.as_str()).collect();
-    let mut verdicts: Vec<Verdict> = nd30::judge_list(nd30::BASES, &texts).into_iter().collect();
+    verdicts.extend(nd30::judge_list(nd30::BASES, &texts));
     verdicts.extend(first_look(
         evidence,
         bases.iter().map(|&(i, _)| i),
@@ -152,18 +162,46 @@ pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
     verdicts
 }
 
-/// The structure's labels (parts, chapters, sections, articles, clauses, points) in sequence.
+/// The structure's labels (parts, chapters, sections, articles, clauses, points) in sequence, and
+/// an article's heading with a colon for its full stop.
 pub(super) fn sequence(evidence: &Evidence) -> Vec<Verdict> {
-    // A printed line that goes on with a paragraph holds no label, whatever it starts with.
-    let continued = |i: usize| evidence.continues.get(i).copied().unwrap_or(false);
-    let labels: Vec<(nd30::Level, &str)> = evidence
+    let colon = evidence
         .lines
         .iter()
-        .enumerate()
-        .filter(|&(i, _)| !continued(i))
-        .filter_map(|(_, l)| nd30::structure_label(l))
+        .find_map(|l| nd30::judge_article_heading(l));
+    // A printed line that goes on with a paragraph holds no label, whatever it starts with.
+    let continued = |i: usize| evidence.continues.get(i).copied().unwrap_or(false);
+    // An article headed `Điều 1:` is told above and counted as `Điều 1.`.
+    let read: Vec<std::borrow::Cow<str>> = evidence
+        .lines
+        .iter()
+        .map(|l| match nd30::judge_article_heading(l) {
+            Some(_) => l.replacen(':', ".", 1).into(),
+            None => l.as_str().into(),
+        })
         .collect();
-    nd30::judge_sequence(&labels)
+    // Each document bundled in one file (a second Quốc hiệu) is numbered on its own.
+    let mut documents: Vec<Vec<(nd30::Level, &str)>> = vec![Vec::new()];
+    for (i, line) in read.iter().enumerate() {
+        if nd30::is_national_name(line) && documents.last().is_some_and(|d| !d.is_empty()) {
+            documents.push(Vec::new());
+        }
+        if let (false, Some(label), Some(document)) = (
+            continued(i),
+            nd30::structure_label(line),
+            documents.last_mut(),
+        ) {
+            document.push(label);
+        }
+    }
+    colon
+        .into_iter()
+        .chain(
+            documents
+                .iter()
+                .flat_map(|labels| nd30::judge_sequence(labels)),
+        )
+        .collect()
 }
 
 /// Annex headings: the `Phụ lục` line, the title under it and the `(Kèm theo …)` line.

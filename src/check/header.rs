@@ -4,6 +4,9 @@
 use super::{first_look, is_capitals, look, Evidence};
 use crate::nd30::{self, Rule, Verdict};
 
+/// Lines read from the top of a document for its header.
+const HEADER_LINES: usize = 20;
+
 /// The header's words, looks and columns, and the urgency mark's look.
 pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
     let urgency = evidence
@@ -97,7 +100,11 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
         }
         None => verdicts.push(missing(nd30::MOTTO_LINE, nd30::MOTTO)),
     }
-    if let Some(i) = lines.iter().position(|l| nd30::is_number_line(l)) {
+    let number_line = lines
+        .iter()
+        .take(HEADER_LINES)
+        .position(|l| nd30::is_number_line(l));
+    if let Some(i) = number_line {
         let line = &lines[i];
         verdicts.extend(nd30::judge_number_line(line));
         verdicts.extend(look(evidence, i, nd30::NUMBER_LINE, nd30::NUMBER_LOOK));
@@ -109,7 +116,17 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
         }
         if let Some(symbol) = nd30::symbol_of(line) {
             verdicts.extend(nd30::judge_kind(title, symbol));
+            let letter_subject = format!("{} ", nd30::SUBJECT_PREFIX);
+            let has_subject = lines
+                .iter()
+                .take(HEADER_LINES)
+                .any(|l| l.trim_start().starts_with(&letter_subject));
+            if title.is_none() {
+                verdicts.extend(nd30::judge_letter_subject(symbol, has_subject));
+            }
         }
+    } else if numbered_kind(lines) {
+        verdicts.push(missing(nd30::NUMBER_LINE, nd30::NUMBER_LABEL));
     }
     if let Some(i) = lines.iter().position(|l| nd30::date_part(l).is_some()) {
         verdicts.extend(nd30::judge_date_line(&lines[i]));
@@ -136,6 +153,18 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
         ));
     }
     verdicts
+}
+
+/// Whether the document is of a kind the Decree numbers: it has a named kind's title and is not
+/// issued with a decision (a quy chế under `(Kèm theo Quyết định số …)` takes the decision's number).
+fn numbered_kind(lines: &[String]) -> bool {
+    let header = || lines.iter().take(HEADER_LINES);
+    let titled = header().any(|l| nd30::title_kind(l).is_some());
+    let issued_with = header().any(|l| {
+        l.trim_start()
+            .starts_with(&format!("({}", nd30::ANNEX_REFERENCE))
+    });
+    titled && !issued_with
 }
 
 /// The header's lines in their table columns (DOCX): the agency's name and the Số line in the left

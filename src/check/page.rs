@@ -67,7 +67,28 @@ fn sections(evidence: &Evidence) -> Vec<Verdict> {
                     "portrait, unless the page holds a table or a chart",
                 ));
             }
-            continue; // a landscape annex page: its margins turn with it
+            // A landscape annex page: its margins turn with it, so each is held only to the
+            // narrowest the Decree allows on any side.
+            let least = [
+                limits.margin_top_mm,
+                limits.margin_bottom_mm,
+                limits.margin_left_mm,
+                limits.margin_right_mm,
+            ]
+            .iter()
+            .map(|r| r.min)
+            .fold(f32::INFINITY, f32::min);
+            let sides = ["top", "bottom", "left", "right"];
+            for (side, value) in sides.iter().zip(s.margins_mm.unwrap_or([least; 4])) {
+                if value.round() < least {
+                    verdicts.push(Verdict::new(
+                        nd30::MARGINS,
+                        format!("{side} margin {value:.0} mm on landscape {unit} {}", n + 1),
+                        format!("at least {least:.0} mm on every side"),
+                    ));
+                }
+            }
+            continue;
         }
         let ranges = [
             ("top", limits.margin_top_mm),
@@ -114,5 +135,26 @@ mod tests {
         assert_eq!(verdicts.len(), 1);
         assert_eq!(verdicts[0].rule, nd30::ORIENTATION);
         assert_eq!(verdicts[0].found, "landscape page 2 without a table");
+    }
+
+    #[test]
+    fn a_landscape_sections_margins_are_held_to_the_narrowest_side() {
+        let section = |bottom| Section {
+            width_mm: 297.0,
+            height_mm: 210.0,
+            margins_mm: Some([20.0, bottom, 20.0, 15.0]),
+            has_table: Some(true),
+        };
+        let evidence = Evidence {
+            sections: vec![section(20.0), section(4.9)],
+            ..Evidence::default()
+        };
+        let verdicts = findings(&evidence);
+        assert_eq!(verdicts.len(), 1);
+        assert_eq!(verdicts[0].rule, nd30::MARGINS);
+        assert_eq!(
+            verdicts[0].found,
+            "bottom margin 5 mm on landscape section 2"
+        );
     }
 }

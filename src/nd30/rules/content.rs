@@ -19,6 +19,32 @@ pub fn is_enacting(line: &str) -> bool {
         .any(|word| line.trim() == word)
 }
 
+/// The enacting word a line reads as when its colon is missing (`QUYẾT ĐỊNH` for `QUYẾT ĐỊNH:`).
+pub fn enacting_without_colon(line: &str) -> Option<&'static str> {
+    KINDS
+        .iter()
+        .filter_map(|k| k.enacting)
+        .find(|word| word.strip_suffix(':') == Some(line.trim()))
+}
+
+/// An enacting word written without its colon.
+pub fn judge_enacting(line: &str) -> Option<Verdict> {
+    enacting_without_colon(line).map(|word| Verdict::new(HEADING, line.trim(), word))
+}
+
+/// An article's heading with a colon for its full stop (`Điều 1:` for `Điều 1.`).
+pub fn judge_article_heading(line: &str) -> Option<Verdict> {
+    let rest = line.trim().strip_prefix("Điều ")?;
+    let (number, _) = rest.split_once(':')?;
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then(|| {
+        Verdict::new(
+            HEADING,
+            format!("Điều {number}:"),
+            format!("Điều {number}."),
+        )
+    })
+}
+
 /// A body paragraph's alignment, as Word names it: justified (`both`, or `distribute`).
 pub fn judge_body_alignment(line: &str, alignment: &str) -> Option<Verdict> {
     (!["both", "distribute"].contains(&alignment)).then(|| {

@@ -246,6 +246,23 @@ pub fn judge_kind(title: Option<&str>, symbol: &str) -> Option<Verdict> {
     }
 }
 
+/// A công văn (its ký hiệu opens with no kind's code, and it has no title) gives its trích yếu on a
+/// `V/v` line under the Số line.
+pub fn judge_letter_subject(symbol: &str, has_subject: bool) -> Option<Verdict> {
+    let first = symbol.split('-').next().unwrap_or_default();
+    let coded = KINDS.iter().any(|k| k.code == Some(first)) || OBSOLETE_CODES.contains(&first);
+    (!coded && !has_subject).then(|| {
+        Verdict::new(
+            LETTER_SUBJECT,
+            format!("no {} line under “{symbol}”", crate::nd30::SUBJECT_PREFIX),
+            format!(
+                "the trích yếu under the Số line: {} …",
+                crate::nd30::SUBJECT_PREFIX
+            ),
+        )
+    })
+}
+
 /// The date words of a place-and-date line (`ngày 10 tháng 8 năm 2021`), if `line` is one.
 pub fn date_part(line: &str) -> Option<(&str, &str)> {
     let (place, words) = line.trim().rsplit_once(", ")?;

@@ -133,6 +133,9 @@ pub const DATE_LINE: Rule = Rule::error(13, "date", "Decree 30, Phụ lục I, I
 /// The title agrees with the ký hiệu.
 pub const KIND_CODE: Rule = Rule::error(15, "kind", "Decree 30, Phụ lục III");
 
+/// Headings: `Điều N.` with its full stop, the enacting word with its colon.
+pub const HEADING: Rule = Rule::error(20, "heading", "Decree 30, Phụ lục I, II.6");
+
 /// Structure numbered in sequence.
 pub const SEQUENCE: Rule = Rule::error(21, "numbering", "Decree 30, Phụ lục I, II.6");
 
