@@ -59,7 +59,6 @@ fn the_letter_passes_and_each_defect_is_named() {
         (doc, "Số: 2402/UBND-NTM", "Số: 5/UBND-NTM", "E12"),
         (doc, "Độc lập - Tự do", "Độc lập – Tự do", "E9"),
         (doc, "Lưu: VT", "Lưu trữ", "E25"),
-        (doc, "w:left=\"1701\"", "w:left=\"567\"", "E2"),
         (doc, "2402/UBND-NTM", "2402/GN-NTM", "E17"),
         (doc, "Thường trực", "Thƣờng trực", "E5"),
         ("word/styles.xml", "Times New Roman", "Arial", "E3"),
@@ -127,6 +126,13 @@ fn the_letter_passes_and_each_defect_is_named() {
         (doc, ">V/v đẩy mạnh", ">Về việc đẩy mạnh", "E15"),
     ];
     assert_each_defect(&letter, dir.path(), &cases);
+    // A 10 mm left margin in every section: the letter's and its landscape annexes'.
+    let narrow = dir.path().join("narrow.docx");
+    mutate(&letter, &narrow, doc, "w:left=\"1701\"", "w:left=\"567\"");
+    assert_eq!(
+        rules(&narrow),
+        (vec!["E2".to_string(), "E2".to_string()], false)
+    );
 
     // The bracketed placeholder for the signature, over two lines, is not the signer's name.
     let placeholder = dir.path().join("placeholder.docx");

@@ -83,7 +83,7 @@ fn sections(evidence: &Evidence) -> Vec<Verdict> {
                 if value.round() < least {
                     verdicts.push(Verdict::new(
                         nd30::MARGINS,
-                        format!("{side} margin {value:.0} mm on landscape {unit} {}", n + 1),
+                        format!("{side} margin {value:.0} mm on a landscape {unit}"),
                         format!("at least {least:.0} mm on every side"),
                     ));
                 }
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(verdicts[0].rule, nd30::MARGINS);
         assert_eq!(
             verdicts[0].found,
-            "bottom margin 5 mm on landscape section 2"
+            "bottom margin 5 mm on a landscape section"
         );
     }
 }
