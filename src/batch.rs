@@ -188,7 +188,16 @@ pub fn run(
     let bar = progress_bar(plan.communes.len(), options.progress);
     let results = in_workers(options.jobs, plan.communes.len(), |i| {
         let commune = &plan.communes[i];
-        let result = render_commune(&job, &plan, commune, &names[i], out, options, pdf);
+        // A panic in one commune's rendering is that commune's failure; the others go on.
+        let result = crate::contain::contain(|| {
+            render_commune(&job, &plan, commune, &names[i], out, options, pdf)
+        })
+        .unwrap_or_else(|_| {
+            Err(Error::Input(format!(
+                "{}: could not be rendered (internal error in the layout engine)",
+                commune.name
+            )))
+        });
         bar.inc(1);
         result.map_err(|e| Failure {
             commune: Some(commune.name.clone()),

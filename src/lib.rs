@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod contain;
 pub mod data;
 pub mod document;
 pub mod error;

@@ -234,9 +234,15 @@ pub fn check_file(path: &Path) -> Result<Report> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let internal = |reader: &str| {
+        Error::Input(format!(
+            "{}: could not be read (internal error in the {reader} reader)",
+            path.display()
+        ))
+    };
     let evidence = match extension.as_str() {
-        "docx" => docx::read(path)?,
-        "pdf" => pdf::read(path)?,
+        "docx" => crate::contain::contain(|| docx::read(path)).map_err(|_| internal("DOCX"))??,
+        "pdf" => crate::contain::contain(|| pdf::read(path)).map_err(|_| internal("PDF"))??,
         // A job is checked by building its document, with every rule render applies; its printed
         // strings come from nd30, so a job that builds has nothing more to report.
         "toml" => {
@@ -257,15 +263,28 @@ pub fn check_file(path: &Path) -> Result<Report> {
             )))
         }
     };
-    if let Some(reason) = scope::not_judged(&evidence) {
+    if let Some(reason) =
+        crate::contain::contain(|| scope::not_judged(&evidence)).map_err(|_| {
+            Error::Input(format!(
+                "{}: could not be judged (internal error in the checker)",
+                path.display()
+            ))
+        })?
+    {
         return Ok(Report::not_judged(path, reason));
     }
+    let verdicts = crate::contain::contain(|| findings(&evidence)).map_err(|_| {
+        Error::Input(format!(
+            "{}: could not be judged (internal error in the checker)",
+            path.display()
+        ))
+    })?;
     Ok(Report {
         file: path.to_path_buf(),
         judged: true,
         reason: None,
         notes: scope::notes(&evidence),
-        findings: findings(&evidence)
+        findings: verdicts
             .into_iter()
             .map(|v| finding(path, &evidence, v))
             .collect(),

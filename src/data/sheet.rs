@@ -114,9 +114,7 @@ pub fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<Workbook> {
 /// here and reported as a damaged file, never passed on.
 fn read_spreadsheet(path: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<Vec<Sheet>> {
     let mut found = Diagnostics::default();
-    let sheets = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_sheets(path, file, &mut found)
-    }));
+    let sheets = crate::contain::contain(|| read_sheets(path, file, &mut found));
     match sheets {
         Ok(sheets) => {
             diagnostics.extend(found);
