@@ -31,6 +31,9 @@ fn manifest(out: &Path) -> serde_json::Value {
 
 #[test]
 fn the_sample_batch_writes_every_commune_and_a_true_manifest() {
+    if !tools(&["pdfinfo", "pdftotext"]) {
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let (first, second) = (dir.path().join("a"), dir.path().join("b"));
     let output = run_batch(

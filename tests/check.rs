@@ -294,6 +294,9 @@ fn a_pdf_is_checked_from_its_printed_text_and_fonts() {
 /// The letter's DOCX, made defective, printed to PDF by LibreOffice: what only positions show.
 #[test]
 fn a_pdf_is_judged_by_where_its_lines_sit() {
+    if !tools(&["soffice"]) {
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let letter = rendered_letter(dir.path());
     let doc = "word/document.xml";
@@ -522,6 +525,9 @@ fn letter_with(dir: &Path, line: &str) -> (PathBuf, PathBuf) {
 
 #[test]
 fn contact_lines_urgency_marks_and_footer_page_numbers_are_judged() {
+    if !tools(&["soffice"]) {
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let doc = "word/document.xml";
 

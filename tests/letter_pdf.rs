@@ -22,6 +22,9 @@ fn letter() -> &'static PathBuf {
 
 #[test]
 fn the_letter_shows_every_header_and_closing_string() {
+    if !tools(&["pdftotext"]) {
+        return;
+    }
     let text = pdf_text(letter(), None);
     for expected in LETTER_STRINGS {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
@@ -30,6 +33,9 @@ fn the_letter_shows_every_header_and_closing_string() {
 
 #[test]
 fn the_text_is_clean_unicode() {
+    if !tools(&["pdftotext"]) {
+        return;
+    }
     let text = pdf_text(letter(), None);
     assert!(!text.contains(['\u{01A2}', '\u{01A3}']), "ƣ found");
     for line in text.lines() {
@@ -42,6 +48,9 @@ fn the_text_is_clean_unicode() {
 
 #[test]
 fn every_font_is_embedded() {
+    if !tools(&["pdffonts"]) {
+        return;
+    }
     let fonts = poppler("pdffonts", &[letter().to_str().expect("utf-8 path")]);
     let rows: Vec<&str> = fonts
         .lines()
@@ -71,6 +80,9 @@ fn letter_pages() -> u32 {
 
 #[test]
 fn the_letter_is_portrait_and_its_annexes_landscape() {
+    if !tools(&["pdfinfo", "pdftotext"]) {
+        return;
+    }
     let pages = page_count(letter());
     let letter_pages = letter_pages() as usize;
     assert!(
@@ -105,6 +117,9 @@ fn the_letter_is_portrait_and_its_annexes_landscape() {
 
 #[test]
 fn only_pages_after_the_first_carry_a_number_centred_in_the_top_margin() {
+    if !tools(&["pdftotext"]) {
+        return;
+    }
     let top_margin_pt = vanban::nd30::STANDARD.margin.top_mm * 72.0 / 25.4;
     let (first, width, _) = words(letter(), 1);
     assert!(
@@ -134,6 +149,9 @@ fn only_pages_after_the_first_carry_a_number_centred_in_the_top_margin() {
 
 #[test]
 fn the_number_and_the_date_share_a_line() {
+    if !tools(&["pdftotext"]) {
+        return;
+    }
     let (page, _, _) = words(letter(), 1);
     let find = |text: &str| {
         page.iter()
@@ -153,6 +171,9 @@ fn the_number_and_the_date_share_a_line() {
 
 #[test]
 fn the_distribution_label_is_level_with_the_first_signature_line() {
+    if !tools(&["pdfinfo", "pdftotext"]) {
+        return;
+    }
     let last = letter_pages();
     let (page, _, _) = words(letter(), last);
     let find = |text: &str| {
@@ -203,6 +224,9 @@ fn named_times_new_roman(font: &[u8], style: &str) -> Vec<u8> {
 
 #[test]
 fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_the_checker() {
+    if !tools(&["pdffonts"]) {
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let fonts = dir.path().join("fonts");
     std::fs::create_dir(&fonts).expect("font folder");

@@ -7,6 +7,9 @@ use common::*;
 
 #[test]
 fn a_plan_has_its_title_and_code() {
+    if !tools(&["pdftotext"]) {
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let job = r#"
 kind = "ke-hoach"

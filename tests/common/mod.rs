@@ -54,6 +54,66 @@ pub fn render_with(job: &Path, out: &Path, options: &[&str]) {
     );
 }
 
+/// Whether the outside programs a test reads its outputs with are here: poppler's `pdftotext`,
+/// `pdfinfo`, `pdffonts`, LibreOffice's `soffice`, and `openxml-audit` (Python). When one is missing
+/// the test says so in one line and is skipped, unless `VANBAN_TEST_TOOLS=require` (as CI sets it),
+/// which fails it instead.
+pub fn tools(names: &[&str]) -> bool {
+    let missing: Vec<&str> = names.iter().copied().filter(|n| !tool_here(n)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let list = missing.join(", ");
+    if std::env::var("VANBAN_TEST_TOOLS").is_ok_and(|v| v == "require") {
+        panic!("{list} not found, and VANBAN_TEST_TOOLS=require");
+    }
+    // Written past the test harness's capture, so that a passing run lists what it skipped.
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!(
+        "{test}: skipped: {list} not found (set VANBAN_TEST_TOOLS=require to fail instead)\n"
+    );
+    let _ = std::io::stderr().write_all(line.as_bytes());
+    false
+}
+
+/// Whether the program `name` runs here (looked up once per test binary).
+fn tool_here(name: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static FOUND: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
+    let found = FOUND.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(&here) = found.lock().expect("tool table").get(name) {
+        return here;
+    }
+    let runs = |program: &str, args: &[&str]| {
+        Command::new(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    let here = match name {
+        "openxml-audit" => runs("python3", &["-c", "import openxml_audit"]),
+        "soffice" => runs("soffice", &["--version"]),
+        // poppler's tools print their version and exit 0 (older ones 99): being run is enough.
+        poppler => Command::new(poppler)
+            .arg("-v")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok(),
+    };
+    found
+        .lock()
+        .expect("tool table")
+        .insert(name.to_string(), here);
+    here
+}
+
 /// Runs a poppler tool and returns its standard output.
 pub fn poppler(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool)
