@@ -12,6 +12,9 @@ use vanban::render::OutputFormat;
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
+    /// Say more of what is done: which font the PDFs are set in.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -184,11 +187,31 @@ fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// The PDF writer, saying which font it sets documents in when asked to.
+fn pdf_writer(font_dir: Option<&Path>, verbose: bool) -> Result<PdfWriter, vanban::Error> {
+    let pdf = PdfWriter::new(font_dir)?;
+    if verbose {
+        eprintln!("font: {}", pdf.face());
+    }
+    Ok(pdf)
+}
+
+/// One warning when the PDFs were set in the embedded stand-in for Times New Roman.
+fn warn_of_stand_in(pdf: &PdfWriter) {
+    if *pdf.face() == vanban::render::pdf::Face::Embedded {
+        eprintln!(
+            "warning: {} is not installed on this machine: the PDFs are set in the embedded {}, which has its widths (name a folder that holds it with --font-dir)",
+            vanban::nd30::FONT,
+            vanban::fonts::EMBEDDED_FAMILY
+        );
+    }
+}
+
 /// Runs a batch, prints its failures and a summary; fails when any commune failed.
-fn batch(args: &BatchArgs) -> Result<Vec<PathBuf>, vanban::Error> {
+fn batch(args: &BatchArgs, verbose: bool) -> Result<Vec<PathBuf>, vanban::Error> {
     let Per::Commune = args.per;
     let start = std::time::Instant::now();
-    let pdf = PdfWriter::new(args.font_dir.as_deref())?;
+    let pdf = pdf_writer(args.font_dir.as_deref(), verbose)?;
     let options = vanban::batch::BatchOptions {
         formats: args.format.clone(),
         data: args.data.clone(),
@@ -201,6 +224,9 @@ fn batch(args: &BatchArgs) -> Result<Vec<PathBuf>, vanban::Error> {
         vanban::batch::zip(&args.out, &manifest, zip)?;
     }
     manifest.warnings.iter().for_each(|w| eprintln!("{w}"));
+    if args.format.contains(&OutputFormat::Pdf) {
+        warn_of_stand_in(&pdf);
+    }
     for failure in &manifest.failures {
         match &failure.commune {
             Some(commune) => eprintln!("error: {commune}: {}", failure.error),
@@ -374,8 +400,15 @@ fn main() -> ExitCode {
                 data,
                 annex_separate,
             };
-            PdfWriter::new(font_dir.as_deref())
-                .and_then(|pdf| vanban::render_job(&job, &out, &options, &pdf))
+            let writes_pdf = options.formats.contains(&OutputFormat::Pdf);
+            pdf_writer(font_dir.as_deref(), cli.verbose)
+                .and_then(|pdf| {
+                    let rendered = vanban::render_job(&job, &out, &options, &pdf)?;
+                    if writes_pdf {
+                        warn_of_stand_in(&pdf);
+                    }
+                    Ok(rendered)
+                })
                 .map(|rendered| {
                     rendered.warnings.iter().for_each(|w| eprintln!("{w}"));
                     rendered.paths
@@ -383,7 +416,7 @@ fn main() -> ExitCode {
         }
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),
-        Command::Batch(args) => batch(&args),
+        Command::Batch(args) => batch(&args, cli.verbose),
         Command::Check { files, format } => return check(&files, format),
     };
     match result {

@@ -300,3 +300,60 @@ fn a_times_new_roman_in_the_font_folder_is_embedded_without_hinting_and_passes_t
         "no finding, not even W3"
     );
 }
+
+#[test]
+fn times_new_roman_installed_on_the_machine_is_found_and_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A user's font folder on Linux, as msttcorefonts names the files.
+    let fonts = dir
+        .path()
+        .join("home/.local/share/fonts/truetype/msttcorefonts");
+    std::fs::create_dir_all(&fonts).expect("font folder");
+    let styles = ["Regular", "Bold", "Italic", "BoldItalic"];
+    for (data, style) in vanban::fonts::EMBEDDED.iter().zip(styles) {
+        let file = fonts.join(format!("Times_New_Roman_{style}.ttf"));
+        std::fs::write(file, named_times_new_roman(data, style)).expect("write font");
+    }
+    let out = dir.path().join("out");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", "-v", "--format", "pdf", "-o"])
+        .arg(&out)
+        .arg(sample_job())
+        .env("HOME", dir.path().join("home"))
+        .output()
+        .expect("vanban runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("font: Times New Roman from ")
+            && stderr.contains("Times_New_Roman_Bold.ttf"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    let check = vanban(&[
+        "check",
+        out.join("cong-van-2402.pdf").to_str().expect("utf-8"),
+    ]);
+    assert!(
+        check.status.success() && check.stdout.is_empty(),
+        "no W3 with Times New Roman: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn without_times_new_roman_the_stand_in_is_told_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let writer =
+        vanban::render::pdf::PdfWriter::with_font_folders(None, &[dir.path().to_path_buf()])
+            .expect("fonts load");
+    assert_eq!(*writer.face(), vanban::render::pdf::Face::Embedded);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", "--format", "docx", "-o"])
+        .arg(dir.path())
+        .arg(sample_job())
+        .output()
+        .expect("vanban runs");
+    // No PDF written, nothing to warn of.
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning:"));
+}

@@ -2,13 +2,15 @@
 //!
 //! The document reaches typst as JSON, served as the virtual file `/input.json` and read with `json()`,
 //! so its text is data and never markup; the standard library is built once and shared. The
-//! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`), the
-//! fonts without their hinting (see [`unhinted`]).
+//! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`, and
+//! Times New Roman where the machine has it installed, see [`installed`]), the fonts without their
+//! hinting (see [`unhinted`]).
 
+pub mod installed;
 pub mod unhinted;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -44,6 +46,36 @@ pub struct PdfWriter {
     pdf_fonts: Vec<OnceLock<Font>>,
     sources: HashMap<FileId, Source>,
     families: Vec<String>,
+    face: Face,
+}
+
+/// Where the PDF's Times New Roman comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Face {
+    /// The folder given with `--font-dir`.
+    FontDir(PathBuf),
+    /// The machine's own font files.
+    Installed(Vec<PathBuf>),
+    /// Not found: the embedded Liberation Serif, which has its widths, stands in.
+    Embedded,
+}
+
+impl std::fmt::Display for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Face::FontDir(dir) => write!(f, "{} from {}", nd30::FONT, dir.display()),
+            Face::Installed(files) => {
+                let files: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "{} from {}", nd30::FONT, files.join(", "))
+            }
+            Face::Embedded => write!(
+                f,
+                "{} (embedded): {} is not installed on this machine",
+                fonts::EMBEDDED_FAMILY,
+                nd30::FONT
+            ),
+        }
+    }
 }
 
 fn file_id(path: &str) -> Option<FileId> {
@@ -55,8 +87,15 @@ fn file_id(path: &str) -> Option<FileId> {
 impl PdfWriter {
     /// Loads the embedded fonts, then every `.ttf`, `.otf` and `.ttc` in `font_dir`.
     ///
-    /// When `font_dir` holds Times New Roman, the PDF is set in it; otherwise in the embedded face.
+    /// The PDF is set in Times New Roman: from `font_dir` when it holds it, else as the machine has it
+    /// installed ([`installed`]), else the embedded Liberation Serif, which has its widths, stands
+    /// in ([`PdfWriter::face`] says which).
     pub fn new(font_dir: Option<&Path>) -> Result<PdfWriter> {
+        Self::with_font_folders(font_dir, &installed::folders())
+    }
+
+    /// As [`PdfWriter::new`], looking for an installed Times New Roman in `folders`.
+    pub fn with_font_folders(font_dir: Option<&Path>, folders: &[PathBuf]) -> Result<PdfWriter> {
         let mut fonts: Vec<Font> = Vec::new();
         for data in fonts::EMBEDDED {
             fonts.extend(Font::iter(Bytes::new(data)));
@@ -64,10 +103,32 @@ impl PdfWriter {
         if let Some(dir) = font_dir {
             fonts.extend(load_dir(dir)?);
         }
+        let is_office_font = |font: &Font| font.info().family.eq_ignore_ascii_case(nd30::FONT);
+        let mut face = match font_dir {
+            Some(dir) if fonts.iter().any(is_office_font) => Face::FontDir(dir.to_path_buf()),
+            _ => Face::Embedded,
+        };
+        if face == Face::Embedded {
+            let mut files = Vec::new();
+            for file in installed::times_files(folders) {
+                let Ok(data) = std::fs::read(&file) else {
+                    continue;
+                };
+                let office: Vec<Font> = Font::iter(Bytes::new(data))
+                    .filter(is_office_font)
+                    .collect();
+                if !office.is_empty() {
+                    fonts.extend(office);
+                    files.push(file);
+                }
+            }
+            if !files.is_empty() {
+                face = Face::Installed(files);
+            }
+        }
         let book = FontBook::from_fonts(&fonts);
-        let has_office_font = book.contains_family(&nd30::FONT.to_lowercase());
         let mut families = vec![fonts::EMBEDDED_FAMILY.to_string()];
-        if has_office_font {
+        if face != Face::Embedded {
             families.insert(0, nd30::FONT.to_string());
         }
         let sources = TEMPLATES
@@ -83,7 +144,13 @@ impl PdfWriter {
             fonts,
             sources,
             families,
+            face,
         })
+    }
+
+    /// Where the PDF's face comes from.
+    pub fn face(&self) -> &Face {
+        &self.face
     }
 
     /// The PDF of `doc`.
