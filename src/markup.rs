@@ -52,7 +52,9 @@ fn block((marker, text): (Option<(Level, bool)>, String)) -> Block {
     }
 }
 
-/// The item `line` opens, whether its title is bold by its marker (`## `), and the text after it.
+/// The item `line` opens, whether its title is bold by its marker (`## `), and the text after it:
+/// the markup's own `# ` and `## `, or a label of the Decree's structure as
+/// [`nd30::structure`](crate::nd30::structure) reads it.
 fn marker(line: &str) -> Option<(Level, bool, &str)> {
     if let Some(rest) = line.strip_prefix("## ") {
         return Some((Level::Clause, true, rest.trim_start()));
@@ -60,44 +62,7 @@ fn marker(line: &str) -> Option<(Level, bool, &str)> {
     if let Some(rest) = line.strip_prefix("# ") {
         return Some((Level::Section, false, rest.trim_start()));
     }
-    let (head, rest) = line.split_once(' ')?;
-    let numeral =
-        |body: &str, digits: &str| !body.is_empty() && body.chars().all(|c| digits.contains(c));
-    let heading = match head {
-        "Phần" => Some((Level::Part, "IVXLC")),
-        "Chương" => Some((Level::Chapter, "IVXLC")),
-        "Mục" => Some((Level::Division, "0123456789")),
-        _ => None,
-    };
-    if let Some((level, digits)) = heading {
-        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
-        let is_number = numeral(number.trim_end_matches(['.', ':']), digits);
-        return is_number.then(|| (level, false, title.trim_start()));
-    }
-    if head == "Điều" {
-        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
-        let is_number = number
-            .strip_suffix('.')
-            .is_some_and(|n| numeral(n, "0123456789"));
-        return is_number.then(|| (Level::Article, false, title.trim_start()));
-    }
-    let level = match head {
-        "-" => Level::Dash,
-        "+" => Level::Plus,
-        _ => match (head.strip_suffix('.'), head.strip_suffix(')')) {
-            (Some(body), _) if numeral(body, "0123456789") => Level::Clause,
-            (Some(body), _) if numeral(body, "IVXLC") => Level::Section,
-            (_, Some(body)) => {
-                let mut chars = body.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if c.is_ascii_lowercase() || c == 'đ' => Level::Point,
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        },
-    };
-    Some((level, false, rest.trim_start()))
+    crate::nd30::structure::parse(line).map(|label| (label.level, false, label.rest))
 }
 
 /// The inline styles of one paragraph.

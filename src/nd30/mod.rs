@@ -12,6 +12,7 @@ mod numbering;
 mod rules;
 mod scope;
 mod signature;
+pub mod structure;
 mod symbol;
 mod words;
 

@@ -17,7 +17,7 @@ fn bare(word: &str) -> &str {
 fn numbers(unit: &str, number: &str) -> bool {
     let number = bare(number);
     match unit.to_lowercase().as_str() {
-        "chương" => is_roman(number),
+        "chương" => crate::nd30::structure::is_roman(number),
         "điểm" => POINT_LETTERS.contains(&number),
         _ => !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()),
     }
@@ -69,9 +69,8 @@ pub fn judge_citations(text: &str) -> Option<Verdict> {
 /// A label that opens a paragraph: a structure label (`1.`, `a)`, `Điều 3.`), a dash or plus, or a
 /// short mark such as `i)`, `ii)`, `a.`.
 fn without_label(line: &str) -> &str {
-    if let Some((_, label)) = structure_label(line) {
-        // `structure_label` returns the start of `line` itself.
-        return &line[label.len()..];
+    if let Some(label) = crate::nd30::structure::parse(line) {
+        return label.rest;
     }
     let line = line.trim_start_matches(LIST_DASH).trim_start_matches('+');
     match line.trim_start().split_once(' ') {

@@ -98,55 +98,13 @@ pub fn judge_line_spacing(line: &str, lines: f32) -> Option<Verdict> {
     })
 }
 
-/// Whether `text` is a Roman numeral as [`roman`](super::roman) writes them (`I` to `C`).
-pub(super) fn is_roman(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 8
-        && text.chars().all(|c| "IVXLC".contains(c))
-        && (1..=100).any(|n| crate::nd30::roman(n) == text)
-}
-
-/// The structural label a line opens with and its level: `Phần II` and `Chương II` (Roman) and
-/// `Mục 1` as lines of their own, `Điều 3.`, a section's `III.`, a clause's `2.`, a point's `đ)`.
+/// The structural label a line opens with and its level: `Phần II`, `Chương II` and `Mục 1`
+/// headings, `Điều 3.`, a section's `III.`, a clause's `2.`, a point's `đ)` (read by
+/// [`structure::parse`](crate::nd30::structure::parse); dash and plus items are not numbered).
 pub fn structure_label(line: &str) -> Option<(Level, &str)> {
-    let line = line.trim();
-    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    for (prefix, level) in [
-        ("Phần ", Level::Part),
-        ("Chương ", Level::Chapter),
-        ("Mục ", Level::Division),
-    ] {
-        if let Some(rest) = line.strip_prefix(prefix) {
-            let numbered = match level {
-                Level::Division => digits(rest),
-                _ => is_roman(rest),
-            };
-            return numbered.then_some((level, line));
-        }
-    }
-    let head = line.split_once(' ').map_or(line, |(head, _)| head);
-    if let Some(rest) = line.strip_prefix("Điều ") {
-        let label = &line[.."Điều ".len() + rest.find(' ').unwrap_or(rest.len())];
-        let number = rest.split_once(' ').map_or(rest, |(n, _)| n);
-        return number
-            .strip_suffix('.')
-            .is_some_and(digits)
-            .then_some((Level::Article, label));
-    }
-    if !line.contains(' ') {
-        return None;
-    }
-    if let Some(number) = head.strip_suffix('.') {
-        if digits(number) {
-            return Some((Level::Clause, head));
-        }
-        if is_roman(number) {
-            return Some((Level::Section, head));
-        }
-    }
-    let letter = head.strip_suffix(')')?;
-    (letter.chars().count() == 1 && letter.chars().all(char::is_lowercase))
-        .then_some((Level::Point, head))
+    crate::nd30::structure::parse(line)
+        .filter(|l| !matches!(l.level, Level::Dash | Level::Plus))
+        .map(|l| (l.level, l.label))
 }
 
 /// Numbering that has just written `label` at `level`, if `label` is in that level's sequence.
