@@ -30,7 +30,7 @@ const MISSED: &[(&str, &str)] = &[
 const REVIEWED: &[(&str, &str, &str)] = &[
     (
         "07_phieutrinh_VP-UBND-BinhThuan_2025.docx",
-        "E6",
+        "W6",
         "two pages (Word's count, and LibreOffice prints two) and no PAGE field in any header or footer",
     ),
     (

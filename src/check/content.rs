@@ -67,15 +67,15 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
                 &mut out,
             );
         }
-        // A paragraph opened with a tab is indented by the tab (Word's stops are 12.7 mm apart).
-        let tabbed = if line.starts_with('\t') {
-            TAB_STOP_MM
+        // A paragraph opened with a tab starts at the next of Word's default stops, 12.7 mm apart.
+        let indent = if line.starts_with('\t') {
+            ((layout.first_line_mm + 0.5) / TAB_STOP_MM).ceil().max(1.0) * TAB_STOP_MM
         } else {
-            0.0
+            layout.first_line_mm
         };
         report(
             1,
-            nd30::judge_body_indent(line.trim_start(), layout.first_line_mm + tabbed),
+            nd30::judge_body_indent(line.trim_start(), indent),
             &mut out,
         );
         if let Some(look) = look {

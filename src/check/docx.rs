@@ -96,24 +96,30 @@ pub fn read(path: &Path) -> Result<Evidence> {
         pages_read: Vec::new(),
         continues: Vec::new(),
         anchored_rules: anchored_rules(&document),
-        unnumbered_pages: pages_saved.filter(|&n| n > 1 && !numbered),
+        saved_pages: pages_saved,
+        numbered,
     };
     Ok(in_reading_order(evidence, &layout_tables(&document)))
 }
 
+/// A layout table (a header, a closing) has at most this many rows.
+const LAYOUT_ROWS: u32 = 12;
+
 /// For each paragraph, the top-level table it stands in (counted from 0) and the column of its cell
-/// there, when that table is a layout of two columns (a header or a closing set in a table, with a
-/// row per line or one row for all); `None` elsewhere.
+/// there, when that table is a layout of two or three columns (a header or a closing set in a table,
+/// with a row per line or one row for all, perhaps an empty column between) and a few rows; `None`
+/// elsewhere.
 fn layout_tables(document: &[Item]) -> Vec<Option<(usize, u32)>> {
     let (mut places, mut depth, mut table, mut column) = (Vec::new(), 0usize, 0usize, 0u32);
-    let mut widest: Vec<u32> = Vec::new();
+    // Per top-level table: its last column and its rows.
+    let mut shape: Vec<(u32, u32)> = Vec::new();
     let mut next_column = 0u32;
     for item in document {
         match item {
             Item::Open(name, _) if name == "tbl" => {
                 depth += 1;
                 if depth == 1 {
-                    widest.push(0);
+                    shape.push((0, 0));
                 }
             }
             Item::Close(name) if name == "tbl" => {
@@ -122,11 +128,16 @@ fn layout_tables(document: &[Item]) -> Vec<Option<(usize, u32)>> {
                     table += 1;
                 }
             }
-            Item::Open(name, _) if name == "tr" && depth == 1 => next_column = 0,
+            Item::Open(name, _) if name == "tr" && depth == 1 => {
+                next_column = 0;
+                if let Some((_, rows)) = shape.last_mut() {
+                    *rows += 1;
+                }
+            }
             Item::Open(name, _) if name == "tc" && depth == 1 => {
                 column = next_column;
-                if let Some(w) = widest.last_mut() {
-                    *w = (*w).max(column);
+                if let Some((last, _)) = shape.last_mut() {
+                    *last = (*last).max(column);
                 }
             }
             Item::Open(name, attrs) if name == "gridSpan" && depth == 1 => {
@@ -143,11 +154,17 @@ fn layout_tables(document: &[Item]) -> Vec<Option<(usize, u32)>> {
     }
     places
         .into_iter()
-        .map(|place| place.filter(|(t, _)| widest.get(*t) == Some(&1)))
+        .map(|place| {
+            place.filter(|(t, _)| {
+                shape
+                    .get(*t)
+                    .is_some_and(|&(last, rows)| (1..=2).contains(&last) && rows <= LAYOUT_ROWS)
+            })
+        })
         .collect()
 }
 
-/// The evidence with each two-column layout table read column by column, left first, as its
+/// The evidence with each layout table read column by column, left first, as its
 /// columns print side by side (a header or closing with a row per line interleaves them otherwise).
 fn in_reading_order(evidence: Evidence, places: &[Option<(usize, u32)>]) -> Evidence {
     let count = evidence.lines.len();
@@ -284,7 +301,8 @@ fn lines(document: &[Item]) -> Vec<String> {
             Item::Close(name) if name == "t" => in_text = false,
             Item::Open(name, _) if name == "tab" => run.push('\t'),
             Item::Open(name, _) if name == "br" => run.push(' '),
-            Item::Text(text) if in_text => run.push_str(text),
+            // A no-break space prints as a space.
+            Item::Text(text) if in_text => run.push_str(&text.replace('\u{a0}', " ")),
             Item::Close(name) if name == "p" => {
                 current.push_str(&std::mem::take(&mut run));
                 lines.push(std::mem::take(&mut current));
@@ -498,8 +516,13 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
     };
     let (mut paragraph_style, mut run, mut tally) = (None, Run::default(), Tally::default());
     let (mut in_paragraph_props, mut in_run, mut in_text) = (false, false, false);
+    // An equation's runs are set in Word's math font, not the text's.
+    let mut in_math = 0usize;
     for item in document {
         match item {
+            Item::Open(name, _) if name == "oMath" => in_math += 1,
+            Item::Close(name) if name == "oMath" => in_math = in_math.saturating_sub(1),
+            Item::Open(name, _) | Item::Close(name) if in_math > 0 && name == "r" => {}
             Item::Open(name, _) if name == "p" => {
                 (paragraph_style, tally) = (None, Tally::default())
             }

@@ -113,6 +113,10 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
         if let Some(t) = title_at {
             verdicts.extend(look(evidence, t, nd30::TITLE, nd30::TITLE_LOOK));
             verdicts.extend(subject(evidence, t));
+        } else if let Some(t) = other_title(lines) {
+            // A title the Decree does not name (`GIẤY PHÉP …`, `PHIẾU TRÌNH`) is set as a title all
+            // the same.
+            verdicts.extend(look(evidence, t, nd30::TITLE, nd30::TITLE_LOOK));
         }
         if let Some(symbol) = nd30::symbol_of(line) {
             verdicts.extend(nd30::judge_kind(title, symbol));
@@ -121,7 +125,7 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
                 .iter()
                 .take(HEADER_LINES)
                 .any(|l| l.trim_start().starts_with(&letter_subject));
-            if title.is_none() {
+            if title.is_none() && other_title(lines).is_none() {
                 verdicts.extend(nd30::judge_letter_subject(symbol, has_subject));
             }
         }
@@ -154,6 +158,35 @@ fn words_and_looks(evidence: &Evidence) -> Vec<Verdict> {
     }
     verdicts
 }
+
+/// A title in capitals under the header that names none of the Decree's kinds (`PHIẾU TRÌNH`, an
+/// office's own form, `GIẤY PHÉP …`), if there is one: such a paper is not a công văn and takes no
+/// `V/v` line.
+fn other_title(lines: &[String]) -> Option<usize> {
+    let header = lines.iter().take(HEADER_LINES);
+    let end = header
+        .enumerate()
+        .filter(|(_, l)| {
+            nd30::is_number_line(l)
+                || nd30::date_part(l).is_some()
+                || nd30::date_left_blank(l)
+                || nd30::is_national_name(l)
+                || nd30::is_motto(l)
+        })
+        .map(|(i, _)| i + 1)
+        .max()
+        .unwrap_or(0);
+    (end..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(TITLE_REACH)
+        .find(|&i| {
+            let line = &lines[i];
+            is_capitals(line) && line.split_whitespace().count() >= 2 && !nd30::is_header_mark(line)
+        })
+}
+
+/// Lines under the header a title is looked for in.
+const TITLE_REACH: usize = 3;
 
 /// Whether the document is of a kind the Decree numbers: it has a named kind's title and is not
 /// issued with a decision (a quy chế under `(Kèm theo Quyết định số …)` takes the decision's number).

@@ -57,9 +57,11 @@ pub struct Evidence {
     pub number_in_footer: bool,
     /// Lines with text in a colour other than black, and that colour (DOCX).
     pub coloured: Vec<(usize, String)>,
-    /// How many pages a document that numbers none of them has, when it has more than one (DOCX: as
-    /// Word last counted them).
-    pub unnumbered_pages: Option<u32>,
+    /// How many pages the document had when last saved, when the format records it (DOCX: as Word
+    /// counted them).
+    pub saved_pages: Option<u32>,
+    /// Whether any header or footer holds a page number (DOCX).
+    pub numbered: bool,
     /// Lines drawn as shapes, when the format anchors them in paragraphs (DOCX): the paragraph's
     /// index and the line's length, mm.
     pub anchored_rules: Vec<(usize, f32)>,
@@ -410,7 +412,7 @@ fn items_after(lines: &[String], label: &str) -> Option<List> {
     let at = lines.iter().position(|l| l.trim() == label)?;
     let mut items: Vec<String> = Vec::new();
     let mut next = at + 1;
-    for line in lines[at + 1..].iter().map(|l| l.trim()) {
+    for line in lines[at + 1..].iter().map(|l| side_note_cut(l.trim())) {
         let open = items.last().is_some_and(|item| {
             !item.ends_with(nd30::ITEM_END) && !item.ends_with(nd30::LAST_ITEM_END)
         });
@@ -439,6 +441,14 @@ fn items_after(lines: &[String], label: &str) -> Option<List> {
         items,
         next,
     })
+}
+
+/// An item without the note set beside it after a tab (`- Cổng thông tin;\tĐể đăng dự thảo`).
+fn side_note_cut(line: &str) -> &str {
+    match line.split_once('\t') {
+        Some((item, _)) if item.trim_end().ends_with([';', '.']) => item.trim_end(),
+        _ => line,
+    }
 }
 
 /// The lines from `from` to `to` that start a `- …` item.

@@ -13,14 +13,25 @@ pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {
             "number pages from 2 (a different first-page header)",
         ));
     }
-    if let Some(pages) = evidence.unnumbered_pages {
-        verdicts.push(Verdict::new(
-            nd30::PAGE_NUMBER,
-            format!("no page numbers on {pages} pages"),
-            "number every page from 2, centred in the top margin (a PAGE field in the header)",
-        ));
+    match evidence.saved_pages {
+        // Two pages as Word counted them may be one and a blank page after a closing table: a
+        // warning; more cannot.
+        Some(pages) if pages > 1 && !evidence.numbered => {
+            let rule = if pages == 2 {
+                nd30::PAGE_NUMBER.warning()
+            } else {
+                nd30::PAGE_NUMBER
+            };
+            verdicts.push(Verdict::new(
+                rule,
+                format!("no page numbers on {pages} pages"),
+                "number every page from 2, centred in the top margin (a PAGE field in the header)",
+            ));
+        }
+        _ => {}
     }
-    if evidence.number_in_footer {
+    // On a document of one page the footer's number never prints.
+    if evidence.number_in_footer && evidence.saved_pages != Some(1) {
         verdicts.push(Verdict::new(
             nd30::PAGE_NUMBER,
             "the page number in the footer",

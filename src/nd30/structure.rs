@@ -49,31 +49,38 @@ pub fn is_roman(text: &str) -> bool {
         && (1..=100).any(|n| roman(n) == text)
 }
 
+/// Where `part`, a slice of `line`, ends in it.
+fn end_of(line: &str, part: &str) -> usize {
+    part.as_ptr() as usize - line.as_ptr() as usize + part.len()
+}
+
 /// The label `line` opens with, if any. A heading's number may stand alone on its line or be
 /// followed by its title; every other label is followed by text.
 pub fn parse(line: &str) -> Option<Label<'_>> {
-    let line = line.trim();
-    let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
+    // A label quoted from another text (`“a) …`) is read as a label all the same.
+    let line = line.trim().trim_start_matches(['“', '"', '‘']);
+    // Any space may follow a label, a no-break space too.
+    let (head, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
     let rest = rest.trim_start();
     for (word, level, numeral) in HEADINGS {
         if head == word {
-            let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+            let (number, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
             let bare = number.trim_end_matches(['.', ':']);
             return numeral.reads(bare).then(|| Label {
                 level,
-                label: &line[..word.len() + 1 + bare.len()],
+                label: &line[..end_of(line, bare)],
                 rest: title.trim_start(),
             });
         }
     }
     if head == "Điều" {
-        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+        let (number, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         let numbered = number
             .strip_suffix('.')
             .is_some_and(|n| Numeral::Arabic.reads(n));
         return numbered.then(|| Label {
             level: Level::Article,
-            label: &line[.."Điều ".len() + number.len()],
+            label: &line[..end_of(line, number)],
             rest: title.trim_start(),
         });
     }
@@ -127,7 +134,11 @@ mod tests {
                 let printed = numbering.label(level);
                 let line = format!("{printed} Nội dung {round}");
                 let read = parse(&line).unwrap_or_else(|| panic!("{line:?} reads as no label"));
-                assert_eq!((read.level, read.label), (level, printed.as_str()), "{line}");
+                assert_eq!(
+                    (read.level, read.label),
+                    (level, printed.as_str()),
+                    "{line}"
+                );
                 assert_eq!(read.rest, format!("Nội dung {round}"));
             }
         }
@@ -152,11 +163,26 @@ mod tests {
             assert_eq!(parse(line), None, "{line}");
         }
         let heading = |line| parse(line).map(|l| (l.level, l.label, l.rest));
-        assert_eq!(heading("Chương IV"), Some((Level::Chapter, "Chương IV", "")));
+        assert_eq!(
+            heading("Chương IV"),
+            Some((Level::Chapter, "Chương IV", ""))
+        );
         assert_eq!(
             heading("Chương II. Quy định chung"),
             Some((Level::Chapter, "Chương II", "Quy định chung"))
         );
-        assert_eq!(heading("Mục 1 Phạm vi"), Some((Level::Division, "Mục 1", "Phạm vi")));
+        assert_eq!(
+            heading("Mục 1 Phạm vi"),
+            Some((Level::Division, "Mục 1", "Phạm vi"))
+        );
+        assert_eq!(heading("“a) Trích"), Some((Level::Point, "a)", "Trích")));
+        assert_eq!(
+            heading("2.\u{a0}Khoản"),
+            Some((Level::Clause, "2.", "Khoản"))
+        );
+        assert_eq!(
+            heading("Điều\u{a0}4.\u{a0}Hiệu lực"),
+            Some((Level::Article, "Điều\u{a0}4.", "Hiệu lực"))
+        );
     }
 }
