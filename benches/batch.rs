@@ -82,15 +82,12 @@ fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error
     let pdf = PdfWriter::new(None)?;
     let layout = std::fs::read_to_string(root.join("templates/nd30.typ"))?;
     for (i, commune) in plan.communes.iter().enumerate() {
-        let document = job
+        let built = job
             .for_commune(vanban::job::CommuneView::new(commune, &plan))?
-            .document(Some(&plan.only(commune)))?;
+            .build(Some(&plan.only(commune)))?;
         let folder = dir.join(format!("{i:04}"));
         std::fs::create_dir_all(&folder)?;
-        std::fs::write(
-            folder.join("input.json"),
-            pdf.input_json(&vanban::printed::Printed::of(&document)?)?,
-        )?;
+        std::fs::write(folder.join("input.json"), pdf.input_json(&built.printed)?)?;
         std::fs::write(folder.join("nd30.typ"), &layout)?;
     }
     Ok(())

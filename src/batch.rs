@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 use crate::data::{self, fold, Plan};
 use crate::error::{Error, Result};
 use crate::job::{CommuneView, Job};
-use crate::printed::Printed;
 use crate::render::pdf::PdfWriter;
 use crate::render::{self, OutputFormat};
 
@@ -249,8 +248,7 @@ fn render_commune(
 ) -> Result<Vec<Written>> {
     let own = plan.only(commune);
     let job = job.for_commune(CommuneView::new(commune, plan))?;
-    let document = job.document(Some(&own))?;
-    let printed = Printed::of(&document)?;
+    let crate::job::Built { document, printed } = job.build(Some(&own))?;
     let mut rendered = Vec::new();
     for &format in &options.formats {
         let (bytes, pages) = match format {

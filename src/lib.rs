@@ -29,9 +29,9 @@ use printed::Printed;
 use render::pdf::PdfWriter;
 use render::OutputFormat;
 
-/// The bytes of `doc` in `format`.
-pub fn render(doc: &document::Document, format: OutputFormat, pdf: &PdfWriter) -> Result<Vec<u8>> {
-    write(&Printed::of(doc)?, doc.date, format, pdf)
+/// The bytes of a built document in `format`.
+pub fn render(built: &job::Built, format: OutputFormat, pdf: &PdfWriter) -> Result<Vec<u8>> {
+    write(&built.printed, built.document.date, format, pdf)
 }
 
 /// The bytes of a printed document in `format`.
@@ -78,8 +78,10 @@ pub fn render_job(
 ) -> Result<Rendered> {
     let file = job::Job::read(job)?;
     let (plan, warnings) = file.plan_and_warnings(options.data.as_deref())?;
-    let doc = file.document(plan.as_ref())?;
-    let printed = Printed::of(&doc)?;
+    let job::Built {
+        document: doc,
+        printed,
+    } = file.build(plan.as_ref())?;
     let stem = job
         .file_stem()
         .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());

@@ -248,8 +248,7 @@ pub fn check_file(path: &Path) -> Result<Report> {
         // A job is checked by building its document, with every rule render applies; its printed
         // strings come from nd30, so a job that builds has nothing more to report.
         "toml" => {
-            let document = crate::job::load(path)?;
-            crate::printed::Printed::of(&document)?;
+            crate::job::load(path)?;
             return Ok(Report {
                 file: path.to_path_buf(),
                 judged: true,

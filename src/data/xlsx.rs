@@ -181,7 +181,7 @@ fn communes_sheet(
     }
     if totals && !communes.is_empty() {
         let row = FIRST_ROW + communes.len() as RowNum;
-        sheet.merge_range(row, 0, row, 1, "Tổng cộng", &f.total)?;
+        sheet.merge_range(row, 0, row, 1, crate::nd30::TOTALS_LABEL, &f.total)?;
         let plan_totals = Plan {
             period,
             communes: communes

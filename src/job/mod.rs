@@ -23,16 +23,26 @@ fn clean_all(items: &[String]) -> Vec<String> {
     items.iter().map(|s| text::clean(s)).collect()
 }
 
-/// Reads the job file at `path`, renders its body template and returns the document.
-pub fn load(path: &Path) -> Result<Document> {
+/// A document built from a job, and every string of it in its printed form: the Decree's rules that
+/// [`Printed::of`] checks have passed once, when the document was built.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The document.
+    pub document: Document,
+    /// Its printed strings, which both writers place.
+    pub printed: Printed,
+}
+
+/// Reads the job file at `path`, renders its body template and builds the document.
+pub fn load(path: &Path) -> Result<Built> {
     load_with(path, None)
 }
 
 /// As [`load`], with the plan data read from `data` instead of the job's own `data` key.
-pub fn load_with(path: &Path, data: Option<&Path>) -> Result<Document> {
+pub fn load_with(path: &Path, data: Option<&Path>) -> Result<Built> {
     let job = Job::read(path)?;
     let plan = job.plan(data)?;
-    job.document(plan.as_ref())
+    job.build(plan.as_ref())
 }
 
 /// A job file read and checked for its shape, ready to make documents.
@@ -235,8 +245,8 @@ impl Job {
         }))
     }
 
-    /// The document, with its annex tables filled from `plan`.
-    pub fn document(&self, plan: Option<&Plan>) -> Result<Document> {
+    /// The document, with its annex tables filled from `plan`, and its printed strings.
+    pub fn build(&self, plan: Option<&Plan>) -> Result<Built> {
         let file = &self.file;
         let value_error = |key: &str, message: String| self.value_error(key, message);
         if self.commune.is_none() {
@@ -292,8 +302,14 @@ impl Job {
                 return Err(value_error(
                     "to",
                     format!(
-                        "a {} has no Kính gửi (only công văn, công điện, tờ trình, báo cáo and thư công have one); list the recipients under [distribution]",
-                        kind.name
+                        "a {} has no Kính gửi (only {} have one); list the recipients under [distribution]",
+                        kind.name,
+                        nd30::KINDS
+                            .iter()
+                            .filter(|k| k.addressees != Addressees::None)
+                            .map(|k| k.name.to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }
@@ -344,7 +360,7 @@ impl Job {
             symbol: &symbol,
             date,
             place: &file.place,
-            plan: plan.map(data::write::view),
+            plan: plan.map(crate::template::views::view),
             commune: self.commune.as_ref(),
         });
         let body_text = template::render(dir, &file.body, context)?;
@@ -382,8 +398,8 @@ impl Job {
             footer: clean_all(&file.footer),
             issued_with,
         };
-        Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
-        Ok(document)
+        let printed = Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
+        Ok(Built { document, printed })
     }
 }
 
@@ -398,7 +414,7 @@ struct TemplateContext<'a> {
     place: &'a str,
     /// The plan with its totals, when the job has data.
     #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<data::write::PlanView<'a>>,
+    plan: Option<crate::template::views::PlanView<'a>>,
     /// The commune a batch renders for.
     #[serde(skip_serializing_if = "Option::is_none")]
     commune: Option<&'a CommuneView>,

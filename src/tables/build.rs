@@ -6,9 +6,9 @@ use minijinja::{Environment, UndefinedBehavior};
 use super::declaration::{ColumnDeclaration, Declaration, Source};
 use super::number::NumberFormat;
 use crate::data::plan::Plan;
-use crate::data::write;
 use crate::document::{Align, Column, HeaderCell, Row, RowCell, RowKind, Table};
 use crate::nd30;
+use crate::template::views;
 
 /// A problem in a declaration: the key (`columns[3].value`) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +129,7 @@ fn cell_value(value: &Value, format: NumberFormat) -> (String, Option<f64>) {
 /// The rows of the plan that `source` names, as template values.
 fn source_rows(source: Source, plan: &Plan) -> Vec<Value> {
     match source {
-        Source::Communes => write::commune_views(plan)
+        Source::Communes => views::commune_views(plan)
             .iter()
             .map(Value::from_serialize)
             .collect(),

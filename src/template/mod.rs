@@ -3,6 +3,8 @@
 //! Every value printed by `{{ … }}` is escaped for the markup, so data is printed as written and never
 //! turns into bold, italics or anything else.
 
+pub mod views;
+
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Value;
