@@ -58,49 +58,108 @@ pub struct Margins {
     pub header_mm: f32,
 }
 
-/// Type sizes of each component, in points.
+/// How one component of a document is set: its size, weight and slant. Both writers set the
+/// component so, and the checker expects it within the Decree's range for its size.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Look {
+    /// Size, points.
+    pub size_pt: f32,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+impl Look {
+    /// Upright, not bold.
+    pub const fn plain(size_pt: f32) -> Look {
+        Look {
+            size_pt,
+            bold: false,
+            italic: false,
+        }
+    }
+
+    /// Bold, upright.
+    pub const fn bold(size_pt: f32) -> Look {
+        Look {
+            bold: true,
+            ..Look::plain(size_pt)
+        }
+    }
+
+    /// Italic, not bold.
+    pub const fn italic(size_pt: f32) -> Look {
+        Look {
+            italic: true,
+            ..Look::plain(size_pt)
+        }
+    }
+
+    /// Bold and italic.
+    pub const fn bold_italic(size_pt: f32) -> Look {
+        Look {
+            bold: true,
+            italic: true,
+            size_pt,
+        }
+    }
+}
+
+/// How each component of a document is set: the one table the PDF layout, the DOCX writer and the
+/// checker read.
 #[derive(Debug, Clone, Copy, Serialize)]
-pub struct Sizes {
+pub struct Looks {
     /// Quốc hiệu.
-    pub national_name: f32,
+    pub national_name: Look,
     /// Tiêu ngữ.
-    pub motto: f32,
+    pub motto: Look,
     /// Parent authority line(s).
-    pub parent: f32,
+    pub parent: Look,
     /// Issuing agency line(s).
-    pub agency: f32,
+    pub agency: Look,
     /// `Số: …` line.
-    pub number: f32,
+    pub number: Look,
     /// Place and date line.
-    pub place_date: f32,
+    pub place_date: Look,
     /// `V/v …` subject of a công văn.
-    pub letter_subject: f32,
-    /// Title of a named kind and its trích yếu.
-    pub title: f32,
-    /// `Kính gửi:` block.
-    pub recipients: f32,
-    /// Body text.
-    pub body: f32,
-    /// Signature block (authority, position and name lines).
-    pub signature: f32,
-    /// `Nơi nhận:` label.
-    pub distribution_label: f32,
-    /// Distribution list items.
-    pub distribution_item: f32,
-    /// Page number.
-    pub page_number: f32,
-    /// `Phụ lục I` over an annex.
-    pub annex_label: f32,
-    /// An annex's title.
-    pub annex_title: f32,
-    /// An annex's `(Kèm theo …)` line.
-    pub annex_reference: f32,
-    /// Text in annex tables.
-    pub table: f32,
+    pub letter_subject: Look,
     /// Secrecy and urgency marks.
-    pub mark: f32,
+    pub mark: Look,
+    /// Title of a named kind and its trích yếu.
+    pub title: Look,
+    /// The `(Kèm theo …)` line under the title of a document issued with a decision.
+    pub title_reference: Look,
+    /// A decision's authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN …`).
+    pub authority: Look,
+    /// A decision's legal bases.
+    pub basis: Look,
+    /// The enacting word (`QUYẾT ĐỊNH:`).
+    pub enacting: Look,
+    /// `Kính gửi:` block.
+    pub recipients: Look,
+    /// Body text (bold and italic spans are the text's own).
+    pub body: Look,
+    /// Signature block (authority, position and name lines).
+    pub signature: Look,
+    /// `Nơi nhận:` label.
+    pub distribution_label: Look,
+    /// Distribution list items, and the drafter's line.
+    pub distribution_item: Look,
+    /// Page number.
+    pub page_number: Look,
+    /// `Phụ lục I` over an annex.
+    pub annex_label: Look,
+    /// An annex's title.
+    pub annex_title: Look,
+    /// An annex's `(Kèm theo …)` line.
+    pub annex_reference: Look,
+    /// Text in annex tables.
+    pub table: Look,
+    /// Annex tables' header, group and totals rows.
+    pub table_heading: Look,
     /// The contact footer of page 1 (address, phone, e-mail).
-    pub footer: f32,
+    pub footer: Look,
 }
 
 /// Widths of the two columns of a two-column block, in millimetres.
@@ -119,8 +178,8 @@ pub struct Format {
     pub page: Page,
     /// Margins.
     pub margin: Margins,
-    /// Type sizes.
-    pub size: Sizes,
+    /// How each component is set.
+    pub look: Looks,
     /// First-line indent of body paragraphs, in millimetres.
     pub indent_mm: f32,
     /// Space before each body paragraph, in points.
@@ -167,27 +226,32 @@ pub const STANDARD: Format = Format {
         right_mm: 15.0,
         header_mm: 10.0,
     },
-    size: Sizes {
-        national_name: 13.0,
-        motto: 14.0,
-        parent: 13.0,
-        agency: 13.0,
-        number: 13.0,
-        place_date: 14.0,
-        letter_subject: 12.0,
-        title: 14.0,
-        recipients: 14.0,
-        body: 14.0,
-        signature: 14.0,
-        distribution_label: 12.0,
-        distribution_item: 11.0,
-        page_number: 14.0,
-        annex_label: 14.0,
-        annex_title: 14.0,
-        annex_reference: 13.0,
-        table: 12.0,
-        mark: 13.0,
-        footer: 11.0,
+    look: Looks {
+        national_name: Look::bold(13.0),
+        motto: Look::bold(14.0),
+        parent: Look::plain(13.0),
+        agency: Look::bold(13.0),
+        number: Look::plain(13.0),
+        place_date: Look::italic(14.0),
+        letter_subject: Look::plain(12.0),
+        mark: Look::bold(13.0),
+        title: Look::bold(14.0),
+        title_reference: Look::italic(14.0),
+        authority: Look::bold(14.0),
+        basis: Look::italic(14.0),
+        enacting: Look::bold(14.0),
+        recipients: Look::plain(14.0),
+        body: Look::plain(14.0),
+        signature: Look::bold(14.0),
+        distribution_label: Look::bold_italic(12.0),
+        distribution_item: Look::plain(11.0),
+        page_number: Look::plain(14.0),
+        annex_label: Look::bold(14.0),
+        annex_title: Look::bold(14.0),
+        annex_reference: Look::italic(13.0),
+        table: Look::plain(12.0),
+        table_heading: Look::bold(12.0),
+        footer: Look::plain(11.0),
     },
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,
@@ -333,11 +397,11 @@ mod tests {
         assert!(l.margin_bottom_mm.contains(f.margin.bottom_mm));
         assert!(l.margin_left_mm.contains(f.margin.left_mm));
         assert!(l.margin_right_mm.contains(f.margin.right_mm));
-        let s = f.size;
-        for size in [s.national_name, s.parent, s.agency] {
-            assert!(l.header_name_pt.contains(size));
+        let s = f.look;
+        for look in [s.national_name, s.parent, s.agency] {
+            assert!(l.header_name_pt.contains(look.size_pt));
         }
-        for size in [
+        for look in [
             s.motto,
             s.place_date,
             s.title,
@@ -346,20 +410,22 @@ mod tests {
             s.signature,
             s.page_number,
         ] {
-            assert!(l.main_text_pt.contains(size));
+            assert!(l.main_text_pt.contains(look.size_pt));
         }
-        assert!(l.number_pt.contains(s.number));
-        assert!(l.letter_subject_pt.contains(s.letter_subject));
-        assert!(l.distribution_label_pt.contains(s.distribution_label));
-        assert!(l.distribution_item_pt.contains(s.distribution_item));
-        assert!(l.footer_pt.contains(s.footer));
+        assert!(l.number_pt.contains(s.number.size_pt));
+        assert!(l.letter_subject_pt.contains(s.letter_subject.size_pt));
+        assert!(l
+            .distribution_label_pt
+            .contains(s.distribution_label.size_pt));
+        assert!(l.distribution_item_pt.contains(s.distribution_item.size_pt));
+        assert!(l.footer_pt.contains(s.footer.size_pt));
         assert!(l.indents_mm.contains(&f.indent_mm));
         assert!(f.paragraph_gap_pt >= l.min_paragraph_gap_pt);
         assert!(l.line_spacing.contains(f.line_spacing));
         assert!(l.agency_rule_ratio.contains(f.agency_rule_ratio));
         assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
-        assert!(l.table_pt.contains(s.table));
-        assert!(l.annex_label_pt.contains(s.annex_label));
+        assert!(l.table_pt.contains(s.table.size_pt));
+        assert!(l.annex_label_pt.contains(s.annex_label.size_pt));
     }
 
     #[test]

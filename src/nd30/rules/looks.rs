@@ -1,6 +1,9 @@
-//! How components are set: their size, weight and slant (`Appearance`), and colour.
+//! How components are set: their size, weight and slant (`Appearance`), and colour. Each component's
+//! weight and slant are those of its entry in the presentation table ([`STANDARD`]`.look`), which the
+//! writers set; its size may be anywhere in the Decree's range ([`LIMITS`]).
 
 use super::*;
+use crate::nd30::{Look, STANDARD};
 
 /// How a component is set: its size range, and whether bold and italic (`None`: either).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -13,54 +16,41 @@ pub struct Appearance {
     pub italic: Option<bool>,
 }
 
+impl Appearance {
+    /// A component set as `look`, at a size in `size`.
+    const fn of(look: Look, size: Range) -> Appearance {
+        Appearance {
+            size,
+            bold: Some(look.bold),
+            italic: Some(look.italic),
+        }
+    }
+}
+
 /// The Quốc hiệu: 12–13 pt, bold.
-pub const NATIONAL_NAME_LOOK: Appearance = Appearance {
-    size: LIMITS.header_name_pt,
-    bold: Some(true),
-    italic: Some(false),
-};
+pub const NATIONAL_NAME_LOOK: Appearance =
+    Appearance::of(STANDARD.look.national_name, LIMITS.header_name_pt);
 
 /// The Tiêu ngữ: 13–14 pt, bold.
-pub const MOTTO_LOOK: Appearance = Appearance {
-    size: LIMITS.main_text_pt,
-    bold: Some(true),
-    italic: Some(false),
-};
+pub const MOTTO_LOOK: Appearance = Appearance::of(STANDARD.look.motto, LIMITS.main_text_pt);
 
 /// The Số line: 13 pt, upright, not bold.
-pub const NUMBER_LOOK: Appearance = Appearance {
-    size: LIMITS.number_pt,
-    bold: Some(false),
-    italic: Some(false),
-};
+pub const NUMBER_LOOK: Appearance = Appearance::of(STANDARD.look.number, LIMITS.number_pt);
 
 /// The place-and-date line: 13–14 pt, italic, not bold.
-pub const DATE_LOOK: Appearance = Appearance {
-    size: LIMITS.main_text_pt,
-    bold: Some(false),
-    italic: Some(true),
-};
+pub const DATE_LOOK: Appearance = Appearance::of(STANDARD.look.place_date, LIMITS.main_text_pt);
 
 /// A named kind's title (`KẾ HOẠCH`): 13–14 pt, bold, upright.
-pub const TITLE_LOOK: Appearance = Appearance {
-    size: LIMITS.main_text_pt,
-    bold: Some(true),
-    italic: Some(false),
-};
+pub const TITLE_LOOK: Appearance = Appearance::of(STANDARD.look.title, LIMITS.main_text_pt);
 
 /// The `Nơi nhận:` label: 12 pt, bold italic.
-pub const DISTRIBUTION_LABEL_LOOK: Appearance = Appearance {
-    size: LIMITS.distribution_label_pt,
-    bold: Some(true),
-    italic: Some(true),
-};
+pub const DISTRIBUTION_LABEL_LOOK: Appearance = Appearance::of(
+    STANDARD.look.distribution_label,
+    LIMITS.distribution_label_pt,
+);
 
 /// The issuing agency's name, its last header line: 12–13 pt, bold.
-pub const AGENCY_LOOK: Appearance = Appearance {
-    size: LIMITS.header_name_pt,
-    bold: Some(true),
-    italic: Some(false),
-};
+pub const AGENCY_LOOK: Appearance = Appearance::of(STANDARD.look.agency, LIMITS.header_name_pt);
 
 /// A header line above the agency's last one (the parent authority, not bold, or the agency's name
 /// wrapped, bold): 12–13 pt, upright.
@@ -71,11 +61,8 @@ pub const HEADER_LINE_LOOK: Appearance = Appearance {
 };
 
 /// A công văn's `V/v` line: 12–13 pt, upright, not bold.
-pub const LETTER_SUBJECT_LOOK: Appearance = Appearance {
-    size: LIMITS.letter_subject_pt,
-    bold: Some(false),
-    italic: Some(false),
-};
+pub const LETTER_SUBJECT_LOOK: Appearance =
+    Appearance::of(STANDARD.look.letter_subject, LIMITS.letter_subject_pt);
 
 /// The trích yếu under a title: 13–14 pt, bold, upright.
 pub const SUBJECT_LOOK: Appearance = TITLE_LOOK;
@@ -95,26 +82,24 @@ pub const DISTRIBUTION_ITEM_LOOK: Appearance = Appearance {
 };
 
 /// Position lines and the signer's name: 13–14 pt, bold, upright.
-pub const SIGNATURE_LOOK: Appearance = TITLE_LOOK;
+pub const SIGNATURE_LOOK: Appearance = Appearance::of(STANDARD.look.signature, LIMITS.main_text_pt);
 
 /// An annex's `Phụ lục I` heading: 14 pt, bold, upright.
-pub const ANNEX_LABEL_LOOK: Appearance = Appearance {
-    size: LIMITS.annex_label_pt,
-    bold: Some(true),
-    italic: Some(false),
-};
+pub const ANNEX_LABEL_LOOK: Appearance =
+    Appearance::of(STANDARD.look.annex_label, LIMITS.annex_label_pt);
 
 /// An annex's title: 13–14 pt, bold, upright.
-pub const ANNEX_TITLE_LOOK: Appearance = TITLE_LOOK;
+pub const ANNEX_TITLE_LOOK: Appearance =
+    Appearance::of(STANDARD.look.annex_title, LIMITS.main_text_pt);
 
 /// An annex's `(Kèm theo …)` line: 13–14 pt, italic, not bold.
-pub const ANNEX_REFERENCE_LOOK: Appearance = DATE_LOOK;
+pub const ANNEX_REFERENCE_LOOK: Appearance =
+    Appearance::of(STANDARD.look.annex_reference, LIMITS.main_text_pt);
 
 /// The legal bases: 13–14 pt, italic.
 pub const BASES_LOOK: Appearance = Appearance {
-    size: LIMITS.main_text_pt,
     bold: None,
-    italic: Some(true),
+    ..Appearance::of(STANDARD.look.basis, LIMITS.main_text_pt)
 };
 
 /// Body text: 13–14 pt.
@@ -125,7 +110,7 @@ pub const BODY_LOOK: Appearance = Appearance {
 };
 
 /// The urgency mark: 13–14 pt, bold, upright.
-pub const URGENCY_LOOK: Appearance = TITLE_LOOK;
+pub const URGENCY_LOOK: Appearance = Appearance::of(STANDARD.look.mark, LIMITS.main_text_pt);
 
 /// The contact lines: 11–12 pt, upright.
 pub const CONTACT_LOOK: Appearance = Appearance {
@@ -187,4 +172,50 @@ pub fn judge_look(
             expected.italic.unwrap_or(italic),
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checker_accepts_every_look_the_writers_set() {
+        let l = STANDARD.look;
+        let pairs = [
+            (l.national_name, NATIONAL_NAME_LOOK),
+            (l.motto, MOTTO_LOOK),
+            (l.agency, AGENCY_LOOK),
+            (l.parent, HEADER_LINE_LOOK),
+            (l.number, NUMBER_LOOK),
+            (l.place_date, DATE_LOOK),
+            (l.letter_subject, LETTER_SUBJECT_LOOK),
+            (l.title, TITLE_LOOK),
+            (l.title, SUBJECT_LOOK),
+            (l.recipients, RECIPIENTS_LOOK),
+            (l.distribution_label, DISTRIBUTION_LABEL_LOOK),
+            (l.distribution_item, DISTRIBUTION_ITEM_LOOK),
+            (l.signature, SIGNATURE_LOOK),
+            (l.annex_label, ANNEX_LABEL_LOOK),
+            (l.annex_title, ANNEX_TITLE_LOOK),
+            (l.annex_reference, ANNEX_REFERENCE_LOOK),
+            (l.basis, BASES_LOOK),
+            (l.body, BODY_LOOK),
+            (l.mark, URGENCY_LOOK),
+            (l.footer, CONTACT_LOOK),
+        ];
+        for (look, expected) in pairs {
+            assert_eq!(
+                judge_look(
+                    TITLE,
+                    "line",
+                    Some(look.size_pt),
+                    look.bold,
+                    look.italic,
+                    expected
+                ),
+                None,
+                "{look:?} against {expected:?}"
+            );
+        }
+    }
 }

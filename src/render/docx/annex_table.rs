@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use super::schema_order::HEADER_ROWS_MARKER;
-use super::text::{line, twips_u, Style};
+use super::text::{line, twips_u};
 use crate::document::{Align, HeaderCell, RowKind, Table as Model};
 use crate::nd30::Format;
 
@@ -52,7 +52,7 @@ fn header_at(header: &[Vec<HeaderCell>], y: usize, column: usize) -> Option<(&He
 /// The DOCX table of `table`.
 pub fn table(table: &Model, f: &Format) -> Table {
     let widths: Vec<usize> = table.columns.iter().map(|c| twips_u(c.width_mm)).collect();
-    let style = Style::new(f.size.table);
+    let style = f.look.table;
     let mut rows = Vec::new();
     for y in 0..table.header.len() {
         let mut cells = Vec::new();
@@ -60,7 +60,7 @@ pub fn table(table: &Model, f: &Format) -> Table {
         while column < widths.len() {
             match header_at(&table.header, y, column) {
                 Some((h, true)) => {
-                    let text = line(&h.text, style.bold(), AlignmentType::Center, 0.0);
+                    let text = line(&h.text, f.look.table_heading, AlignmentType::Center, 0.0);
                     let c = cell(&widths, column, h.colspan, text);
                     cells.push(if h.rowspan > 1 {
                         c.vertical_merge(VMergeType::Restart)
@@ -87,7 +87,7 @@ pub fn table(table: &Model, f: &Format) -> Table {
         let mut cells = Vec::with_capacity(row.cells.len());
         let look = match row.kind {
             RowKind::Body => style,
-            RowKind::Group | RowKind::Totals => style.bold(),
+            RowKind::Group | RowKind::Totals => f.look.table_heading,
         };
         for c in &row.cells {
             cells.push(cell(

@@ -7,18 +7,18 @@ use docx_rs::{
 };
 
 use super::text::{
-    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips, widest_mm, Style,
+    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips, widest_mm,
 };
 use super::Body;
 use crate::document::Span;
 use crate::fonts;
-use crate::nd30::Format;
+use crate::nd30::{Format, Look};
 use crate::printed::{Closing, Preamble, Printed, Recipients};
 
 /// The circulation notice, boxed over the right column of the header.
 fn circulation(notice: &str, f: &Format) -> Paragraph {
-    let style = Style::new(f.size.mark).bold();
-    let text_mm = pt_to_mm(fonts::width_pt(notice, style.size, true)) + 4.0;
+    let style = f.look.mark;
+    let text_mm = pt_to_mm(fonts::width_pt(notice, style.size_pt, style.bold)) + 4.0;
     let left = twips(f.header.left_mm + (f.header.right_mm - text_mm).max(0.0) / 2.0);
     let right = twips((f.header.right_mm - text_mm).max(0.0) / 2.0);
     line(notice, style, AlignmentType::Center, 0.0)
@@ -43,7 +43,7 @@ fn box_borders(f: &Format) -> ParagraphBorders {
 
 /// The secrecy mark, and the urgency mark in a box as wide as the Decree sets it, at the column's left.
 fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
-    let style = Style::new(f.size.mark).bold();
+    let style = f.look.mark;
     let mut paragraphs: Vec<Paragraph> = p
         .marks
         .secrecy
@@ -63,8 +63,8 @@ fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
 
 fn header(p: &Printed, f: &Format) -> Table {
     let (left, right) = (f.header.left_mm, f.header.right_mm);
-    let agency_style = Style::new(f.size.agency).bold();
-    let mut agency = centred(&p.parent, Style::new(f.size.parent));
+    let agency_style = f.look.agency;
+    let mut agency = centred(&p.parent, f.look.parent);
     agency.extend(centred(&p.agency, agency_style));
     agency.push(rule(
         widest_mm(&p.agency, agency_style) * f.agency_rule_ratio,
@@ -72,12 +72,9 @@ fn header(p: &Printed, f: &Format) -> Table {
         f,
     ));
 
-    let motto_style = Style::new(f.size.motto).bold();
+    let motto_style = f.look.motto;
     let motto = [p.motto.to_string()];
-    let mut national = centred(
-        &[p.national_name.to_string()],
-        Style::new(f.size.national_name).bold(),
-    );
+    let mut national = centred(&[p.national_name.to_string()], f.look.national_name);
     national.extend(centred(&motto, motto_style));
     national.push(rule(widest_mm(&motto, motto_style), right, f));
 
@@ -89,28 +86,14 @@ fn header(p: &Printed, f: &Format) -> Table {
                 left,
                 p.number
                     .iter()
-                    .map(|number| {
-                        line(
-                            number,
-                            Style::new(f.size.number),
-                            AlignmentType::Center,
-                            gap,
-                        )
-                    })
+                    .map(|number| line(number, f.look.number, AlignmentType::Center, gap))
                     .collect(),
             ),
             cell(
                 right,
                 p.place_date
                     .iter()
-                    .map(|date| {
-                        line(
-                            date,
-                            Style::new(f.size.place_date).italic(),
-                            AlignmentType::Center,
-                            gap,
-                        )
-                    })
+                    .map(|date| line(date, f.look.place_date, AlignmentType::Center, gap))
                     .collect(),
             ),
         ]),
@@ -118,7 +101,7 @@ fn header(p: &Printed, f: &Format) -> Table {
     if let Some(subject) = &p.letter_subject {
         let subject = line(
             subject,
-            Style::new(f.size.letter_subject),
+            f.look.letter_subject,
             AlignmentType::Center,
             f.letter_subject_gap_pt,
         );
@@ -140,7 +123,7 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     let Some(title) = &p.title else {
         return Vec::new();
     };
-    let style = Style::new(f.size.title).bold();
+    let style = f.look.title;
     let width = f.text_width_mm(false);
     let mut lines = vec![title.name.to_string()];
     lines.extend(title.subject.clone());
@@ -158,7 +141,7 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
         })
         .collect();
     if let Some(reference) = &title.reference {
-        let italic = Style::new(f.size.title).italic();
+        let italic = f.look.title_reference;
         paragraphs.push(line(reference, italic, AlignmentType::Center, 0.0));
     }
     paragraphs.push(rule(
@@ -171,11 +154,10 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
 
 /// Adds a decision's authority line, its legal bases in italics, and the enacting word.
 fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
-    let centred_bold = Style::new(f.size.title).bold();
     if let Some(authority) = &p.authority {
         body = body.paragraph(line(
             authority,
-            centred_bold,
+            f.look.authority,
             AlignmentType::Center,
             f.header_gap_pt,
         ));
@@ -183,15 +165,15 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
     for base in &p.bases {
         let span = Span {
             text: base.clone(),
-            bold: false,
-            italic: true,
+            bold: f.look.basis.bold,
+            italic: f.look.basis.italic,
         };
         body = body.paragraph(body_paragraph(std::slice::from_ref(&span), false, f));
     }
     if let Some(enacting) = p.enacting {
         body = body.paragraph(line(
             enacting,
-            centred_bold,
+            f.look.enacting,
             AlignmentType::Center,
             f.paragraph_gap_pt,
         ));
@@ -201,12 +183,16 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
 
 /// Adds the `Kính gửi:` block: one centred line, or the label beside a dash list.
 fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
-    let style = Style::new(f.size.recipients);
+    let style = f.look.recipients;
     if !r.list {
         let text = format!("{} {}", r.label, r.lines.join(" "));
         return docx.paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
     }
-    let label_mm = pt_to_mm(fonts::width_pt(&format!("{} ", r.label), style.size, false));
+    let label_mm = pt_to_mm(fonts::width_pt(
+        &format!("{} ", r.label),
+        style.size_pt,
+        style.bold,
+    ));
     let rest = f.text_width_mm(false) - f.recipients_indent_mm - label_mm;
     let items = r
         .lines
@@ -230,7 +216,7 @@ fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
         .line((240.0 * f.line_spacing).round() as i32)
         .before(pt_twips(f.paragraph_gap_pt))
         .after(0);
-    let style = Style::new(f.size.body);
+    let style = f.look.body;
     let paragraph = if centred {
         Paragraph::new().align(AlignmentType::Center)
     } else {
@@ -243,7 +229,7 @@ fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
     }
     .line_spacing(spacing);
     spans.iter().fold(paragraph, |p, s| {
-        let style = Style {
+        let style = Look {
             bold: s.bold,
             italic: s.italic,
             ..style
@@ -254,13 +240,13 @@ fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
 
 fn closing(c: &Closing, f: &Format) -> Table {
     let (left, right) = (f.closing.left_mm, f.closing.right_mm);
-    let label = Style::new(f.size.distribution_label).bold().italic();
+    let label = f.look.distribution_label;
     let mut distribution: Vec<Paragraph> = c
         .distribution_label
         .iter()
         .map(|l| line(l, label, AlignmentType::Left, 0.0))
         .collect();
-    let item = Style::new(f.size.distribution_item);
+    let item = f.look.distribution_item;
     distribution.extend(
         c.distribution
             .iter()
@@ -273,7 +259,7 @@ fn closing(c: &Closing, f: &Format) -> Table {
     );
 
     let signature = |positions: &[String], name: &str| {
-        let style = Style::new(f.size.signature).bold();
+        let style = f.look.signature;
         let mut paragraphs = centred(positions, style);
         paragraphs.push(line(
             name,

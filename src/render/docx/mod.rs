@@ -18,12 +18,12 @@ use crate::error::{Error, Result};
 use crate::nd30::{self, Date, Format};
 use crate::printed::{Printed, PrintedAnnex};
 use letter::letter;
-use text::{half_points, line, margin_twips, rule, single, spacer, twips, widest_mm, Style};
+use text::{half_points, line, margin_twips, rule, single, spacer, twips, widest_mm};
 
 fn page_number(f: &Format) -> Header {
-    let style = Style::new(f.size.page_number);
+    let style = f.look.page_number;
     let field = Run::new()
-        .size(half_points(style.size))
+        .size(half_points(style.size_pt))
         .add_field_char(FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE::default()))
         .add_field_char(FieldCharType::Separate, false)
@@ -39,7 +39,7 @@ fn page_number(f: &Format) -> Header {
 
 /// The contact lines at the foot of page 1, under a rule across the text width.
 fn first_page_footer(lines: &[String], f: &Format) -> Footer {
-    let style = Style::new(f.size.footer);
+    let style = f.look.footer;
     let mut footer =
         Footer::new().add_paragraph(rule(f.text_width_mm(false), f.text_width_mm(false), f));
     for text in lines {
@@ -75,19 +75,19 @@ impl Body for Section {
 /// An annex: its heading, then its table.
 fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
     let width = f.text_width_mm(a.landscape);
-    let title_style = Style::new(f.size.annex_title).bold();
+    let title_style = f.look.annex_title;
     let rule_mm =
         widest_mm(std::slice::from_ref(&a.title), title_style).min(width) * f.title_rule_ratio;
     body.paragraph(line(
         &a.label,
-        Style::new(f.size.annex_label).bold(),
+        f.look.annex_label,
         AlignmentType::Center,
         0.0,
     ))
     .paragraph(line(&a.title, title_style, AlignmentType::Center, 0.0))
     .paragraph(line(
         &a.reference,
-        Style::new(f.size.annex_reference).italic(),
+        f.look.annex_reference,
         AlignmentType::Center,
         0.0,
     ))
@@ -149,7 +149,7 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     );
     let mut docx = Docx::new()
         .default_fonts(font)
-        .default_size(half_points(f.size.body))
+        .default_size(half_points(f.look.body.size_pt))
         .created_at(&stamp)
         .updated_at(&stamp);
     // The last section's properties belong to the document; every earlier one is a Section.

@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use crate::fonts;
-use crate::nd30::Format;
+use crate::nd30::{Format, Look};
 
 /// Twentieths of a point per millimetre.
 pub(super) fn twips(mm: f32) -> i32 {
@@ -36,35 +36,8 @@ pub(super) fn pt_to_mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
-/// A style of text: size and weight.
-#[derive(Clone, Copy)]
-pub(super) struct Style {
-    pub(super) size: f32,
-    pub(super) bold: bool,
-    pub(super) italic: bool,
-}
-
-impl Style {
-    pub(super) fn new(size: f32) -> Style {
-        Style {
-            size,
-            bold: false,
-            italic: false,
-        }
-    }
-    pub(super) fn bold(self) -> Style {
-        Style { bold: true, ..self }
-    }
-    pub(super) fn italic(self) -> Style {
-        Style {
-            italic: true,
-            ..self
-        }
-    }
-}
-
-pub(super) fn run(text: &str, style: Style) -> Run {
-    let mut run = Run::new().add_text(text).size(half_points(style.size));
+pub(super) fn run(text: &str, style: Look) -> Run {
+    let mut run = Run::new().add_text(text).size(half_points(style.size_pt));
     if style.bold {
         run = run.bold();
     }
@@ -84,14 +57,14 @@ pub(super) fn single(before_pt: f32) -> LineSpacing {
 }
 
 /// A paragraph of one line of text in `style`, with single spacing.
-pub(super) fn line(text: &str, style: Style, align: AlignmentType, before_pt: f32) -> Paragraph {
+pub(super) fn line(text: &str, style: Look, align: AlignmentType, before_pt: f32) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, style))
         .align(align)
         .line_spacing(single(before_pt))
 }
 
-pub(super) fn centred(texts: &[String], style: Style) -> Vec<Paragraph> {
+pub(super) fn centred(texts: &[String], style: Look) -> Vec<Paragraph> {
     texts
         .iter()
         .map(|t| line(t, style, AlignmentType::Center, 0.0))
@@ -121,10 +94,10 @@ pub(super) fn spacer(before_pt: f32) -> Paragraph {
         .line_spacing(single(before_pt))
 }
 
-pub(super) fn widest_mm(texts: &[String], style: Style) -> f32 {
+pub(super) fn widest_mm(texts: &[String], style: Look) -> f32 {
     texts
         .iter()
-        .map(|t| pt_to_mm(fonts::width_pt(t, style.size, style.bold)))
+        .map(|t| pt_to_mm(fonts::width_pt(t, style.size_pt, style.bold)))
         .fold(0.0, f32::max)
 }
 
