@@ -44,6 +44,20 @@ pub struct Printed {
     pub annexes: Vec<PrintedAnnex>,
     /// Document properties (title, author) for the file's metadata.
     pub meta: Meta,
+    /// The lengths of the rules drawn under the header's lines, decided once for both writers.
+    pub rules: Rules,
+}
+
+/// The lengths of the rules under the header's lines, in millimetres: a share of the line above,
+/// as Decree 30 sets it, measured with the fonts' widths.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rules {
+    /// Under the agency's name: a share of its widest line.
+    pub agency_mm: f32,
+    /// Under the Tiêu ngữ: as long as it.
+    pub motto_mm: f32,
+    /// Under a named kind's title or trích yếu: a share of its last line, at most the text width.
+    pub title_mm: f32,
 }
 
 /// An annex as printed.
@@ -57,6 +71,8 @@ pub struct PrintedAnnex {
     pub reference: String,
     /// Whether its table needs landscape pages.
     pub landscape: bool,
+    /// The rule under its `(Kèm theo …)` line: a share of its title, at most its pages' text width.
+    pub rule_mm: f32,
     /// The table, its column widths scaled to fill the text width.
     pub table: Table,
 }
@@ -395,15 +411,40 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
             for row in &mut table.rows {
                 row.split = row.may_split(&f);
             }
+            let title = annex.title.trim().to_uppercase();
             PrintedAnnex {
                 label: nd30::annex_label(i as u32 + 1, count),
-                title: annex.title.trim().to_uppercase(),
+                rule_mm: widest_mm(std::slice::from_ref(&title), f.look.annex_title)
+                    .min(f.text_width_mm(landscape))
+                    * f.title_rule_ratio,
+                title,
                 reference: reference.clone(),
                 landscape,
                 table,
             }
         })
         .collect()
+}
+
+/// The widest of `lines` set in `look`, millimetres.
+fn widest_mm(lines: &[String], look: nd30::Look) -> f32 {
+    lines
+        .iter()
+        .map(|l| crate::fonts::width_pt(l, look.size_pt, look.bold) * 25.4 / 72.0)
+        .fold(0.0, f32::max)
+}
+
+/// The rules under the agency's name, the Tiêu ngữ and the title's last line.
+fn rules(agency: &[String], title: Option<&Title>) -> Rules {
+    let f = nd30::STANDARD;
+    let last = title.map(|t| t.subject.clone().unwrap_or_else(|| t.name.to_string()));
+    Rules {
+        agency_mm: widest_mm(agency, f.look.agency) * f.agency_rule_ratio,
+        motto_mm: widest_mm(&[nd30::MOTTO.to_string()], f.look.motto),
+        title_mm: last.map_or(0.0, |l| {
+            widest_mm(&[l], f.look.title).min(f.text_width_mm(false)) * f.title_rule_ratio
+        }),
+    }
 }
 
 fn upper(lines: &[String]) -> Vec<String> {
@@ -457,7 +498,9 @@ impl Printed {
             ),
         };
         let agency = upper(&doc.issuer.name);
+        let rules = rules(&agency, title.as_ref());
         Ok(Printed {
+            rules,
             parent: upper(&doc.issuer.parent),
             national_name: nd30::NATIONAL_NAME,
             motto: nd30::MOTTO,

@@ -281,6 +281,20 @@ fn a_cell_of_two_thousand_characters_wraps_inside_the_table() {
             "page {page}: text past the right margin: {over:?}"
         );
     }
+    // The DOCX lets the long row split across pages, as the PDF does, and keeps the others whole.
+    let xml = docx_part(&docx, "word/document.xml");
+    let annex = &xml[xml.find(">Phụ lục II<").expect("the products' annex")..];
+    let rows: Vec<&str> = annex.split("<w:tr>").skip(1).collect();
+    let (long, short): (Vec<&str>, Vec<&str>) = rows.iter().partition(|r| r.contains("sản399"));
+    assert!(!long.is_empty());
+    assert!(
+        long.iter().all(|r| !r.contains("<w:cantSplit")),
+        "long rows may split"
+    );
+    assert!(
+        short.iter().all(|r| r.contains("<w:cantSplit")),
+        "short rows stay whole"
+    );
     assert_schema_valid(&docx);
 }
 

@@ -1,5 +1,5 @@
 //! Annex tables in DOCX: a fixed grid, header rows with `w:gridSpan`/`w:vMerge` repeated on every page,
-//! rows that never split, group and totals rows in bold.
+//! rows that split across pages only where the model lets them, group and totals rows in bold.
 
 use docx_rs::{
     AlignmentType, Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
@@ -98,7 +98,13 @@ pub fn table(table: &Model, f: &Format) -> Table {
             ));
             column += c.colspan;
         }
-        rows.push(TableRow::new(cells).cant_split());
+        // The row splits across pages where the table's model lets it (a very long cell), as in the PDF.
+        let row_of = TableRow::new(cells);
+        rows.push(if row.split {
+            row_of
+        } else {
+            row_of.cant_split()
+        });
     }
     let padding = twips_u(f.table_padding_mm);
     Table::new(rows)

@@ -6,9 +6,7 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, SpecialIndentType, Table, TableRow,
 };
 
-use super::text::{
-    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips, widest_mm,
-};
+use super::text::{cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips};
 use super::Body;
 use crate::document::Span;
 use crate::fonts;
@@ -66,17 +64,13 @@ fn header(p: &Printed, f: &Format) -> Table {
     let agency_style = f.look.agency;
     let mut agency = centred(&p.parent, f.look.parent);
     agency.extend(centred(&p.agency, agency_style));
-    agency.push(rule(
-        widest_mm(&p.agency, agency_style) * f.agency_rule_ratio,
-        left,
-        f,
-    ));
+    agency.push(rule(p.rules.agency_mm, left, f));
 
     let motto_style = f.look.motto;
     let motto = [p.motto.to_string()];
     let mut national = centred(&[p.national_name.to_string()], f.look.national_name);
     national.extend(centred(&motto, motto_style));
-    national.push(rule(widest_mm(&motto, motto_style), right, f));
+    national.push(rule(p.rules.motto_mm, right, f));
 
     let gap = f.paragraph_gap_pt;
     let mut rows = vec![
@@ -127,7 +121,6 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     let width = f.text_width_mm(false);
     let mut lines = vec![title.name.to_string()];
     lines.extend(title.subject.clone());
-    let last = lines.last().cloned().into_iter().collect::<Vec<_>>();
     let mut paragraphs: Vec<Paragraph> = lines
         .iter()
         .enumerate()
@@ -144,11 +137,7 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
         let italic = f.look.title_reference;
         paragraphs.push(line(reference, italic, AlignmentType::Center, 0.0));
     }
-    paragraphs.push(rule(
-        widest_mm(&last, style).min(width) * f.title_rule_ratio,
-        width,
-        f,
-    ));
+    paragraphs.push(rule(p.rules.title_mm, width, f));
     paragraphs
 }
 

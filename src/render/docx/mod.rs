@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::nd30::{self, Date, Format};
 use crate::printed::{Printed, PrintedAnnex};
 use letter::letter;
-use text::{half_points, line, margin_twips, rule, single, spacer, twips, widest_mm};
+use text::{half_points, line, margin_twips, rule, single, spacer, twips};
 
 fn page_number(f: &Format) -> Header {
     let style = f.look.page_number;
@@ -75,23 +75,25 @@ impl Body for Section {
 /// An annex: its heading, then its table.
 fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
     let width = f.text_width_mm(a.landscape);
-    let title_style = f.look.annex_title;
-    let rule_mm =
-        widest_mm(std::slice::from_ref(&a.title), title_style).min(width) * f.title_rule_ratio;
     body.paragraph(line(
         &a.label,
         f.look.annex_label,
         AlignmentType::Center,
         0.0,
     ))
-    .paragraph(line(&a.title, title_style, AlignmentType::Center, 0.0))
+    .paragraph(line(
+        &a.title,
+        f.look.annex_title,
+        AlignmentType::Center,
+        0.0,
+    ))
     .paragraph(line(
         &a.reference,
         f.look.annex_reference,
         AlignmentType::Center,
         0.0,
     ))
-    .paragraph(rule(rule_mm, width, f))
+    .paragraph(rule(a.rule_mm, width, f))
     .paragraph(spacer(f.header_gap_pt))
     .table(annex_table::table(&a.table, f))
 }

@@ -6,7 +6,6 @@ use docx_rs::{
     TableLayoutType, TableRow, WidthType,
 };
 
-use crate::fonts;
 use crate::nd30::{Format, Look};
 
 /// Twentieths of a point per millimetre.
@@ -92,13 +91,6 @@ pub(super) fn spacer(before_pt: f32) -> Paragraph {
         .add_run(Run::new().size(2))
         .size(2)
         .line_spacing(single(before_pt))
-}
-
-pub(super) fn widest_mm(texts: &[String], style: Look) -> f32 {
-    texts
-        .iter()
-        .map(|t| pt_to_mm(fonts::width_pt(t, style.size_pt, style.bold)))
-        .fold(0.0, f32::max)
 }
 
 pub(super) fn cell(width_mm: f32, paragraphs: Vec<Paragraph>) -> TableCell {
