@@ -39,7 +39,7 @@ fn assert_each_defect(original: &Path, dir: &Path, cases: &[(&str, &str, &str, &
 }
 
 /// The run that opens the letter's body.
-const BODY_START: &str = "<w:rPr><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Theo dự thảo";
+const BODY_START: &str = "<w:r><w:t xml:space=\"preserve\">Theo dự thảo";
 
 fn rendered_letter(dir: &Path) -> PathBuf {
     render(&sample_job(), dir);
@@ -71,44 +71,44 @@ fn the_letter_passes_and_each_defect_is_named() {
         ),
         (doc, ">Phụ lục II<", ">Phụ lục 2<", "E30"),
         (doc, "kịp thời gian./.", "kịp thời gian.", "W22"),
-        (doc, BODY_START, &BODY_START.replace("<w:rPr>", "<w:rPr><w:color w:val=\"0000FF\" />"), "E4"),
+        (doc, BODY_START, &BODY_START.replace("<w:r>", "<w:r><w:rPr><w:color w:val=\"0000FF\" /></w:rPr>"), "E4"),
         (doc, "2402/UBND-NTM<", "2402/UBND-NTMHUYENCAMXUYENHATINHVIETNAM<", "W35"),
         (
             doc,
-            "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
-            "<w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
+            "<w:r><w:t xml:space=\"preserve\">CỘNG HÒA",
+            "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA",
             "E8",
         ),
         (doc, ">Lê Ngọc Hà<", ">TS. Lê Ngọc Hà<", "E24"),
         (doc, ">KT. CHỦ TỊCH<", ">KT CHỦ TỊCH<", "E23"),
         (
             doc,
-            "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
-            "<w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
+            "<w:r><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
+            "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">HUYỆN CẨM XUYÊN<",
             "E11",
         ),
         (
             doc,
-            "<w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">V/v",
-            "<w:b /><w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">V/v",
+            "<w:r><w:t xml:space=\"preserve\">V/v",
+            "<w:r><w:rPr><w:b /></w:rPr><w:t xml:space=\"preserve\">V/v",
             "E15",
         ),
         (
             doc,
-            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Kính gửi:<",
-            "<w:sz w:val=\"24\" /><w:szCs w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">Kính gửi:<",
+            "<w:r><w:t xml:space=\"preserve\">Kính gửi:<",
+            "<w:r><w:rPr><w:sz w:val=\"24\" /></w:rPr><w:t xml:space=\"preserve\">Kính gửi:<",
             "E26",
         ),
         (
             doc,
-            "<w:sz w:val=\"22\" /><w:szCs w:val=\"22\" /></w:rPr><w:t xml:space=\"preserve\">- Như trên;<",
-            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">- Như trên;<",
+            "<w:r><w:t xml:space=\"preserve\">- Như trên;<",
+            "<w:r><w:rPr><w:sz w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">- Như trên;<",
             "E25",
         ),
         (
             doc,
-            "<w:b /><w:bCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
-            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
+            "<w:r><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
+            "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
             "E23",
         ),
         (doc, "<w:jc w:val=\"both\" />", "<w:jc w:val=\"left\" />", "E18"),
@@ -119,8 +119,8 @@ fn the_letter_passes_and_each_defect_is_named() {
         (doc, "theo nghị quyết", "theo điều 5 nghị quyết", "W36"),
         (
             doc,
-            "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
-            "<w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
+            "<w:r><w:t xml:space=\"preserve\">Phụ lục I<",
+            "<w:r><w:rPr><w:sz w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">Phụ lục I<",
             "E30",
         ),
         (doc, ">V/v đẩy mạnh", ">Về việc đẩy mạnh", "E15"),
@@ -333,7 +333,7 @@ fn a_pdf_is_judged_by_where_its_lines_sit() {
     let bare = format!("{spacing}<w:ind w:left=\"1320\"");
     mutate(&letter, &unruled, doc, &agency_rule, &bare);
     let blue = dir.path().join("blue.docx");
-    let blue_run = BODY_START.replace("<w:rPr>", "<w:rPr><w:color w:val=\"0000FF\" />");
+    let blue_run = BODY_START.replace("<w:r>", "<w:r><w:rPr><w:color w:val=\"0000FF\" /></w:rPr>");
     mutate(&letter, &blue, doc, BODY_START, &blue_run);
     let pdfs = libreoffice_pdfs(
         &[&letter, &numbered, &narrow, &short, &unruled, &blue],
@@ -397,8 +397,9 @@ fn a_decisions_articles_and_legal_bases_are_judged() {
     let decision = dir.path().join("quyet-dinh-phe-duyet.docx");
     assert_eq!(rules(&decision), (vec![], true));
     let doc = "word/document.xml";
-    let run = "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật";
-    let italic_run = format!("<w:i /><w:iCs />{run}");
+    // The bases' style is italic; a run set upright on its own departs from it.
+    let italic_run = "<w:r><w:t xml:space=\"preserve\">Căn cứ Luật";
+    let run = "<w:r><w:rPr><w:i w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">Căn cứ Luật";
     assert_each_defect(
         &decision,
         dir.path(),
@@ -410,7 +411,7 @@ fn a_decisions_articles_and_legal_bases_are_judged() {
                 "ngày 19 tháng 6 năm 2015<",
                 "E19",
             ),
-            (doc, &italic_run, run, "E19"),
+            (doc, italic_run, run, "E19"),
         ],
     );
 }
@@ -423,10 +424,10 @@ fn a_plans_subject_is_bold_and_its_clauses_in_sequence() {
     let plan = dir.path().join("ke-hoach-huyen.docx");
     assert_eq!(rules(&plan), (vec![], true));
     let doc = "word/document.xml";
-    let run = "<w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr><w:t xml:space=\"preserve\">";
-    let subject = format!("{run}Thực hiện Chương trình Mỗi xã");
-    let bold_subject = format!("<w:b /><w:bCs />{subject}");
-    let clause = |n: u32| format!("{n}. </w:t></w:r><w:r><w:rPr>{run}Xác định rõ");
+    let run = "<w:r><w:t xml:space=\"preserve\">";
+    let bold_subject = format!("{run}Thực hiện Chương trình Mỗi xã");
+    let subject = "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">Thực hiện Chương trình Mỗi xã".to_string();
+    let clause = |n: u32| format!("{n}. </w:t></w:r>{run}Xác định rõ");
     let (two, three) = (clause(2), clause(3));
     assert_each_defect(
         &plan,
@@ -569,13 +570,13 @@ fn contact_lines_urgency_marks_and_footer_page_numbers_are_judged() {
     let (pdf, docx) = letter_with(&dir.path().join("khan"), "urgency = \"khan\"");
     assert_checks_clean(&pdf, &docx);
     let plain = dir.path().join("plain.docx");
-    let bold = "<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">KHẨN<";
+    let bold = "<w:r><w:t xml:space=\"preserve\">KHẨN<";
     mutate(
         &docx,
         &plain,
         doc,
         bold,
-        &bold.replace("<w:b /><w:bCs />", ""),
+        &bold.replace("<w:r>", "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr>"),
     );
     assert_eq!(rules(&plain), (vec!["E29".to_string()], false));
 
@@ -599,7 +600,7 @@ fn tracked_changes_and_content_controls_are_read_as_word_shows_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let letter = rendered_letter(dir.path());
     let doc = "word/document.xml";
-    let looks = "<w:rPr><w:i /><w:iCs /><w:sz w:val=\"28\" /><w:szCs w:val=\"28\" /></w:rPr>";
+    let looks = "";
     let tail = "tháng 8 năm 2021</w:t></w:r>";
     let run = |tag: &str, text: &str| {
         format!("<w:r>{looks}<w:{tag} xml:space=\"preserve\">{text}</w:{tag}></w:r>")
@@ -627,7 +628,7 @@ fn tracked_changes_and_content_controls_are_read_as_word_shows_them() {
     );
 
     let controlled = dir.path().join("controlled.docx");
-    let paragraph = "<w:p><w:pPr><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" /><w:jc w:val=\"center\" /></w:pPr><w:r>";
+    let paragraph = "<w:p><w:pPr><w:pStyle w:val=\"DiaDanhVaThoiGian\" /><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" /><w:jc w:val=\"center\" /></w:pPr><w:r>";
     let xml = docx_part(&letter, doc);
     let start = xml
         .find(&format!(

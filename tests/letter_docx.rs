@@ -191,3 +191,90 @@ fn libreoffice_shows_the_same_text_on_as_many_pages() {
         "page 1 shows a number"
     );
 }
+
+/// The paragraph style named `name` in `styles.xml`, and its id.
+fn style_id(styles: &str, name: &str) -> Option<String> {
+    let at = styles.find(&format!("<w:name w:val=\"{name}\" />"))?;
+    let start = styles[..at].rfind("<w:style ")?;
+    attribute(&styles[start..], "w:style", "w:styleId")
+}
+
+#[test]
+fn each_component_has_a_named_style_applied_to_its_paragraphs() {
+    let styles = docx_part(docx(), "word/styles.xml");
+    let document = docx_part(docx(), "word/document.xml");
+    let looks = nd30::STANDARD.look;
+    for look in looks.all() {
+        let id = style_id(&styles, look.name)
+            .unwrap_or_else(|| panic!("no style named {:?}", look.name));
+        let start = styles.find(&format!("w:styleId=\"{id}\"")).expect("style");
+        let style = &styles[start..start + styles[start..].find("</w:style>").expect("end")];
+        let half_points = (look.size_pt * 2.0).round() as u32;
+        assert!(
+            style.contains(&format!("<w:sz w:val=\"{half_points}\" />")),
+            "{style}"
+        );
+        assert_eq!(style.contains("<w:b />"), look.bold, "{style}");
+        assert_eq!(style.contains("<w:i />"), look.italic, "{style}");
+    }
+    // The header's lines are set by their styles, without formatting of their own.
+    for (name, text) in [
+        (looks.national_name.name, nd30::NATIONAL_NAME),
+        (looks.motto.name, nd30::MOTTO),
+        (looks.agency.name, "HUYỆN CẨM XUYÊN"),
+        (looks.signature.name, "Lê Ngọc Hà"),
+    ] {
+        let id = style_id(&styles, name).expect("style");
+        let paragraph = format!("<w:pStyle w:val=\"{id}\" />");
+        let at = document.find(&format!(">{text}<")).expect("text");
+        let start = document[..at].rfind("<w:p>").expect("paragraph");
+        let xml = &document[start..at];
+        assert!(xml.contains(&paragraph), "{name}: {xml}");
+        assert!(
+            !xml.contains("<w:rPr>"),
+            "{name} carries its own formatting: {xml}"
+        );
+    }
+}
+
+#[test]
+fn libreoffice_lists_the_named_styles() {
+    if !tools(&["soffice"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let output = Command::new("soffice")
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(dir.path())
+        .arg(docx())
+        .env("HOME", home.path())
+        .output()
+        .expect("soffice runs");
+    assert!(output.status.success(), "{output:?}");
+    let odt = dir.path().join("cong-van-2402.odt");
+    let styles = docx_part(&odt, "styles.xml");
+    let content = docx_part(&odt, "content.xml");
+    for look in nd30::STANDARD.look.all() {
+        assert!(
+            styles.contains(&format!("style:display-name=\"{}\"", look.name))
+                || styles.contains(&format!("style:name=\"{}\"", look.name)),
+            "{} not among LibreOffice's styles",
+            look.name
+        );
+    }
+    // Applied: the Quốc hiệu's paragraph is in an automatic style whose parent is the named one.
+    let at = content.find(nd30::NATIONAL_NAME).expect("Quốc hiệu");
+    let paragraph = &content[content[..at].rfind("<text:p").expect("paragraph")..at];
+    let key = "text:style-name=\"";
+    let name_at = paragraph.find(key).expect("a paragraph style") + key.len();
+    let automatic = &paragraph[name_at..name_at + paragraph[name_at..].find('"').expect("name")];
+    let definition = content
+        .find(&format!("style:name=\"{automatic}\""))
+        .map(|i| &content[i..i + content[i..].find('>').expect("end")])
+        .expect("the automatic style");
+    assert!(
+        definition.contains("style:parent-style-name=\"Quốc_20_hiệu\""),
+        "{definition}"
+    );
+}

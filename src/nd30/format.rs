@@ -59,9 +59,12 @@ pub struct Margins {
 }
 
 /// How one component of a document is set: its size, weight and slant. Both writers set the
-/// component so, and the checker expects it within the Decree's range for its size.
+/// component so (the DOCX as a paragraph style of the component's name), and the checker expects it
+/// within the Decree's range for its size.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Look {
+    /// The component's name, as a clerk knows it (`Quốc hiệu`): the DOCX's style name.
+    pub name: &'static str,
     /// Size, points.
     pub size_pt: f32,
     /// Bold.
@@ -72,8 +75,9 @@ pub struct Look {
 
 impl Look {
     /// Upright, not bold.
-    pub const fn plain(size_pt: f32) -> Look {
+    pub const fn plain(name: &'static str, size_pt: f32) -> Look {
         Look {
+            name,
             size_pt,
             bold: false,
             italic: false,
@@ -81,27 +85,27 @@ impl Look {
     }
 
     /// Bold, upright.
-    pub const fn bold(size_pt: f32) -> Look {
+    pub const fn bold(name: &'static str, size_pt: f32) -> Look {
         Look {
             bold: true,
-            ..Look::plain(size_pt)
+            ..Look::plain(name, size_pt)
         }
     }
 
     /// Italic, not bold.
-    pub const fn italic(size_pt: f32) -> Look {
+    pub const fn italic(name: &'static str, size_pt: f32) -> Look {
         Look {
             italic: true,
-            ..Look::plain(size_pt)
+            ..Look::plain(name, size_pt)
         }
     }
 
     /// Bold and italic.
-    pub const fn bold_italic(size_pt: f32) -> Look {
+    pub const fn bold_italic(name: &'static str, size_pt: f32) -> Look {
         Look {
             bold: true,
             italic: true,
-            size_pt,
+            ..Look::plain(name, size_pt)
         }
     }
 }
@@ -160,6 +164,39 @@ pub struct Looks {
     pub table_heading: Look,
     /// The contact footer of page 1 (address, phone, e-mail).
     pub footer: Look,
+}
+
+impl Looks {
+    /// Every component's look, in the order of the document.
+    pub fn all(&self) -> [Look; 25] {
+        [
+            self.national_name,
+            self.motto,
+            self.parent,
+            self.agency,
+            self.number,
+            self.place_date,
+            self.letter_subject,
+            self.mark,
+            self.title,
+            self.title_reference,
+            self.authority,
+            self.basis,
+            self.enacting,
+            self.recipients,
+            self.body,
+            self.signature,
+            self.distribution_label,
+            self.distribution_item,
+            self.page_number,
+            self.annex_label,
+            self.annex_title,
+            self.annex_reference,
+            self.table,
+            self.table_heading,
+            self.footer,
+        ]
+    }
 }
 
 /// Widths of the two columns of a two-column block, in millimetres.
@@ -227,31 +264,31 @@ pub const STANDARD: Format = Format {
         header_mm: 10.0,
     },
     look: Looks {
-        national_name: Look::bold(13.0),
-        motto: Look::bold(14.0),
-        parent: Look::plain(13.0),
-        agency: Look::bold(13.0),
-        number: Look::plain(13.0),
-        place_date: Look::italic(14.0),
-        letter_subject: Look::plain(12.0),
-        mark: Look::bold(13.0),
-        title: Look::bold(14.0),
-        title_reference: Look::italic(14.0),
-        authority: Look::bold(14.0),
-        basis: Look::italic(14.0),
-        enacting: Look::bold(14.0),
-        recipients: Look::plain(14.0),
-        body: Look::plain(14.0),
-        signature: Look::bold(14.0),
-        distribution_label: Look::bold_italic(12.0),
-        distribution_item: Look::plain(11.0),
-        page_number: Look::plain(14.0),
-        annex_label: Look::bold(14.0),
-        annex_title: Look::bold(14.0),
-        annex_reference: Look::italic(13.0),
-        table: Look::plain(12.0),
-        table_heading: Look::bold(12.0),
-        footer: Look::plain(11.0),
+        national_name: Look::bold("Quốc hiệu", 13.0),
+        motto: Look::bold("Tiêu ngữ", 14.0),
+        parent: Look::plain("Cơ quan chủ quản", 13.0),
+        agency: Look::bold("Tên cơ quan", 13.0),
+        number: Look::plain("Số, ký hiệu", 13.0),
+        place_date: Look::italic("Địa danh và thời gian", 14.0),
+        letter_subject: Look::plain("Trích yếu công văn", 12.0),
+        mark: Look::bold("Dấu mức độ", 13.0),
+        title: Look::bold("Tên loại và trích yếu", 14.0),
+        title_reference: Look::italic("Kèm theo văn bản", 14.0),
+        authority: Look::bold("Thẩm quyền ban hành", 14.0),
+        basis: Look::italic("Căn cứ ban hành", 14.0),
+        enacting: Look::bold("Từ ban hành", 14.0),
+        recipients: Look::plain("Kính gửi", 14.0),
+        body: Look::plain("Nội dung", 14.0),
+        signature: Look::bold("Chữ ký", 14.0),
+        distribution_label: Look::bold_italic("Nơi nhận", 12.0),
+        distribution_item: Look::plain("Nơi nhận - mục", 11.0),
+        page_number: Look::plain("Số trang", 14.0),
+        annex_label: Look::bold("Phụ lục", 14.0),
+        annex_title: Look::bold("Tên phụ lục", 14.0),
+        annex_reference: Look::italic("Kèm theo phụ lục", 13.0),
+        table: Look::plain("Bảng", 12.0),
+        table_heading: Look::bold("Bảng - tiêu đề", 12.0),
+        footer: Look::plain("Địa chỉ liên hệ", 11.0),
     },
     indent_mm: 10.0,
     paragraph_gap_pt: 6.0,
@@ -426,6 +463,13 @@ mod tests {
         assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
         assert!(l.table_pt.contains(s.table.size_pt));
         assert!(l.annex_label_pt.contains(s.annex_label.size_pt));
+    }
+
+    #[test]
+    fn every_component_has_a_name_of_its_own() {
+        let names: std::collections::BTreeSet<&str> =
+            STANDARD.look.all().iter().map(|l| l.name).collect();
+        assert_eq!(names.len(), STANDARD.look.all().len());
     }
 
     #[test]

@@ -6,7 +6,9 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, SpecialIndentType, Table, TableRow,
 };
 
-use super::text::{cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, twips};
+use super::text::{
+    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, style_id, twips,
+};
 use super::Body;
 use crate::document::Span;
 use crate::fonts;
@@ -157,7 +159,12 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
             bold: f.look.basis.bold,
             italic: f.look.basis.italic,
         };
-        body = body.paragraph(body_paragraph(std::slice::from_ref(&span), false, f));
+        body = body.paragraph(body_paragraph(
+            std::slice::from_ref(&span),
+            false,
+            f.look.basis,
+            f,
+        ));
     }
     if let Some(enacting) = p.enacting {
         body = body.paragraph(line(
@@ -198,18 +205,19 @@ fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
         .table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
 }
 
-/// A body paragraph: justified with a first-line indent, or centred without one (heading lines).
-fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
+/// A body paragraph in the style of `look`: justified with a first-line indent, or centred without
+/// one (heading lines); its spans' own bold and italic are set on their runs.
+fn body_paragraph(spans: &[Span], centred: bool, look: Look, f: &Format) -> Paragraph {
     let spacing = LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line((240.0 * f.line_spacing).round() as i32)
         .before(pt_twips(f.paragraph_gap_pt))
         .after(0);
-    let style = f.look.body;
+    let paragraph = Paragraph::new().style(&style_id(look));
     let paragraph = if centred {
-        Paragraph::new().align(AlignmentType::Center)
+        paragraph.align(AlignmentType::Center)
     } else {
-        Paragraph::new().align(AlignmentType::Both).indent(
+        paragraph.align(AlignmentType::Both).indent(
             None,
             Some(SpecialIndentType::FirstLine(twips(f.indent_mm))),
             None,
@@ -218,12 +226,12 @@ fn body_paragraph(spans: &[Span], centred: bool, f: &Format) -> Paragraph {
     }
     .line_spacing(spacing);
     spans.iter().fold(paragraph, |p, s| {
-        let style = Look {
+        let own = Look {
             bold: s.bold,
             italic: s.italic,
-            ..style
+            ..look
         };
-        p.add_run(run(&s.text, style))
+        p.add_run(run(&s.text, own, look))
     })
 }
 
@@ -289,7 +297,12 @@ pub(super) fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
         body = add_recipients(body, r, f);
     }
     for paragraph in &p.body {
-        body = body.paragraph(body_paragraph(&paragraph.spans, paragraph.centred, f));
+        body = body.paragraph(body_paragraph(
+            &paragraph.spans,
+            paragraph.centred,
+            f.look.body,
+            f,
+        ));
     }
     body.paragraph(spacer(f.paragraph_gap_pt))
         .table(closing(&p.closing, f))

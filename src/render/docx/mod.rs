@@ -18,12 +18,12 @@ use crate::error::{Error, Result};
 use crate::nd30::{self, Date, Format};
 use crate::printed::{Printed, PrintedAnnex};
 use letter::letter;
-use text::{half_points, line, margin_twips, rule, single, spacer, twips};
+use text::{
+    half_points, line, margin_twips, paragraph_style, rule, single, spacer, style_id, twips,
+};
 
 fn page_number(f: &Format) -> Header {
-    let style = f.look.page_number;
     let field = Run::new()
-        .size(half_points(style.size_pt))
         .add_field_char(FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE::default()))
         .add_field_char(FieldCharType::Separate, false)
@@ -31,6 +31,7 @@ fn page_number(f: &Format) -> Header {
         .add_field_char(FieldCharType::End, false);
     Header::new().add_paragraph(
         Paragraph::new()
+            .style(&style_id(f.look.page_number))
             .align(AlignmentType::Center)
             .line_spacing(single(0.0))
             .add_run(field),
@@ -154,6 +155,10 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
         .default_size(half_points(f.look.body.size_pt))
         .created_at(&stamp)
         .updated_at(&stamp);
+    // One paragraph style per component, from the presentation table.
+    for look in f.look.all() {
+        docx = docx.add_style(paragraph_style(look));
+    }
     // The last section's properties belong to the document; every earlier one is a Section.
     let last_landscape = p.annexes.last().map(|a| a.landscape);
     match p.annexes.split_last() {

@@ -35,13 +35,59 @@ pub(super) fn pt_to_mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
-pub(super) fn run(text: &str, style: Look) -> Run {
-    let mut run = Run::new().add_text(text).size(half_points(style.size_pt));
-    if style.bold {
-        run = run.bold();
+/// The id of a component's paragraph style: its name without marks, spaces or punctuation
+/// (`Quốc hiệu` → `QuocHieu`).
+pub(super) fn style_id(look: Look) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    look.name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let bare: String = word
+                .replace(['đ', 'Đ'], "d")
+                .nfd()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
+            let mut chars = bare.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+/// The paragraph style of a component, named as a clerk knows it, in the component's look: picking
+/// it in Word gives a paragraph the Decree's format.
+pub(super) fn paragraph_style(look: Look) -> docx_rs::Style {
+    let mut style = docx_rs::Style::new(style_id(look), docx_rs::StyleType::Paragraph)
+        .name(look.name)
+        .size(half_points(look.size_pt))
+        .q_format(true);
+    if look.bold {
+        style = style.bold();
     }
-    if style.italic {
-        run = run.italic();
+    if look.italic {
+        style = style.italic();
+    }
+    style
+}
+
+/// A run of `text` in `look`, in a paragraph of the style `paragraph`: only what differs from the
+/// style is set on the run.
+pub(super) fn run(text: &str, look: Look, paragraph: Look) -> Run {
+    let mut run = Run::new().add_text(text);
+    if look.size_pt != paragraph.size_pt {
+        run = run.size(half_points(look.size_pt));
+    }
+    match (look.bold, paragraph.bold) {
+        (true, false) => run = run.bold(),
+        (false, true) => run = run.disable_bold(),
+        _ => {}
+    }
+    match (look.italic, paragraph.italic) {
+        (true, false) => run = run.italic(),
+        (false, true) => run = run.disable_italic(),
+        _ => {}
     }
     run
 }
@@ -55,10 +101,11 @@ pub(super) fn single(before_pt: f32) -> LineSpacing {
         .after(0)
 }
 
-/// A paragraph of one line of text in `style`, with single spacing.
-pub(super) fn line(text: &str, style: Look, align: AlignmentType, before_pt: f32) -> Paragraph {
+/// A paragraph of one line of text in the component's style, with single spacing.
+pub(super) fn line(text: &str, look: Look, align: AlignmentType, before_pt: f32) -> Paragraph {
     Paragraph::new()
-        .add_run(run(text, style))
+        .style(&style_id(look))
+        .add_run(run(text, look, look))
         .align(align)
         .line_spacing(single(before_pt))
 }
