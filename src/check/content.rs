@@ -117,7 +117,7 @@ pub(super) fn body(evidence: &Evidence) -> Vec<Verdict> {
 }
 
 /// A decision's legal bases, before its enacting word: italic, each ending `;`, the last `.`. A
-/// basis printed over several lines is joined back.
+/// basis printed over several lines, or citing several laws, is joined back.
 pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
     let lines = &evidence.lines;
     let first_basis = lines.iter().position(|l| nd30::is_basis(l));
@@ -142,13 +142,13 @@ pub(super) fn bases(evidence: &Evidence) -> Vec<Verdict> {
         match bases.last_mut() {
             _ if line.is_empty() => {}
             _ if nd30::is_basis(line) => bases.push((i, line.to_string())),
-            Some((_, basis))
-                if !basis.ends_with(nd30::ITEM_END) && !basis.ends_with(nd30::LAST_ITEM_END) =>
-            {
+            // Up to the enacting word every line belongs to a basis: one basis may cite several
+            // laws, each closed by `;`, and be printed over lines.
+            Some((_, basis)) => {
                 basis.push(' ');
                 basis.push_str(line);
             }
-            _ => break,
+            None => break,
         }
     }
     let texts: Vec<&str> = bases.iter().map(|(_, b)| b.as_str()).collect();

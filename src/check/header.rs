@@ -266,12 +266,22 @@ pub(super) fn agency_lines(
 ) -> Option<std::ops::Range<usize>> {
     let start = (0..national_name).find(|&i| {
         let line = lines[i].trim();
-        is_capitals(line) && !nd30::is_header_mark(line) && !nd30::is_number_line(line)
+        is_capitals(line)
+            && !nd30::is_header_mark(line)
+            && !nd30::is_number_line(line)
+            && has_word(line)
     })?;
     let end = (start..national_name)
-        .find(|&i| !is_capitals(&lines[i]) || lines[i].trim().is_empty())
+        .find(|&i| !is_capitals(&lines[i]) || !has_word(&lines[i]))
         .unwrap_or(national_name);
     Some(start..end)
+}
+
+/// Whether a line has a word of letters alone, as a name has (a form's code, `BM01/VPUB-QT 7.0`,
+/// has none).
+fn has_word(line: &str) -> bool {
+    line.split_whitespace()
+        .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
 /// The agency's lines' looks: the last bold, all 12–13 pt.

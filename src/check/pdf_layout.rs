@@ -822,6 +822,16 @@ struct Gathered {
     italic: usize,
     /// Whether a stamp wrote into it.
     stamped: bool,
+    /// Letters of its printed text per size, points.
+    sizes: Vec<(f32, usize)>,
+}
+
+/// Adds `letters` set at `size` to a tally of letters per size.
+fn tally(sizes: &mut Vec<(f32, usize)>, size: f32, letters: usize) {
+    match sizes.iter_mut().find(|(s, _)| (*s - size).abs() < 0.05) {
+        Some((_, count)) => *count += letters,
+        None => sizes.push((size, letters)),
+    }
 }
 
 impl Gathered {
@@ -837,6 +847,7 @@ impl Gathered {
             bold: 0,
             italic: 0,
             stamped: false,
+            sizes: Vec::new(),
         };
         line.push(piece);
         line
@@ -894,6 +905,9 @@ impl Gathered {
         }
         self.colour = self.colour.take().or(piece.colour);
         self.stamped |= piece.stamped;
+        if !piece.stamped && letters > 0 {
+            tally(&mut self.sizes, piece.size, letters);
+        }
         self.parts
             .push((piece.x0, piece.x1, piece.text, piece.stamped));
     }
@@ -925,7 +939,19 @@ impl Gathered {
         self.bold += other.bold;
         self.italic += other.italic;
         self.stamped |= other.stamped;
+        for (size, letters) in other.sizes {
+            tally(&mut self.sizes, size, letters);
+        }
         self.parts.extend(other.parts);
+    }
+
+    /// The size most of its printed letters are set in (a colon or a stamp in another size does not
+    /// count), or its largest when it prints no letter.
+    fn letters_size(&self) -> f32 {
+        self.sizes
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+            .map_or(self.size, |&(size, _)| size)
     }
 
     /// The line's text: its pieces left to right, a space where they stand apart.
@@ -1017,7 +1043,7 @@ pub fn lines(document: &Document, page: ObjectId, height_pt: f32) -> PageContent
             x0_mm: line.x0 * MM_PER_POINT,
             x1_mm: line.x1 * MM_PER_POINT,
             baseline_mm: (height_pt - line.y) * MM_PER_POINT,
-            size_pt: line.size,
+            size_pt: line.letters_size(),
             colour: line.colour,
             bold: line.letters > 0 && line.bold * 3 > line.letters * 2,
             italic: line.letters > 0 && line.italic * 3 > line.letters * 2,
