@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-pub use crate::nd30::Level;
+pub use crate::nd30::{Align, Level};
 use crate::nd30::{Date, Kind};
 
 /// One administrative document.
@@ -77,19 +77,6 @@ pub struct Column {
     pub width_mm: f32,
     /// Alignment of its body cells.
     pub align: Align,
-}
-
-/// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Align {
-    /// Flush left.
-    Left,
-    /// Centred.
-    #[default]
-    Center,
-    /// Flush right.
-    Right,
 }
 
 /// A header cell.

@@ -416,7 +416,7 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
                 label: nd30::annex_label(i as u32 + 1, count),
                 rule_mm: widest_mm(std::slice::from_ref(&title), f.look.annex_title)
                     .min(f.text_width_mm(landscape))
-                    * f.title_rule_ratio,
+                    * f.look.annex_title.rule_share,
                 title,
                 reference: reference.clone(),
                 landscape,
@@ -439,10 +439,10 @@ fn rules(agency: &[String], title: Option<&Title>) -> Rules {
     let f = nd30::STANDARD;
     let last = title.map(|t| t.subject.clone().unwrap_or_else(|| t.name.to_string()));
     Rules {
-        agency_mm: widest_mm(agency, f.look.agency) * f.agency_rule_ratio,
-        motto_mm: widest_mm(&[nd30::MOTTO.to_string()], f.look.motto),
+        agency_mm: widest_mm(agency, f.look.agency) * f.look.agency.rule_share,
+        motto_mm: widest_mm(&[nd30::MOTTO.to_string()], f.look.motto) * f.look.motto.rule_share,
         title_mm: last.map_or(0.0, |l| {
-            widest_mm(&[l], f.look.title).min(f.text_width_mm(false)) * f.title_rule_ratio
+            widest_mm(&[l], f.look.title).min(f.text_width_mm(false)) * f.look.title.rule_share
         }),
     }
 }

@@ -52,7 +52,7 @@ fn the_letter_passes_and_each_defect_is_named() {
     let letter = rendered_letter(dir.path());
     assert_eq!(rules(&letter), (vec![], true));
 
-    let doc = "word/document.xml";
+    let (doc, styles) = ("word/document.xml", "word/styles.xml");
     let cases = [
         (doc, "tháng 8 năm 2021", "tháng 08 năm 2021", "E13"),
         (doc, "ngày 10 tháng 8", "ngày 5 tháng 8", "E13"),
@@ -111,8 +111,9 @@ fn the_letter_passes_and_each_defect_is_named() {
             "<w:r><w:rPr><w:b w:val=\"false\" /></w:rPr><w:t xml:space=\"preserve\">Lê Ngọc Hà<",
             "E23",
         ),
-        (doc, "<w:jc w:val=\"both\" />", "<w:jc w:val=\"left\" />", "E18"),
-        (doc, "w:firstLine=\"567\"", "w:firstLine=\"283\"", "E18"),
+        // The body's alignment and indent are its style's.
+        (styles, "<w:jc w:val=\"both\" />", "<w:jc w:val=\"left\" />", "E18"),
+        (styles, "w:firstLine=\"567\"", "w:firstLine=\"283\"", "E18"),
         (doc, "w:before=\"120\" w:after=\"0\" w:line=\"288\"", "w:before=\"0\" w:after=\"0\" w:line=\"288\"", "E18"),
         (doc, "w:line=\"288\"", "w:line=\"200\"", "E18"),
         (doc, ">Huy động sự", ">huy động sự", "W36"),
@@ -628,7 +629,7 @@ fn tracked_changes_and_content_controls_are_read_as_word_shows_them() {
     );
 
     let controlled = dir.path().join("controlled.docx");
-    let paragraph = "<w:p><w:pPr><w:pStyle w:val=\"DiaDanhVaThoiGian\" /><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" /><w:jc w:val=\"center\" /></w:pPr><w:r>";
+    let paragraph = "<w:p><w:pPr><w:pStyle w:val=\"DiaDanhVaThoiGian\" /><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" /></w:pPr><w:r>";
     let xml = docx_part(&letter, doc);
     let start = xml
         .find(&format!(

@@ -102,12 +102,19 @@ fn the_page_number_is_a_field_in_a_header_hidden_on_page_one() {
         .into_iter()
         .filter(|p| p.starts_with("word/header"))
         .collect();
+    // Centred by its style, `Số trang`.
+    let styles = docx_part(docx(), "word/styles.xml");
+    let at = styles
+        .find("w:styleId=\"SoTrang\"")
+        .expect("the page number's style");
+    let style = &styles[at..at + styles[at..].find("</w:style>").expect("end")];
+    assert!(style.contains("<w:jc w:val=\"center\" />"), "{style}");
     assert!(
         headers.iter().any(|h| {
             let xml = docx_part(docx(), h);
             xml.contains(">PAGE<")
                 && xml.contains("w:fldCharType=\"begin\"")
-                && xml.contains("w:val=\"center\"")
+                && xml.contains("<w:pStyle w:val=\"SoTrang\" />")
         }),
         "no centred PAGE field in {headers:?}"
     );
@@ -216,13 +223,23 @@ fn each_component_has_a_named_style_applied_to_its_paragraphs() {
         );
         assert_eq!(style.contains("<w:b />"), look.bold, "{style}");
         assert_eq!(style.contains("<w:i />"), look.italic, "{style}");
+        let jc = match look.align {
+            nd30::Align::Left => "left",
+            nd30::Align::Center => "center",
+            nd30::Align::Right => "right",
+            nd30::Align::Justify => "both",
+        };
+        assert!(
+            style.contains(&format!("<w:jc w:val=\"{jc}\" />")),
+            "{style}"
+        );
     }
     // The header's lines are set by their styles, without formatting of their own.
     for (name, text) in [
         (looks.national_name.name, nd30::NATIONAL_NAME),
         (looks.motto.name, nd30::MOTTO),
         (looks.agency.name, "HUYỆN CẨM XUYÊN"),
-        (looks.signature.name, "Lê Ngọc Hà"),
+        (looks.signer.name, "Lê Ngọc Hà"),
     ] {
         let id = style_id(&styles, name).expect("style");
         let paragraph = format!("<w:pStyle w:val=\"{id}\" />");

@@ -71,6 +71,29 @@ pub struct Look {
     pub bold: bool,
     /// Italic.
     pub italic: bool,
+    /// How its lines stand in their column or on the page.
+    pub align: Align,
+    /// Space above its first line, points.
+    pub before_pt: f32,
+    /// Its first line's indent, or the indent of its block (Kính gửi), mm.
+    pub indent_mm: f32,
+    /// The rule drawn under it, as a share of its widest line (0: none).
+    pub rule_share: f32,
+}
+
+/// How a component's lines (or a table column's cells) stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    #[default]
+    Center,
+    /// Flush right.
+    Right,
+    /// Justified.
+    Justify,
 }
 
 impl Look {
@@ -81,6 +104,33 @@ impl Look {
             size_pt,
             bold: false,
             italic: false,
+            align: Align::Center,
+            before_pt: 0.0,
+            indent_mm: 0.0,
+            rule_share: 0.0,
+        }
+    }
+
+    /// The same look, its lines standing `align`.
+    pub const fn aligned(self, align: Align) -> Look {
+        Look { align, ..self }
+    }
+
+    /// The same look, with `before_pt` of space above it.
+    pub const fn spaced(self, before_pt: f32) -> Look {
+        Look { before_pt, ..self }
+    }
+
+    /// The same look, indented `indent_mm`.
+    pub const fn indented(self, indent_mm: f32) -> Look {
+        Look { indent_mm, ..self }
+    }
+
+    /// The same look, with a rule under it of `share` of its widest line.
+    pub const fn ruled(self, share: f32) -> Look {
+        Look {
+            rule_share: share,
+            ..self
         }
     }
 
@@ -128,8 +178,12 @@ pub struct Looks {
     pub place_date: Look,
     /// `V/v …` subject of a công văn.
     pub letter_subject: Look,
-    /// Secrecy and urgency marks.
-    pub mark: Look,
+    /// The secrecy mark (`MẬT`).
+    pub secrecy: Look,
+    /// The urgency mark (`KHẨN`), boxed.
+    pub urgency: Look,
+    /// The circulation notice, boxed over the Quốc hiệu.
+    pub circulation: Look,
     /// Title of a named kind and its trích yếu.
     pub title: Look,
     /// The `(Kèm theo …)` line under the title of a document issued with a decision.
@@ -144,12 +198,16 @@ pub struct Looks {
     pub recipients: Look,
     /// Body text (bold and italic spans are the text's own).
     pub body: Look,
-    /// Signature block (authority, position and name lines).
+    /// Signature block's authority and position lines.
     pub signature: Look,
+    /// The signer's name, under the room left for the signature.
+    pub signer: Look,
     /// `Nơi nhận:` label.
     pub distribution_label: Look,
-    /// Distribution list items, and the drafter's line.
+    /// Distribution list items.
     pub distribution_item: Look,
+    /// The drafter's initials and copies, under the Nơi nhận list.
+    pub drafter: Look,
     /// Page number.
     pub page_number: Look,
     /// `Phụ lục I` over an annex.
@@ -168,7 +226,7 @@ pub struct Looks {
 
 impl Looks {
     /// Every component's look, in the order of the document.
-    pub fn all(&self) -> [Look; 25] {
+    pub fn all(&self) -> [Look; 29] {
         [
             self.national_name,
             self.motto,
@@ -177,7 +235,9 @@ impl Looks {
             self.number,
             self.place_date,
             self.letter_subject,
-            self.mark,
+            self.secrecy,
+            self.urgency,
+            self.circulation,
             self.title,
             self.title_reference,
             self.authority,
@@ -186,8 +246,10 @@ impl Looks {
             self.recipients,
             self.body,
             self.signature,
+            self.signer,
             self.distribution_label,
             self.distribution_item,
+            self.drafter,
             self.page_number,
             self.annex_label,
             self.annex_title,
@@ -217,8 +279,6 @@ pub struct Format {
     pub margin: Margins,
     /// How each component is set.
     pub look: Looks,
-    /// First-line indent of body paragraphs, in millimetres.
-    pub indent_mm: f32,
     /// Space before each body paragraph, in points.
     pub paragraph_gap_pt: f32,
     /// Body line spacing as a multiple of single spacing (the font's own line height).
@@ -227,28 +287,29 @@ pub struct Format {
     pub header: Columns,
     /// Distribution column and signature column at the end.
     pub closing: Columns,
-    /// Indent of the `Kính gửi:` block from the left edge of the text, in millimetres.
-    pub recipients_indent_mm: f32,
-    /// Length of the rule under the agency name as a share of its widest line.
-    pub agency_rule_ratio: f32,
-    /// Length of the rule under a title's trích yếu as a share of its widest line.
-    pub title_rule_ratio: f32,
     /// Thickness of drawn rules, in points.
     pub rule_pt: f32,
     /// Gap between the rule and the text above it, in points.
     pub rule_gap_pt: f32,
-    /// Gap between the `Số:` line and the `V/v` subject of a công văn, in points.
-    pub letter_subject_gap_pt: f32,
     /// Gap between the header and what follows it, in points.
     pub header_gap_pt: f32,
-    /// Room left between the position lines and the signer's name for the signature and seal, in millimetres.
-    pub signature_room_mm: f32,
     /// Padding inside annex table cells, in millimetres.
     pub table_padding_mm: f32,
     /// A table row whose longest cell has more characters than this may split across pages (it might
     /// not fit on one); shorter rows are kept whole.
     pub table_row_split_chars: usize,
 }
+
+/// Space between the paragraphs of a block, points.
+const PARAGRAPH_GAP_PT: f32 = 6.0;
+/// Space between the document's blocks (header, title, Kính gửi, body), points.
+const BLOCK_GAP_PT: f32 = 12.0;
+/// The body's first-line indent, mm.
+const INDENT_MM: f32 = 10.0;
+/// The rules under the agency's name, the trích yếu and an annex's heading: this share of the line.
+const RULE_SHARE: f32 = 0.4;
+/// Room left for the signature above the signer's name: 25 mm, in points.
+const SIGNATURE_ROOM_PT: f32 = 25.0 * 72.0 / 25.4;
 
 /// The values vanban prints with: A4, margins 20/20/30/15 mm, and the sizes of the official templates.
 pub const STANDARD: Format = Format {
@@ -265,33 +326,49 @@ pub const STANDARD: Format = Format {
     },
     look: Looks {
         national_name: Look::bold("Quốc hiệu", 13.0),
-        motto: Look::bold("Tiêu ngữ", 14.0),
+        motto: Look::bold("Tiêu ngữ", 14.0).ruled(1.0),
         parent: Look::plain("Cơ quan chủ quản", 13.0),
-        agency: Look::bold("Tên cơ quan", 13.0),
-        number: Look::plain("Số, ký hiệu", 13.0),
-        place_date: Look::italic("Địa danh và thời gian", 14.0),
-        letter_subject: Look::plain("Trích yếu công văn", 12.0),
-        mark: Look::bold("Dấu mức độ", 13.0),
-        title: Look::bold("Tên loại và trích yếu", 14.0),
+        agency: Look::bold("Tên cơ quan", 13.0).ruled(RULE_SHARE),
+        number: Look::plain("Số, ký hiệu", 13.0).spaced(PARAGRAPH_GAP_PT),
+        place_date: Look::italic("Địa danh và thời gian", 14.0).spaced(PARAGRAPH_GAP_PT),
+        letter_subject: Look::plain("Trích yếu công văn", 12.0).spaced(PARAGRAPH_GAP_PT),
+        secrecy: Look::bold("Độ mật", 13.0)
+            .aligned(Align::Left)
+            .spaced(PARAGRAPH_GAP_PT),
+        urgency: Look::bold("Độ khẩn", 13.0).spaced(PARAGRAPH_GAP_PT),
+        circulation: Look::bold("Phạm vi lưu hành", 13.0),
+        title: Look::bold("Tên loại và trích yếu", 14.0)
+            .spaced(BLOCK_GAP_PT)
+            .ruled(RULE_SHARE),
         title_reference: Look::italic("Kèm theo văn bản", 14.0),
-        authority: Look::bold("Thẩm quyền ban hành", 14.0),
-        basis: Look::italic("Căn cứ ban hành", 14.0),
-        enacting: Look::bold("Từ ban hành", 14.0),
-        recipients: Look::plain("Kính gửi", 14.0),
-        body: Look::plain("Nội dung", 14.0),
+        authority: Look::bold("Thẩm quyền ban hành", 14.0).spaced(BLOCK_GAP_PT),
+        basis: Look::italic("Căn cứ ban hành", 14.0)
+            .aligned(Align::Justify)
+            .spaced(PARAGRAPH_GAP_PT)
+            .indented(INDENT_MM),
+        enacting: Look::bold("Từ ban hành", 14.0).spaced(PARAGRAPH_GAP_PT),
+        recipients: Look::plain("Kính gửi", 14.0)
+            .aligned(Align::Left)
+            .spaced(BLOCK_GAP_PT)
+            .indented(25.0),
+        body: Look::plain("Nội dung", 14.0)
+            .aligned(Align::Justify)
+            .spaced(PARAGRAPH_GAP_PT)
+            .indented(INDENT_MM),
         signature: Look::bold("Chữ ký", 14.0),
-        distribution_label: Look::bold_italic("Nơi nhận", 12.0),
-        distribution_item: Look::plain("Nơi nhận - mục", 11.0),
+        signer: Look::bold("Họ tên người ký", 14.0).spaced(SIGNATURE_ROOM_PT),
+        distribution_label: Look::bold_italic("Nơi nhận", 12.0).aligned(Align::Left),
+        distribution_item: Look::plain("Nơi nhận - mục", 11.0).aligned(Align::Left),
+        drafter: Look::plain("Người soạn thảo", 11.0).aligned(Align::Right),
         page_number: Look::plain("Số trang", 14.0),
         annex_label: Look::bold("Phụ lục", 14.0),
-        annex_title: Look::bold("Tên phụ lục", 14.0),
+        annex_title: Look::bold("Tên phụ lục", 14.0).ruled(RULE_SHARE),
         annex_reference: Look::italic("Kèm theo phụ lục", 13.0),
         table: Look::plain("Bảng", 12.0),
         table_heading: Look::bold("Bảng - tiêu đề", 12.0),
         footer: Look::plain("Địa chỉ liên hệ", 11.0),
     },
-    indent_mm: 10.0,
-    paragraph_gap_pt: 6.0,
+    paragraph_gap_pt: PARAGRAPH_GAP_PT,
     line_spacing: 1.2,
     header: Columns {
         left_mm: 65.0,
@@ -301,14 +378,9 @@ pub const STANDARD: Format = Format {
         left_mm: 65.0,
         right_mm: 100.0,
     },
-    recipients_indent_mm: 25.0,
-    agency_rule_ratio: 0.4,
-    title_rule_ratio: 0.4,
     rule_pt: 0.5,
     rule_gap_pt: 4.0,
-    letter_subject_gap_pt: 6.0,
-    header_gap_pt: 12.0,
-    signature_room_mm: 25.0,
+    header_gap_pt: BLOCK_GAP_PT,
     table_padding_mm: 1.0,
     table_row_split_chars: 600,
 };
@@ -456,11 +528,13 @@ mod tests {
             .contains(s.distribution_label.size_pt));
         assert!(l.distribution_item_pt.contains(s.distribution_item.size_pt));
         assert!(l.footer_pt.contains(s.footer.size_pt));
-        assert!(l.indents_mm.contains(&f.indent_mm));
+        assert!(l.indents_mm.contains(&s.body.indent_mm));
+        assert_eq!(s.basis.indent_mm, s.body.indent_mm);
         assert!(f.paragraph_gap_pt >= l.min_paragraph_gap_pt);
         assert!(l.line_spacing.contains(f.line_spacing));
-        assert!(l.agency_rule_ratio.contains(f.agency_rule_ratio));
-        assert!(l.agency_rule_ratio.contains(f.title_rule_ratio));
+        for look in [s.agency, s.title, s.annex_title] {
+            assert!(l.agency_rule_ratio.contains(look.rule_share));
+        }
         assert!(l.table_pt.contains(s.table.size_pt));
         assert!(l.annex_label_pt.contains(s.annex_label.size_pt));
     }

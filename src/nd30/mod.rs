@@ -19,7 +19,7 @@ mod words;
 pub use annex::{annex_label, annex_reference, roman};
 pub use date::{date_line, date_words, Date};
 pub use drafter::{drafter_line, is_drafter_line};
-pub use format::{Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
+pub use format::{Align, Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};
 pub use numbering::{Level, Numbering, POINT_LETTERS};
 pub use rules::*;

@@ -110,7 +110,7 @@ pub const BODY_LOOK: Appearance = Appearance {
 };
 
 /// The urgency mark: 13–14 pt, bold, upright.
-pub const URGENCY_LOOK: Appearance = Appearance::of(STANDARD.look.mark, LIMITS.main_text_pt);
+pub const URGENCY_LOOK: Appearance = Appearance::of(STANDARD.look.urgency, LIMITS.main_text_pt);
 
 /// The contact lines: 11–12 pt, upright.
 pub const CONTACT_LOOK: Appearance = Appearance {
@@ -200,7 +200,8 @@ mod tests {
             (l.annex_reference, ANNEX_REFERENCE_LOOK),
             (l.basis, BASES_LOOK),
             (l.body, BODY_LOOK),
-            (l.mark, URGENCY_LOOK),
+            (l.urgency, URGENCY_LOOK),
+            (l.signer, SIGNATURE_LOOK),
             (l.footer, CONTACT_LOOK),
         ];
         for (look, expected) in pairs {

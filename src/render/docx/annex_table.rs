@@ -2,22 +2,14 @@
 //! rows that split across pages only where the model lets them, group and totals rows in bold.
 
 use docx_rs::{
-    AlignmentType, Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    VAlignType, VMergeType, WidthType,
+    Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
 use super::schema_order::HEADER_ROWS_MARKER;
-use super::text::{line, twips_u};
-use crate::document::{Align, HeaderCell, RowKind, Table as Model};
+use super::text::{alignment, line, twips_u};
+use crate::document::{HeaderCell, RowKind, Table as Model};
 use crate::nd30::Format;
-
-fn alignment(align: Align) -> AlignmentType {
-    match align {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
-    }
-}
 
 /// Width in twips of `span` columns from `first`.
 fn span_width(widths: &[usize], first: usize, span: usize) -> usize {
@@ -60,7 +52,7 @@ pub fn table(table: &Model, f: &Format) -> Table {
         while column < widths.len() {
             match header_at(&table.header, y, column) {
                 Some((h, true)) => {
-                    let text = line(&h.text, f.look.table_heading, AlignmentType::Center, 0.0);
+                    let text = line(&h.text, f.look.table_heading, 0.0);
                     let c = cell(&widths, column, h.colspan, text);
                     cells.push(if h.rowspan > 1 {
                         c.vertical_merge(VMergeType::Restart)
@@ -94,7 +86,8 @@ pub fn table(table: &Model, f: &Format) -> Table {
                 &widths,
                 column,
                 c.colspan,
-                line(&c.text, look, alignment(c.align), 0.0),
+                // Each column aligns its cells as the table's model says.
+                line(&c.text, look, 0.0).align(alignment(c.align)),
             ));
             column += c.colspan;
         }

@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use super::text::{
-    cell, centred, frame, line, pt_to_mm, pt_twips, rule, run, spacer, style_id, twips,
+    cell, frame, line, lines, pt_to_mm, pt_twips, rule, run, spacer, style_id, twips,
 };
 use super::Body;
 use crate::document::Span;
@@ -17,11 +17,11 @@ use crate::printed::{Closing, Preamble, Printed, Recipients};
 
 /// The circulation notice, boxed over the right column of the header.
 fn circulation(notice: &str, f: &Format) -> Paragraph {
-    let style = f.look.mark;
+    let style = f.look.circulation;
     let text_mm = pt_to_mm(fonts::width_pt(notice, style.size_pt, style.bold)) + 4.0;
     let left = twips(f.header.left_mm + (f.header.right_mm - text_mm).max(0.0) / 2.0);
     let right = twips((f.header.right_mm - text_mm).max(0.0) / 2.0);
-    line(notice, style, AlignmentType::Center, 0.0)
+    line(notice, style, style.before_pt)
         .indent(Some(left), None, Some(right), None)
         .set_borders(box_borders(f))
 }
@@ -43,17 +43,17 @@ fn box_borders(f: &Format) -> ParagraphBorders {
 
 /// The secrecy mark, and the urgency mark in a box as wide as the Decree sets it, at the column's left.
 fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
-    let style = f.look.mark;
+    let secrecy = f.look.secrecy;
     let mut paragraphs: Vec<Paragraph> = p
         .marks
         .secrecy
         .iter()
-        .map(|s| line(s, style, AlignmentType::Left, f.paragraph_gap_pt))
+        .map(|s| line(s, secrecy, secrecy.before_pt))
         .collect();
     if let Some(urgency) = p.marks.urgency {
         let right = twips((column_mm - p.marks.urgency_width_mm).max(0.0));
         paragraphs.push(
-            line(urgency, style, AlignmentType::Center, f.paragraph_gap_pt)
+            line(urgency, f.look.urgency, f.look.urgency.before_pt)
                 .indent(Some(0), None, Some(right), None)
                 .set_borders(box_borders(f)),
         );
@@ -64,17 +64,16 @@ fn marks(p: &Printed, column_mm: f32, f: &Format) -> Vec<Paragraph> {
 fn header(p: &Printed, f: &Format) -> Table {
     let (left, right) = (f.header.left_mm, f.header.right_mm);
     let agency_style = f.look.agency;
-    let mut agency = centred(&p.parent, f.look.parent);
-    agency.extend(centred(&p.agency, agency_style));
+    let mut agency = lines(&p.parent, f.look.parent);
+    agency.extend(lines(&p.agency, agency_style));
     agency.push(rule(p.rules.agency_mm, left, f));
 
     let motto_style = f.look.motto;
     let motto = [p.motto.to_string()];
-    let mut national = centred(&[p.national_name.to_string()], f.look.national_name);
-    national.extend(centred(&motto, motto_style));
+    let mut national = lines(&[p.national_name.to_string()], f.look.national_name);
+    national.extend(lines(&motto, motto_style));
     national.push(rule(p.rules.motto_mm, right, f));
 
-    let gap = f.paragraph_gap_pt;
     let mut rows = vec![
         TableRow::new(vec![cell(left, agency), cell(right, national)]),
         TableRow::new(vec![
@@ -82,25 +81,21 @@ fn header(p: &Printed, f: &Format) -> Table {
                 left,
                 p.number
                     .iter()
-                    .map(|number| line(number, f.look.number, AlignmentType::Center, gap))
+                    .map(|number| line(number, f.look.number, f.look.number.before_pt))
                     .collect(),
             ),
             cell(
                 right,
                 p.place_date
                     .iter()
-                    .map(|date| line(date, f.look.place_date, AlignmentType::Center, gap))
+                    .map(|date| line(date, f.look.place_date, f.look.place_date.before_pt))
                     .collect(),
             ),
         ]),
     ];
     if let Some(subject) = &p.letter_subject {
-        let subject = line(
-            subject,
-            f.look.letter_subject,
-            AlignmentType::Center,
-            f.letter_subject_gap_pt,
-        );
+        let look = f.look.letter_subject;
+        let subject = line(subject, look, look.before_pt);
         rows.push(TableRow::new(vec![
             cell(left, vec![subject]),
             cell(right, vec![]),
@@ -126,18 +121,11 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     let mut paragraphs: Vec<Paragraph> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| {
-            line(
-                l,
-                style,
-                AlignmentType::Center,
-                if i == 0 { f.header_gap_pt } else { 0.0 },
-            )
-        })
+        .map(|(i, l)| line(l, style, if i == 0 { style.before_pt } else { 0.0 }))
         .collect();
     if let Some(reference) = &title.reference {
         let italic = f.look.title_reference;
-        paragraphs.push(line(reference, italic, AlignmentType::Center, 0.0));
+        paragraphs.push(line(reference, italic, italic.before_pt));
     }
     paragraphs.push(rule(p.rules.title_mm, width, f));
     paragraphs
@@ -146,12 +134,8 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
 /// Adds a decision's authority line, its legal bases in italics, and the enacting word.
 fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
     if let Some(authority) = &p.authority {
-        body = body.paragraph(line(
-            authority,
-            f.look.authority,
-            AlignmentType::Center,
-            f.header_gap_pt,
-        ));
+        let look = f.look.authority;
+        body = body.paragraph(line(authority, look, look.before_pt));
     }
     for base in &p.bases {
         let span = Span {
@@ -167,12 +151,8 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
         ));
     }
     if let Some(enacting) = p.enacting {
-        body = body.paragraph(line(
-            enacting,
-            f.look.enacting,
-            AlignmentType::Center,
-            f.paragraph_gap_pt,
-        ));
+        let look = f.look.enacting;
+        body = body.paragraph(line(enacting, look, look.before_pt));
     }
     body
 }
@@ -182,27 +162,24 @@ fn add_recipients<B: Body>(docx: B, r: &Recipients, f: &Format) -> B {
     let style = f.look.recipients;
     if !r.list {
         let text = format!("{} {}", r.label, r.lines.join(" "));
-        return docx.paragraph(line(&text, style, AlignmentType::Center, f.header_gap_pt));
+        // One addressee stands centred on the label's line.
+        return docx.paragraph(line(&text, style, style.before_pt).align(AlignmentType::Center));
     }
     let label_mm = pt_to_mm(fonts::width_pt(
         &format!("{} ", r.label),
         style.size_pt,
         style.bold,
     ));
-    let rest = f.text_width_mm(false) - f.recipients_indent_mm - label_mm;
-    let items = r
-        .lines
-        .iter()
-        .map(|l| line(l, style, AlignmentType::Left, 0.0))
-        .collect();
-    let label = vec![line(r.label, style, AlignmentType::Left, 0.0)];
+    let rest = f.text_width_mm(false) - style.indent_mm - label_mm;
+    let items = lines(&r.lines, style);
+    let label = vec![line(r.label, style, 0.0)];
     let row = TableRow::new(vec![
-        cell(f.recipients_indent_mm, vec![]),
+        cell(style.indent_mm, vec![]),
         cell(label_mm, label),
         cell(rest, items),
     ]);
-    docx.paragraph(spacer(f.header_gap_pt))
-        .table(frame(&[f.recipients_indent_mm, label_mm, rest], vec![row]))
+    docx.paragraph(spacer(style.before_pt))
+        .table(frame(&[style.indent_mm, label_mm, rest], vec![row]))
 }
 
 /// A body paragraph in the style of `look`: justified with a first-line indent, or centred without
@@ -211,18 +188,19 @@ fn body_paragraph(spans: &[Span], centred: bool, look: Look, f: &Format) -> Para
     let spacing = LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line((240.0 * f.line_spacing).round() as i32)
-        .before(pt_twips(f.paragraph_gap_pt))
+        .before(pt_twips(look.before_pt))
         .after(0);
     let paragraph = Paragraph::new().style(&style_id(look));
+    // A heading line of the body stands centred, without the style's indent.
     let paragraph = if centred {
-        paragraph.align(AlignmentType::Center)
-    } else {
-        paragraph.align(AlignmentType::Both).indent(
+        paragraph.align(AlignmentType::Center).indent(
             None,
-            Some(SpecialIndentType::FirstLine(twips(f.indent_mm))),
+            Some(SpecialIndentType::FirstLine(0)),
             None,
             None,
         )
+    } else {
+        paragraph
     }
     .line_spacing(spacing);
     spans.iter().fold(paragraph, |p, s| {
@@ -241,29 +219,15 @@ fn closing(c: &Closing, f: &Format) -> Table {
     let mut distribution: Vec<Paragraph> = c
         .distribution_label
         .iter()
-        .map(|l| line(l, label, AlignmentType::Left, 0.0))
+        .map(|l| line(l, label, label.before_pt))
         .collect();
     let item = f.look.distribution_item;
-    distribution.extend(
-        c.distribution
-            .iter()
-            .map(|t| line(t, item, AlignmentType::Left, 0.0)),
-    );
-    distribution.extend(
-        c.drafter
-            .iter()
-            .map(|d| line(d, item, AlignmentType::Right, 0.0)),
-    );
+    distribution.extend(lines(&c.distribution, item));
+    distribution.extend(c.drafter.iter().map(|d| line(d, f.look.drafter, 0.0)));
 
     let signature = |positions: &[String], name: &str| {
-        let style = f.look.signature;
-        let mut paragraphs = centred(positions, style);
-        paragraphs.push(line(
-            name,
-            style,
-            AlignmentType::Center,
-            f.signature_room_mm * 72.0 / 25.4,
-        ));
+        let mut paragraphs = lines(positions, f.look.signature);
+        paragraphs.push(line(name, f.look.signer, f.look.signer.before_pt));
         paragraphs
     };
     let main = signature(&c.positions, &c.name);

@@ -10,8 +10,8 @@ mod schema_order;
 mod text;
 
 use docx_rs::{
-    AlignmentType, BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, PageMargin,
-    PageNumType, PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
+    BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
+    PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
 };
 
 use crate::error::{Error, Result};
@@ -32,7 +32,6 @@ fn page_number(f: &Format) -> Header {
     Header::new().add_paragraph(
         Paragraph::new()
             .style(&style_id(f.look.page_number))
-            .align(AlignmentType::Center)
             .line_spacing(single(0.0))
             .add_run(field),
     )
@@ -44,7 +43,7 @@ fn first_page_footer(lines: &[String], f: &Format) -> Footer {
     let mut footer =
         Footer::new().add_paragraph(rule(f.text_width_mm(false), f.text_width_mm(false), f));
     for text in lines {
-        footer = footer.add_paragraph(line(text, style, AlignmentType::Center, 0.0));
+        footer = footer.add_paragraph(line(text, style, 0.0));
     }
     footer
 }
@@ -76,27 +75,12 @@ impl Body for Section {
 /// An annex: its heading, then its table.
 fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
     let width = f.text_width_mm(a.landscape);
-    body.paragraph(line(
-        &a.label,
-        f.look.annex_label,
-        AlignmentType::Center,
-        0.0,
-    ))
-    .paragraph(line(
-        &a.title,
-        f.look.annex_title,
-        AlignmentType::Center,
-        0.0,
-    ))
-    .paragraph(line(
-        &a.reference,
-        f.look.annex_reference,
-        AlignmentType::Center,
-        0.0,
-    ))
-    .paragraph(rule(a.rule_mm, width, f))
-    .paragraph(spacer(f.header_gap_pt))
-    .table(annex_table::table(&a.table, f))
+    body.paragraph(line(&a.label, f.look.annex_label, 0.0))
+        .paragraph(line(&a.title, f.look.annex_title, 0.0))
+        .paragraph(line(&a.reference, f.look.annex_reference, 0.0))
+        .paragraph(rule(a.rule_mm, width, f))
+        .paragraph(spacer(f.header_gap_pt))
+        .table(annex_table::table(&a.table, f))
 }
 
 /// Paper size, orientation and margins of a portrait or landscape page.

@@ -6,7 +6,7 @@ use docx_rs::{
     TableLayoutType, TableRow, WidthType,
 };
 
-use crate::nd30::{Format, Look};
+use crate::nd30::{Align, Format, Look};
 
 /// Twentieths of a point per millimetre.
 pub(super) fn twips(mm: f32) -> i32 {
@@ -62,12 +62,22 @@ pub(super) fn paragraph_style(look: Look) -> docx_rs::Style {
     let mut style = docx_rs::Style::new(style_id(look), docx_rs::StyleType::Paragraph)
         .name(look.name)
         .size(half_points(look.size_pt))
+        .align(alignment(look.align))
         .q_format(true);
     if look.bold {
         style = style.bold();
     }
     if look.italic {
         style = style.italic();
+    }
+    // A justified component's indent is its first line's; a block's (Kính gửi) is its frame's.
+    if look.align == Align::Justify && look.indent_mm > 0.0 {
+        style = style.indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(twips(look.indent_mm))),
+            None,
+            None,
+        );
     }
     style
 }
@@ -101,20 +111,28 @@ pub(super) fn single(before_pt: f32) -> LineSpacing {
         .after(0)
 }
 
-/// A paragraph of one line of text in the component's style, with single spacing.
-pub(super) fn line(text: &str, look: Look, align: AlignmentType, before_pt: f32) -> Paragraph {
+/// Word's alignment for a component's.
+pub(super) fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+/// A paragraph of one line of text in the component's style (its look and alignment), with single
+/// spacing and `before_pt` above.
+pub(super) fn line(text: &str, look: Look, before_pt: f32) -> Paragraph {
     Paragraph::new()
         .style(&style_id(look))
         .add_run(run(text, look, look))
-        .align(align)
         .line_spacing(single(before_pt))
 }
 
-pub(super) fn centred(texts: &[String], style: Look) -> Vec<Paragraph> {
-    texts
-        .iter()
-        .map(|t| line(t, style, AlignmentType::Center, 0.0))
-        .collect()
+/// Lines of a component, one paragraph each, in its style.
+pub(super) fn lines(texts: &[String], look: Look) -> Vec<Paragraph> {
+    texts.iter().map(|t| line(t, look, 0.0)).collect()
 }
 
 /// An empty paragraph whose bottom border is a rule `length_mm` long, centred in `width_mm`.
