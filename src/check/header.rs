@@ -1,11 +1,8 @@
 //! The header block: Quốc hiệu, Tiêu ngữ, agency, Số and date lines, title, trích yếu and urgency mark,
 //! their words, looks and table columns.
 
-use super::{first_look, is_capitals, look, Evidence};
+use super::{first_look, is_capitals, look, Evidence, HEADER_LINES};
 use crate::nd30::{self, Rule, Verdict};
-
-/// Lines read from the top of a document for its header.
-const HEADER_LINES: usize = 20;
 
 /// The header's words, looks and columns, and the urgency mark's look.
 pub(super) fn findings(evidence: &Evidence) -> Vec<Verdict> {

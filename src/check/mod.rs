@@ -23,6 +23,9 @@ use unicode_normalization::UnicodeNormalization;
 use crate::error::{Error, Result};
 use crate::nd30::{self, Rule, Severity, Verdict};
 
+/// Lines read from the top of a document for its header (and for what kind of paper it is).
+const HEADER_LINES: usize = 20;
+
 /// Millimetres in one PDF point.
 const MM_PER_POINT: f32 = 25.4 / 72.0;
 

@@ -286,16 +286,13 @@ fn descriptor(document: &Document, font: &Dictionary) -> Option<Dictionary> {
     described.and_then(|f| f.get(b"FontDescriptor").ok().and_then(dictionary))
 }
 
-/// The keys of a descriptor that hold a font program.
-const FONT_FILES: [&[u8]; 3] = [b"FontFile", b"FontFile2", b"FontFile3"];
-
 /// Whether a font's program is in the file: its descriptor holds a font file; Type 3 fonts are
 /// drawn by the file itself.
 fn embedded(document: &Document, font: &Dictionary) -> bool {
     if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3".as_slice()) {
         return true;
     }
-    descriptor(document, font).is_some_and(|d| FONT_FILES.iter().any(|key| d.has(key)))
+    descriptor(document, font).is_some_and(|d| pdf_layout::FONT_FILES.iter().any(|key| d.has(key)))
 }
 
 /// Whether a font's name says nothing of its face: printers' drivers rename the fonts they embed
@@ -309,17 +306,7 @@ fn renamed(name: &str) -> bool {
 
 /// The family the embedded font program names itself (its `name` table), when it does.
 fn program_family(document: &Document, font: &Dictionary) -> Option<String> {
-    let descriptor = descriptor(document, font)?;
-    let program = FONT_FILES
-        .iter()
-        .find_map(|key| descriptor.get(key).ok())
-        .map(|o| deref(document, o))?;
-    let Object::Stream(stream) = program else {
-        return None;
-    };
-    let data = stream
-        .decompressed_content()
-        .unwrap_or_else(|_| stream.content.clone());
+    let data = pdf_layout::font_program(document, &descriptor(document, font)?)?;
     let face = ttf_parser::Face::parse(&data, 0).ok()?;
     let names = face.names();
     [

@@ -156,10 +156,12 @@ fn face(
     (name, bold, italic)
 }
 
-/// Whether the font program a descriptor holds says its face is bold and italic (its OS/2 and
-/// head tables), for fonts renamed by a printer's driver.
-fn program_face(document: &Document, descriptor: &Dictionary) -> Option<(bool, bool)> {
-    let program = [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+/// The keys of a font descriptor that hold a font program.
+pub(super) const FONT_FILES: [&[u8]; 3] = [b"FontFile", b"FontFile2", b"FontFile3"];
+
+/// The font program a descriptor holds, decompressed, read as a face.
+pub(super) fn font_program(document: &Document, descriptor: &Dictionary) -> Option<Vec<u8>> {
+    let program = FONT_FILES
         .iter()
         .find_map(|key| descriptor.get(key).ok())
         .map(|o| resolve(document, o))?;
@@ -169,6 +171,13 @@ fn program_face(document: &Document, descriptor: &Dictionary) -> Option<(bool, b
     let data = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
+    ttf_parser::Face::parse(&data, 0).is_ok().then_some(data)
+}
+
+/// Whether the font program a descriptor holds says its face is bold and italic (its OS/2 and
+/// head tables), for fonts renamed by a printer's driver.
+fn program_face(document: &Document, descriptor: &Dictionary) -> Option<(bool, bool)> {
+    let data = font_program(document, descriptor)?;
     let face = ttf_parser::Face::parse(&data, 0).ok()?;
     Some((
         face.is_bold() || face.weight().to_number() >= 600,

@@ -5,11 +5,9 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::header::agency_lines;
-use super::Evidence;
+use super::{Evidence, HEADER_LINES};
 use crate::nd30;
 
-/// Lines read from the top of a document to find what it is.
-const HEADER_LINES: usize = 16;
 /// Fewer letters than this on a page that draws an image: a scan (a signature stamp's words at most).
 const SCAN_LETTERS: usize = 200;
 /// Fewer letters than this in a whole text: too little to tell whether it reads.

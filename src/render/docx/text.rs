@@ -38,17 +38,10 @@ pub(super) fn pt_to_mm(pt: f32) -> f32 {
 /// The id of a component's paragraph style: its name without marks, spaces or punctuation
 /// (`Quốc hiệu` → `QuocHieu`).
 pub(super) fn style_id(look: Look) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    look.name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+    crate::data::fold::fold(look.name)
+        .split(' ')
         .map(|word| {
-            let bare: String = word
-                .replace(['đ', 'Đ'], "d")
-                .nfd()
-                .filter(char::is_ascii_alphanumeric)
-                .collect();
-            let mut chars = bare.chars();
+            let mut chars = word.chars();
             chars.next().map_or_else(String::new, |first| {
                 first.to_ascii_uppercase().to_string() + chars.as_str()
             })
