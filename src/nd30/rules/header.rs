@@ -142,7 +142,9 @@ pub fn motto_part(line: &str) -> Option<&str> {
     after.starts_with("Độc lập").then_some(after)
 }
 
-/// The Tiêu ngữ, with ASCII hyphens and spaces around them.
+/// The Tiêu ngữ, with ASCII hyphens and spaces around them. An en or em dash is an error, not a
+/// warning: the Decree prints the Tiêu ngữ with hyphens (gạch nối), nd30.md's rule 9 names the dash, and
+/// the real offices' en dashes were all judged departures.
 pub fn judge_motto(line: &str) -> Option<Verdict> {
     let line = motto_part(line).unwrap_or(line.trim());
     (line != MOTTO).then(|| Verdict::new(MOTTO_LINE, line, MOTTO))
