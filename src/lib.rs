@@ -21,6 +21,7 @@ pub mod render;
 pub mod tables;
 pub mod template;
 pub mod text;
+pub mod wordml;
 
 use std::path::{Path, PathBuf};
 

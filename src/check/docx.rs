@@ -1,53 +1,29 @@
 //! Reads a DOCX (from Word, LibreOffice, python-docx or vanban) into [`Evidence`].
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
-
-use quick_xml::events::Event;
-use quick_xml::Reader;
 
 use super::{Evidence, Layout, LineSpacing, Look, Section};
 use crate::error::{Error, Result};
 use crate::nd30;
+use crate::wordml::{
+    number, theme_font, toggled, Attrs, Item, Package, Styles, PARAGRAPH_PROPERTIES, RUN_PROPERTIES,
+};
 
 /// Millimetres in one twentieth of a point, the unit of page geometry in WordprocessingML.
 const MM_PER_TWIP: f32 = 25.4 / 1440.0;
 
-/// An element's attributes by local name.
-type Attrs = HashMap<String, String>;
-
-/// One piece of a part's XML: an element opening (with its attributes by local name), closing, or text.
-enum Item {
-    Open(String, Attrs),
-    Close(String),
-    Text(String),
-}
-
 /// Reads the file at `path`.
 pub fn read(path: &Path) -> Result<Evidence> {
-    let bad = |message: String| Error::Input(format!("{}: {message}", path.display()));
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
+    let mut package = Package::open(path)?;
+    let zip_names = package.names();
+    let mut part = |name: &str| package.part(name);
+    let document = part("word/document.xml")?.ok_or_else(|| {
+        Error::Input(format!(
+            "{}: no word/document.xml: not a Word document",
+            path.display()
+        ))
     })?;
-    let mut zip =
-        zip::ZipArchive::new(file).map_err(|e| bad(format!("not a DOCX package: {e}")))?;
-    let zip_names: Vec<String> = zip.file_names().map(str::to_string).collect();
-    let mut part = |name: &str| -> Result<Option<Vec<Item>>> {
-        let Ok(mut entry) = zip.by_name(name) else {
-            return Ok(None);
-        };
-        let mut xml = String::new();
-        entry
-            .read_to_string(&mut xml)
-            .map_err(|e| bad(format!("{name}: {e}")))?;
-        items(&xml)
-            .map(Some)
-            .map_err(|e| bad(format!("{name}: {e}")))
-    };
-    let document = part("word/document.xml")?
-        .ok_or_else(|| bad("no word/document.xml: not a Word document".into()))?;
     let styles = part("word/styles.xml")?.unwrap_or_default();
     let theme = part("word/theme/theme1.xml")?.unwrap_or_default();
     let relations = part("word/_rels/document.xml.rels")?.unwrap_or_default();
@@ -225,57 +201,6 @@ fn in_reading_order(evidence: Evidence, places: &[Option<(usize, u32)>]) -> Evid
     }
 }
 
-fn items(xml: &str) -> std::result::Result<Vec<Item>, quick_xml::Error> {
-    let mut reader = Reader::from_str(xml);
-    let mut out = Vec::new();
-    loop {
-        match reader.read_event()? {
-            Event::Eof => break,
-            Event::Start(e) => out.push(Item::Open(local(e.name().as_ref()), attributes(&e)?)),
-            Event::Empty(e) => {
-                let name = local(e.name().as_ref());
-                out.push(Item::Open(name.clone(), attributes(&e)?));
-                out.push(Item::Close(name));
-            }
-            Event::End(e) => out.push(Item::Close(local(e.name().as_ref()))),
-            Event::Text(t) => out.push(Item::Text(t.decode()?.into_owned())),
-            Event::CData(t) => out.push(Item::Text(t.decode()?.into_owned())),
-            Event::GeneralRef(r) => {
-                let text = match r.resolve_char_ref()? {
-                    Some(c) => c.to_string(),
-                    None => {
-                        let name = r.decode()?;
-                        quick_xml::escape::resolve_predefined_entity(&name)
-                            .unwrap_or_default()
-                            .to_string()
-                    }
-                };
-                out.push(Item::Text(text));
-            }
-            _ => {}
-        }
-    }
-    Ok(out)
-}
-
-fn local(name: &[u8]) -> String {
-    let name = String::from_utf8_lossy(name);
-    match name.split_once(':') {
-        Some((_, local)) => local.to_string(),
-        None => name.into_owned(),
-    }
-}
-
-fn attributes(e: &quick_xml::events::BytesStart) -> std::result::Result<Attrs, quick_xml::Error> {
-    let mut map = HashMap::new();
-    for attribute in e.attributes() {
-        let attribute = attribute.map_err(quick_xml::Error::from)?;
-        let value = attribute.unescape_value()?.into_owned();
-        map.insert(local(attribute.key.as_ref()), value);
-    }
-    Ok(map)
-}
-
 /// Paragraph texts in document order; tabs kept (a header may be set with them), breaks read as
 /// spaces. A run set in subscript or
 /// superscript (a drafter's initials after the Lưu line, a footnote's mark) is not part of the line.
@@ -414,10 +339,6 @@ fn columns(document: &[Item]) -> Vec<Option<u32>> {
     out
 }
 
-fn number(attrs: &Attrs, key: &str) -> Option<f32> {
-    attrs.get(key)?.parse().ok()
-}
-
 /// Every section's paper and margins.
 fn sections(document: &[Item]) -> Vec<Section> {
     let mut sections = Vec::new();
@@ -471,11 +392,6 @@ impl Section {
     }
 }
 
-/// Run properties the checker reads, by element: font names, size, bold, italic, colour.
-const RUN_PROPERTIES: [&str; 5] = ["rFonts", "sz", "b", "i", "color"];
-/// Paragraph properties the checker reads: alignment, indents, spacing.
-const PARAGRAPH_PROPERTIES: [&str; 3] = ["jc", "ind", "spacing"];
-
 /// What the document's text looks like: for each run with text, its properties as Word resolves
 /// them (the run, its character style, its paragraph style, the document defaults; each style through
 /// the styles it is based on; theme fonts through the theme).
@@ -501,14 +417,7 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
         }
     };
     let value = |attrs: &Attrs| attrs.get("val").cloned();
-    let toggle = |attrs: &Attrs| {
-        Some(
-            attrs
-                .get("val")
-                .is_none_or(|v| !["0", "false", "off"].contains(&v.as_str()))
-                .to_string(),
-        )
-    };
+    let toggle = |attrs: &Attrs| Some(toggled(attrs).to_string());
     let mut out = Looks {
         fonts: Vec::new(),
         paragraphs: Vec::new(),
@@ -712,136 +621,6 @@ struct Run {
     properties: HashMap<String, Attrs>,
     /// Letters and digits in its `w:t` text.
     letters: usize,
-}
-
-/// The run and paragraph properties of `styles.xml`.
-#[derive(Default)]
-struct Styles {
-    /// `w:docDefaults` run properties.
-    defaults: HashMap<String, Attrs>,
-    /// `w:docDefaults` paragraph properties.
-    paragraph_defaults: HashMap<String, Attrs>,
-    /// The default paragraph style's id.
-    default_paragraph: Option<String>,
-    /// Each style's own run properties and the style it is based on.
-    styles: HashMap<String, Style>,
-}
-
-/// One style's own run and paragraph properties and the style it is based on.
-#[derive(Default)]
-struct Style {
-    properties: HashMap<String, Attrs>,
-    paragraph: HashMap<String, Attrs>,
-    based_on: Option<String>,
-}
-
-impl Styles {
-    fn read(items: &[Item]) -> Styles {
-        let mut styles = Styles::default();
-        let (mut in_defaults, mut current, mut in_paragraph_props) = (false, None::<String>, false);
-        for item in items {
-            match item {
-                Item::Open(name, _) if name == "docDefaults" => in_defaults = true,
-                Item::Close(name) if name == "docDefaults" => in_defaults = false,
-                Item::Open(name, _) if name == "pPr" => in_paragraph_props = true,
-                Item::Close(name) if name == "pPr" => in_paragraph_props = false,
-                Item::Open(name, attrs) if name == "style" => {
-                    current = attrs.get("styleId").cloned();
-                    let default = attrs
-                        .get("default")
-                        .is_some_and(|v| v == "1" || v == "true");
-                    if default && attrs.get("type").is_some_and(|t| t == "paragraph") {
-                        styles.default_paragraph.clone_from(&current);
-                    }
-                }
-                Item::Close(name) if name == "style" => current = None,
-                Item::Open(name, attrs)
-                    if RUN_PROPERTIES.contains(&name.as_str()) && !in_paragraph_props =>
-                {
-                    if in_defaults {
-                        styles.defaults.insert(name.clone(), attrs.clone());
-                    } else if let Some(id) = &current {
-                        let style = styles.styles.entry(id.clone()).or_default();
-                        style.properties.insert(name.clone(), attrs.clone());
-                    }
-                }
-                Item::Open(name, attrs)
-                    if PARAGRAPH_PROPERTIES.contains(&name.as_str()) && in_paragraph_props =>
-                {
-                    if in_defaults {
-                        styles
-                            .paragraph_defaults
-                            .insert(name.clone(), attrs.clone());
-                    } else if let Some(id) = &current {
-                        let style = styles.styles.entry(id.clone()).or_default();
-                        style.paragraph.insert(name.clone(), attrs.clone());
-                    }
-                }
-                Item::Open(name, attrs) if name == "basedOn" => {
-                    if let (Some(id), Some(parent)) = (&current, attrs.get("val")) {
-                        styles.styles.entry(id.clone()).or_default().based_on =
-                            Some(parent.clone());
-                    }
-                }
-                _ => {}
-            }
-        }
-        styles
-    }
-
-    /// Run property `element` of style `id` read by `read`, looked up through the styles it is
-    /// based on.
-    fn lookup(
-        &self,
-        id: Option<&str>,
-        element: &str,
-        read: &dyn Fn(&Attrs) -> Option<String>,
-    ) -> Option<String> {
-        self.lookup_in(id, &|style| style.properties.get(element).and_then(read))
-    }
-
-    /// Paragraph property `element` of style `id`, as `lookup`.
-    fn lookup_paragraph(
-        &self,
-        id: Option<&str>,
-        element: &str,
-        read: &dyn Fn(&Attrs) -> Option<String>,
-    ) -> Option<String> {
-        self.lookup_in(id, &|style| style.paragraph.get(element).and_then(read))
-    }
-
-    fn lookup_in(
-        &self,
-        id: Option<&str>,
-        read: &dyn Fn(&Style) -> Option<String>,
-    ) -> Option<String> {
-        let mut id = id?.to_string();
-        for _ in 0..16 {
-            let style = self.styles.get(&id)?;
-            if let Some(found) = read(style) {
-                return Some(found);
-            }
-            id = style.based_on.clone()?;
-        }
-        None
-    }
-}
-
-/// The theme's Latin major (headings) or minor (body) font.
-fn theme_font(theme: &[Item], major: bool) -> Option<String> {
-    let group = if major { "majorFont" } else { "minorFont" };
-    let mut in_group = false;
-    for item in theme {
-        match item {
-            Item::Open(name, _) if name == group => in_group = true,
-            Item::Close(name) if name == group => in_group = false,
-            Item::Open(name, attrs) if in_group && name == "latin" => {
-                return attrs.get("typeface").cloned();
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Which page of the first section a header or footer part is looked up for.
