@@ -181,7 +181,8 @@ pub fn run(
     let stem = job_path
         .file_stem()
         .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-    let number = format!("{:02}", job.number());
+    // A number not yet given names no file: `{number}` then reads as nothing.
+    let number = job.number().map_or(String::new(), |n| format!("{n:02}"));
     let names = unique_names(&plan, options, &number, &stem)?;
 
     let bar = progress_bar(plan.communes.len(), options.progress);

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 pub use crate::nd30::{Align, Level};
-use crate::nd30::{Date, Kind};
+use crate::nd30::{Blank, Date, Kind};
 
 /// One administrative document.
 #[derive(Debug, Clone, Serialize)]
@@ -15,14 +15,16 @@ pub struct Document {
     pub kind: Kind,
     /// Who issues it.
     pub issuer: Issuer,
-    /// Sequence number within the year.
-    pub number: u32,
+    /// Sequence number within the year; `None` leaves it blank for the văn thư to write at issuance.
+    pub number: Option<u32>,
     /// Ký hiệu, e.g. `UBND-NTM`.
     pub symbol: String,
     /// Place name of the date line.
     pub place: String,
-    /// Date of issue.
+    /// Date of issue (with a blank day, the first of its month; with a blank month too, 1 January).
     pub date: Date,
+    /// What of the date line is left blank for the văn thư.
+    pub date_blank: Blank,
     /// Trích yếu: the `V/v` subject of a letter, or the line under a title.
     pub subject: String,
     /// Addressees after `Kính gửi:`.

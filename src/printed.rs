@@ -390,7 +390,7 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
     let reference = nd30::annex_reference(
         doc.kind.name,
         &nd30::number_symbol(doc.number, &doc.symbol),
-        doc.date,
+        (doc.date, doc.date_blank),
         &issuer,
     );
     doc.annexes
@@ -489,8 +489,8 @@ impl Printed {
                         let issuer = issuer_in_one_line(doc);
                         nd30::annex_reference(
                             with.kind.name,
-                            &nd30::number_symbol(with.number, &with.symbol),
-                            with.date,
+                            &nd30::number_symbol(Some(with.number), &with.symbol),
+                            (with.date, nd30::Blank::Nothing),
                             &issuer,
                         )
                     }),
@@ -505,7 +505,7 @@ impl Printed {
             national_name: nd30::NATIONAL_NAME,
             motto: nd30::MOTTO,
             place_date: (doc.kind.dated && doc.issued_with.is_none())
-                .then(|| nd30::date_line(doc.place.trim(), doc.date)),
+                .then(|| nd30::date_line(doc.place.trim(), doc.date, doc.date_blank)),
             letter_subject,
             title,
             recipients: recipients(&doc.recipients),
@@ -540,7 +540,12 @@ impl Printed {
             meta: Meta {
                 title: format!("{number} {subject}"),
                 author: agency.join(" "),
-                ident: format!("{}/{}/{}", agency.join(" "), doc.number, doc.symbol),
+                ident: format!(
+                    "{}/{}/{}",
+                    agency.join(" "),
+                    doc.number.map_or(String::new(), |n| n.to_string()),
+                    doc.symbol
+                ),
             },
             agency,
             number: doc.issued_with.is_none().then_some(number),

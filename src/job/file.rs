@@ -12,11 +12,13 @@ use crate::error::{Error, Result};
 pub(super) struct JobFile {
     pub(super) kind: String,
     pub(super) body: String,
-    pub(super) number: u32,
+    /// Left out while the number is not given: the Số line keeps its room blank.
+    #[serde(default)]
+    pub(super) number: Option<u32>,
     #[serde(default)]
     pub(super) unit: Option<String>,
     pub(super) place: String,
-    pub(super) date: toml::value::Datetime,
+    pub(super) date: DateFile,
     #[serde(default)]
     pub(super) subject: String,
     #[serde(default)]
@@ -61,6 +63,26 @@ pub(super) struct JobFile {
     pub(super) period: Option<String>,
     #[serde(default)]
     pub(super) annex: Vec<AnnexFile>,
+}
+
+/// The date of issue: a TOML date (`2021-08-10`), or a string naming only the month (`"2021-08"`) or
+/// the year (`"2021"`) when the day, or the day and month, are left blank for the văn thư.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(super) enum DateFile {
+    /// A whole date.
+    Whole(toml::value::Datetime),
+    /// `YYYY-MM` or `YYYY`.
+    Partial(String),
+}
+
+impl std::fmt::Display for DateFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateFile::Whole(date) => write!(f, "{date}"),
+            DateFile::Partial(text) => write!(f, "{text:?}"),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -70,8 +70,8 @@ impl Job {
         })
     }
 
-    /// The document's number.
-    pub fn number(&self) -> u32 {
+    /// The document's number, if given.
+    pub fn number(&self) -> Option<u32> {
         self.file.number
     }
 
@@ -262,22 +262,18 @@ impl Job {
                 ),
             )
         })?;
-        if file.number == 0 {
+        if file.number == Some(0) {
             return Err(value_error("number", "numbers start at 1 each year".into()));
         }
-        let date = file
-            .date
-            .date
-            .and_then(|d| Date::new(d.year, d.month, d.day))
-            .ok_or_else(|| {
-                value_error(
-                    "date",
-                    format!(
-                        "{} is not a calendar date (write e.g. 2021-08-10)",
-                        file.date
-                    ),
-                )
-            })?;
+        let (date, date_blank) = issue_date(&file.date).ok_or_else(|| {
+            value_error(
+                "date",
+                format!(
+                    "{} is not a calendar date (write e.g. 2021-08-10, or \"2021-08\" to leave the day blank)",
+                    file.date
+                ),
+            )
+        })?;
         let symbol = nd30::symbol(
             kind,
             file.issuer.code.trim(),
@@ -376,6 +372,7 @@ impl Job {
             symbol,
             place: text::clean(&file.place),
             date,
+            date_blank,
             subject: text::clean(&file.subject),
             recipients: clean_all(&file.to),
             authority: file.authority.as_deref().map(text::clean),
@@ -408,7 +405,7 @@ impl Job {
 struct TemplateContext<'a> {
     #[serde(flatten)]
     vars: &'a toml::Table,
-    number: u32,
+    number: Option<u32>,
     symbol: &'a str,
     date: Date,
     place: &'a str,
@@ -483,4 +480,30 @@ fn annex(dir: &Path, annex: &AnnexFile, plan: &Plan) -> Result<Annex> {
         title: text::clean(&annex.title),
         table,
     })
+}
+
+/// The date a job gives and what of it is left blank: a whole date, `"2021-08"` (the day blank) or
+/// `"2021"` (day and month blank); `None` when it is not a date.
+fn issue_date(date: &file::DateFile) -> Option<(Date, nd30::Blank)> {
+    match date {
+        file::DateFile::Whole(whole) => {
+            let d = whole.date?;
+            (whole.time.is_none())
+                .then(|| Date::new(d.year, d.month, d.day))
+                .flatten()
+                .map(|date| (date, nd30::Blank::Nothing))
+        }
+        file::DateFile::Partial(text) => {
+            let mut parts = text.trim().split('-');
+            let year: u16 = parts.next()?.parse().ok()?;
+            let month: Option<u8> = parts.next().map(str::parse).transpose().ok()?;
+            if parts.next().is_some() || year < 1000 {
+                return None;
+            }
+            match month {
+                Some(month) => Date::new(year, month, 1).map(|d| (d, nd30::Blank::Day)),
+                None => Date::new(year, 1, 1).map(|d| (d, nd30::Blank::DayAndMonth)),
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Annex headings (Phụ lục I §III.1, Mẫu 2.1): the label, and the reference line to the main document.
 
-use super::date::{date_words, Date};
+use super::date::{date_words, Blank, Date};
 use super::words::{ANNEX_LABEL, ANNEX_REFERENCE};
 
 /// `n` (from 1) in Roman numerals.
@@ -40,10 +40,16 @@ pub fn annex_label(index: u32, count: u32) -> String {
 }
 
 /// `(Kèm theo Công văn số 2402/UBND-NTM ngày 10 tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)`.
-pub fn annex_reference(kind_name: &str, number: &str, date: Date, issuer: &str) -> String {
+/// What `blank` says of the date is left blank, as on the document itself.
+pub fn annex_reference(
+    kind_name: &str,
+    number: &str,
+    (date, blank): (Date, Blank),
+    issuer: &str,
+) -> String {
     format!(
         "({ANNEX_REFERENCE} {kind_name} số {number} {} của {issuer})",
-        date_words(date)
+        date_words(date, blank)
     )
 }
 
@@ -66,7 +72,7 @@ mod tests {
         assert_eq!(annex_label(2, 2), "Phụ lục II");
         let date = Date::new(2021, 8, 10).expect("date");
         assert_eq!(
-            annex_reference("Công văn", "2402/UBND-NTM", date, "Ủy ban nhân dân huyện Cẩm Xuyên"),
+            annex_reference("Công văn", "2402/UBND-NTM", (date, Blank::Nothing), "Ủy ban nhân dân huyện Cẩm Xuyên"),
             "(Kèm theo Công văn số 2402/UBND-NTM ngày 10 tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)"
         );
     }

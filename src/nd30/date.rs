@@ -42,19 +42,40 @@ fn month_text(month: u8) -> String {
     }
 }
 
-/// The date in words: `ngày 10 tháng 8 năm 2021`.
-pub fn date_words(date: Date) -> String {
-    format!(
-        "ngày {} tháng {} năm {}",
-        day_text(date.day),
-        month_text(date.month),
-        date.year
-    )
+/// What of a date line is left blank, for the văn thư to write in at issuance (a draft's
+/// `ngày        tháng 8 năm 2025`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Blank {
+    /// The whole date is printed.
+    #[default]
+    Nothing,
+    /// The day is left blank.
+    Day,
+    /// The day and the month are left blank.
+    DayAndMonth,
+}
+
+/// The room a blank number, day or month leaves for the pen: `Số:      /UBND-NTM`.
+pub const BLANK: &str = "      ";
+
+/// The date in words: `ngày 10 tháng 8 năm 2021`, with what `blank` says left blank
+/// (`ngày        tháng 8 năm 2021`).
+pub fn date_words(date: Date, blank: Blank) -> String {
+    let day = match blank {
+        Blank::Nothing => day_text(date.day),
+        Blank::Day | Blank::DayAndMonth => BLANK.to_string(),
+    };
+    let month = match blank {
+        Blank::Nothing | Blank::Day => month_text(date.month),
+        Blank::DayAndMonth => BLANK.to_string(),
+    };
+    format!("ngày {day} tháng {month} năm {}", date.year)
 }
 
 /// The full place-and-date line.
-pub fn date_line(place: &str, date: Date) -> String {
-    format!("{place}, {}", date_words(date))
+pub fn date_line(place: &str, date: Date, blank: Blank) -> String {
+    format!("{place}, {}", date_words(date, blank))
 }
 
 #[cfg(test)]
@@ -62,7 +83,24 @@ mod tests {
     use super::*;
 
     fn line(y: u16, m: u8, d: u8) -> String {
-        date_line("Hà Nội", Date::new(y, m, d).expect("valid date"))
+        date_line(
+            "Hà Nội",
+            Date::new(y, m, d).expect("valid date"),
+            Blank::Nothing,
+        )
+    }
+
+    #[test]
+    fn blanks_leave_room_for_the_pen() {
+        let date = Date::new(2025, 8, 1).expect("valid date");
+        assert_eq!(
+            date_line("Bình Thuận", date, Blank::Day),
+            "Bình Thuận, ngày        tháng 8 năm 2025"
+        );
+        assert_eq!(
+            date_line("Bình Thuận", date, Blank::DayAndMonth),
+            "Bình Thuận, ngày        tháng        năm 2025"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod symbol;
 mod words;
 
 pub use annex::{annex_label, annex_reference, roman};
-pub use date::{date_line, date_words, Date};
+pub use date::{date_line, date_words, Blank, Date, BLANK};
 pub use drafter::{drafter_line, is_drafter_line};
 pub use format::{Align, Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};

@@ -57,13 +57,17 @@ pub fn symbol_parts(symbol: &str) -> Result<Vec<&str>, SymbolError> {
     Ok(parts)
 }
 
-/// Number and ký hiệu: `2402/UBND-NTM`, `05/KH-UBND` (numbers below 10 take a leading zero).
-pub fn number_symbol(number: u32, symbol: &str) -> String {
-    format!("{number:02}/{symbol}")
+/// Number and ký hiệu: `2402/UBND-NTM`, `05/KH-UBND` (numbers below 10 take a leading zero); a
+/// number not yet given leaves its room blank (`      /UBND-NTM`).
+pub fn number_symbol(number: Option<u32>, symbol: &str) -> String {
+    match number {
+        Some(number) => format!("{number:02}/{symbol}"),
+        None => format!("{}/{symbol}", super::date::BLANK),
+    }
 }
 
-/// The number line: `Số: 2402/UBND-NTM`.
-pub fn number_line(number: u32, symbol: &str) -> String {
+/// The number line: `Số: 2402/UBND-NTM`, or `Số:       /UBND-NTM` before the number is given.
+pub fn number_line(number: Option<u32>, symbol: &str) -> String {
     format!("{NUMBER_LABEL} {}", number_symbol(number, symbol))
 }
 
@@ -108,8 +112,9 @@ mod tests {
 
     #[test]
     fn numbers_below_ten_take_a_leading_zero() {
-        assert_eq!(number_line(5, "UBND-NTM"), "Số: 05/UBND-NTM");
-        assert_eq!(number_line(10, "KH-UBND"), "Số: 10/KH-UBND");
-        assert_eq!(number_line(2402, "UBND-NTM"), "Số: 2402/UBND-NTM");
+        assert_eq!(number_line(Some(5), "UBND-NTM"), "Số: 05/UBND-NTM");
+        assert_eq!(number_line(Some(10), "KH-UBND"), "Số: 10/KH-UBND");
+        assert_eq!(number_line(Some(2402), "UBND-NTM"), "Số: 2402/UBND-NTM");
+        assert_eq!(number_line(None, "UBND-NTM"), "Số:       /UBND-NTM");
     }
 }

@@ -190,7 +190,7 @@ pub fn judge_number_line(line: &str) -> Vec<Verdict> {
     let number = number.trim();
     match number.parse::<u32>() {
         Ok(n) if n > 0 && number.chars().all(|c| c.is_ascii_digit()) => {
-            let expected = number_line(n, symbol);
+            let expected = number_line(Some(n), symbol);
             if line != expected {
                 verdicts.push(Verdict::new(NUMBER_LINE, line, expected));
             }
@@ -309,7 +309,7 @@ pub fn judge_date_line(line: &str) -> Vec<Verdict> {
     match date {
         None => verdicts.push(Verdict::new(DATE_LINE, words, "a date that exists")),
         Some(date) => {
-            let expected = date_words(date);
+            let expected = date_words(date, Blank::Nothing);
             if words != expected {
                 verdicts.push(Verdict::new(DATE_LINE, words, expected));
             }

@@ -23,7 +23,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::annex::annex_label;
-use super::date::{date_words, Date};
+use super::date::{date_words, Blank, Date};
 use super::format::{Range, LIMITS};
 use super::kind::{KINDS, OBSOLETE_CODES};
 use super::numbering::{Level, Numbering};
