@@ -164,6 +164,11 @@ pub enum Block {
         /// The text after the number or mark.
         spans: Vec<Span>,
     },
+    /// A table written out in the body: its first row is its header.
+    Table {
+        /// The table.
+        table: Table,
+    },
 }
 
 /// A run of text with one style.

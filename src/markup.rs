@@ -5,18 +5,32 @@
 //!   whatever number was typed: `I.` or `# ` (section), `Điều 1.` (article), `1.` or `## ` (clause, the
 //!   latter with a bold title), `a)` (point), `-`, `+`.
 //! - `**bold**`, `*italic*`; a backslash makes the next character literal (`\*`).
+//! - Lines opening with `|` are a table, one row per line, cells between `|`: the first row is its
+//!   header; a second row of dashes (`|:---|------:|`) gives each column its share of the width (by
+//!   its dashes) and its alignment (`:---` left, `:---:` centred, `---:` right; left when not said).
 
-use crate::document::{Block, Level, Span};
+use crate::document::{
+    Align, Block, Column, HeaderCell, Level, Row, RowCell, RowKind, Span, Table,
+};
 
 /// Characters that mean something in the markup, and are escaped in values put into a template.
-pub const SPECIAL: [char; 2] = ['\\', '*'];
+pub const SPECIAL: [char; 3] = ['\\', '*', '|'];
 
 /// The body text read into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<(Option<(Level, bool)>, String)> = None;
+    let mut rows: Vec<&str> = Vec::new();
     for line in text.lines() {
         let line = line.trim();
+        if line.starts_with('|') {
+            blocks.extend(current.take().map(block));
+            rows.push(line);
+            continue;
+        }
+        if !rows.is_empty() {
+            blocks.push(table(&std::mem::take(&mut rows)));
+        }
         if line.is_empty() {
             blocks.extend(current.take().map(block));
             continue;
@@ -36,7 +50,107 @@ pub fn parse(text: &str) -> Vec<Block> {
         }
     }
     blocks.extend(current.map(block));
+    if !rows.is_empty() {
+        blocks.push(table(&rows));
+    }
     blocks
+}
+
+/// The cells of a table row: the text between unescaped `|`, trimmed, escapes kept for [`inline`].
+fn cells(row: &str) -> Vec<String> {
+    let inner = row.strip_prefix('|').unwrap_or(row);
+    let (mut cells, mut cell) = (Vec::new(), String::new());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                cell.push(c);
+                cell.extend(chars.next());
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    // The text after a closing `|` is not a cell.
+    if cells.is_empty() || !cell.trim().is_empty() {
+        cells.push(cell);
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// A cell's text as printed: its escapes undone, its emphasis marks dropped.
+fn cell_text(cell: &str) -> String {
+    inline(cell).into_iter().map(|s| s.text).collect()
+}
+
+/// The column a separator cell (`:---:`) describes, or `None` when the cell is not one.
+fn separator(cell: &str) -> Option<Column> {
+    let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+    if dashes.is_empty() || !dashes.chars().all(|c| c == '-') {
+        return None;
+    }
+    let align = match (cell.starts_with(':'), cell.ends_with(':')) {
+        (true, true) => Align::Center,
+        (false, true) => Align::Right,
+        _ => Align::Left,
+    };
+    Some(Column {
+        width_mm: dashes.len() as f32,
+        align,
+    })
+}
+
+/// The table `rows` write: the first is its header, a row of dashes after it its columns.
+fn table(rows: &[&str]) -> Block {
+    let mut rows: Vec<Vec<String>> = rows.iter().map(|r| cells(r)).collect();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let described: Option<Vec<Column>> = rows
+        .get(1)
+        .and_then(|r| r.iter().map(|c| separator(c)).collect());
+    let mut columns = described.map_or_else(Vec::new, |columns| {
+        rows.remove(1);
+        columns
+    });
+    columns.resize(
+        width,
+        Column {
+            width_mm: 3.0,
+            align: Align::Left,
+        },
+    );
+    let mut rows = rows.into_iter();
+    let header = rows
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(column, text)| HeaderCell {
+            text: cell_text(text),
+            column,
+            colspan: 1,
+            rowspan: 1,
+        })
+        .collect();
+    let rows = rows
+        .map(|cells| Row {
+            kind: RowKind::Body,
+            cells: (0..width)
+                .map(|i| RowCell {
+                    text: cells.get(i).map_or_else(String::new, |c| cell_text(c)),
+                    colspan: 1,
+                    align: columns[i].align,
+                })
+                .collect(),
+            split: false,
+        })
+        .collect();
+    Block::Table {
+        table: Table {
+            columns,
+            header: vec![header],
+            rows,
+        },
+    }
 }
 
 fn block((marker, text): (Option<(Level, bool)>, String)) -> Block {
@@ -168,6 +282,29 @@ mod tests {
             bold,
             italic,
         }
+    }
+
+    #[test]
+    fn tables_keep_their_cells_columns_and_header() {
+        let blocks = parse(
+            "Trước bảng.\n| TT | Nội dung \\| ghi chú | Số |\n|:-:|------|--:|\n| 1 | **Xã** A | 12 |\n| 2 | Xã B |\nSau bảng.",
+        );
+        let Block::Table { table } = &blocks[1] else {
+            panic!("no table: {blocks:?}");
+        };
+        let widths: Vec<f32> = table.columns.iter().map(|c| c.width_mm).collect();
+        assert_eq!(widths, [1.0, 6.0, 2.0]);
+        let aligns: Vec<Align> = table.columns.iter().map(|c| c.align).collect();
+        assert_eq!(aligns, [Align::Center, Align::Left, Align::Right]);
+        let header: Vec<&str> = table.header[0].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(header, ["TT", "Nội dung | ghi chú", "Số"]);
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(rows, [vec!["1", "Xã A", "12"], vec!["2", "Xã B", ""]]);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
     }
 
     #[test]

@@ -32,8 +32,8 @@ pub struct Printed {
     pub preamble: Option<Preamble>,
     /// Secrecy and urgency marks, under the number in the header's left column.
     pub marks: PrintedMarks,
-    /// Body paragraphs, markers included.
-    pub body: Vec<Paragraph>,
+    /// Body paragraphs, markers included, and tables.
+    pub body: Vec<BodyBlock>,
     /// Nơi nhận and signature.
     pub closing: Closing,
     /// Whether the letter itself is printed; false for an annex written as a file of its own.
@@ -132,6 +132,16 @@ pub struct Paragraph {
     pub spans: Vec<Span>,
     /// Centred without indent (a heading line), rather than justified with a first-line indent.
     pub centred: bool,
+}
+
+/// A block of the printed body: a paragraph, or a table its columns scaled to the text width.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BodyBlock {
+    /// A paragraph.
+    Paragraph(Paragraph),
+    /// A table.
+    Table(Table),
 }
 
 /// The block after the body: Nơi nhận on the left, the signature on the right.
@@ -322,15 +332,16 @@ fn distribution(doc: &Document) -> Vec<String> {
 }
 
 /// The body's paragraphs, numbered: labels written by vanban, sections in bold capitals, article labels in bold.
-fn body(blocks: &[Block]) -> Vec<Paragraph> {
+fn body(blocks: &[Block]) -> Vec<BodyBlock> {
     let mut numbering = nd30::Numbering::default();
     let mut paragraphs = Vec::new();
     for block in blocks {
         match block {
-            Block::Paragraph { spans } => paragraphs.push(Paragraph {
+            Block::Paragraph { spans } => paragraphs.push(BodyBlock::Paragraph(Paragraph {
                 spans: spans.clone(),
                 centred: false,
-            }),
+            })),
+            Block::Table { table } => paragraphs.push(BodyBlock::Table(fitted(table, false))),
             Block::Item { level, spans } if level.is_heading() => {
                 // `Chương I` on its own line, its title under it in bold capitals, both centred.
                 let bold = |text: String| Span {
@@ -338,16 +349,16 @@ fn body(blocks: &[Block]) -> Vec<Paragraph> {
                     bold: true,
                     italic: false,
                 };
-                paragraphs.push(Paragraph {
+                paragraphs.push(BodyBlock::Paragraph(Paragraph {
                     spans: vec![bold(numbering.label(*level))],
                     centred: true,
-                });
+                }));
                 let title: Vec<Span> = spans.iter().map(|s| bold(s.text.to_uppercase())).collect();
                 if !title.is_empty() {
-                    paragraphs.push(Paragraph {
+                    paragraphs.push(BodyBlock::Paragraph(Paragraph {
                         spans: title,
                         centred: true,
-                    });
+                    }));
                 }
             }
             Block::Item { level, spans } => {
@@ -366,10 +377,10 @@ fn body(blocks: &[Block]) -> Vec<Paragraph> {
                     },
                     _ => s.clone(),
                 }));
-                paragraphs.push(Paragraph {
+                paragraphs.push(BodyBlock::Paragraph(Paragraph {
                     spans: all,
                     centred: false,
-                });
+                }));
             }
         }
     }
@@ -397,20 +408,9 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
         .iter()
         .enumerate()
         .map(|(i, annex)| {
-            let mut table = annex.table.clone();
-            let hinted: f32 = table.columns.iter().map(|c| c.width_mm).sum();
+            let hinted: f32 = annex.table.columns.iter().map(|c| c.width_mm).sum();
             let landscape = hinted > f.text_width_mm(false);
-            let scale = if hinted > 0.0 {
-                f.text_width_mm(landscape) / hinted
-            } else {
-                1.0
-            };
-            for column in &mut table.columns {
-                column.width_mm *= scale;
-            }
-            for row in &mut table.rows {
-                row.split = row.may_split(&f);
-            }
+            let table = fitted(&annex.table, landscape);
             let title = annex.title.trim().to_uppercase();
             PrintedAnnex {
                 label: nd30::annex_label(i as u32 + 1, count),
@@ -424,6 +424,26 @@ fn annexes(doc: &Document) -> Vec<PrintedAnnex> {
             }
         })
         .collect()
+}
+
+/// `table` with its columns scaled to fill the text width of a portrait or `landscape` page, and
+/// each row told whether it may split across pages.
+fn fitted(table: &Table, landscape: bool) -> Table {
+    let f = nd30::STANDARD;
+    let mut table = table.clone();
+    let hinted: f32 = table.columns.iter().map(|c| c.width_mm).sum();
+    let scale = if hinted > 0.0 {
+        f.text_width_mm(landscape) / hinted
+    } else {
+        1.0
+    };
+    for column in &mut table.columns {
+        column.width_mm *= scale;
+    }
+    for row in &mut table.rows {
+        row.split = row.may_split(&f);
+    }
+    table
 }
 
 /// The widest of `lines` set in `look`, millimetres.

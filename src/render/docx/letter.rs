@@ -13,7 +13,7 @@ use super::Body;
 use crate::document::Span;
 use crate::fonts;
 use crate::nd30::{Format, Look};
-use crate::printed::{Closing, Preamble, Printed, Recipients};
+use crate::printed::{BodyBlock, Closing, Preamble, Printed, Recipients};
 
 /// The circulation notice, boxed over the right column of the header.
 fn circulation(notice: &str, f: &Format) -> Paragraph {
@@ -260,13 +260,16 @@ pub(super) fn letter<B: Body>(mut body: B, p: &Printed, f: &Format) -> B {
     if let Some(r) = &p.recipients {
         body = add_recipients(body, r, f);
     }
-    for paragraph in &p.body {
-        body = body.paragraph(body_paragraph(
-            &paragraph.spans,
-            paragraph.centred,
-            f.look.body,
-            f,
-        ));
+    for block in &p.body {
+        body = match block {
+            BodyBlock::Paragraph(paragraph) => body.paragraph(body_paragraph(
+                &paragraph.spans,
+                paragraph.centred,
+                f.look.body,
+                f,
+            )),
+            BodyBlock::Table(table) => body.table(super::table::table(table, f)),
+        };
     }
     body.paragraph(spacer(f.paragraph_gap_pt))
         .table(closing(&p.closing, f))

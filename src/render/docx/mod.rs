@@ -3,10 +3,10 @@
 //! The header and the closing block are borderless tables; rules are bottom borders of empty
 //! paragraphs, indented so that the border is as long as the text it underlines.
 
-mod annex_table;
 mod letter;
 mod package;
 mod schema_order;
+mod table;
 mod text;
 
 use docx_rs::{
@@ -80,7 +80,7 @@ fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
         .paragraph(line(&a.reference, f.look.annex_reference, 0.0))
         .paragraph(rule(a.rule_mm, width, f))
         .paragraph(spacer(f.header_gap_pt))
-        .table(annex_table::table(&a.table, f))
+        .table(table::table(&a.table, f))
 }
 
 /// Paper size, orientation and margins of a portrait or landscape page.

@@ -1,4 +1,4 @@
-//! Annex tables in DOCX: a fixed grid, header rows with `w:gridSpan`/`w:vMerge` repeated on every page,
+//! Tables in DOCX (an annex's, or one in the body): a fixed grid, header rows with `w:gridSpan`/`w:vMerge` repeated on every page,
 //! rows that split across pages only where the model lets them, group and totals rows in bold.
 
 use docx_rs::{
