@@ -126,8 +126,18 @@ fn attributes(e: &quick_xml::events::BytesStart) -> std::result::Result<Attrs, q
     Ok(map)
 }
 
-/// Run properties read from styles and runs, by element: font names, size, bold, italic, colour.
-pub const RUN_PROPERTIES: [&str; 5] = ["rFonts", "sz", "b", "i", "color"];
+/// Run properties read from styles and runs, by element: font names, size, bold, italic, colour,
+/// capitals, hidden text, sub- and superscript.
+pub const RUN_PROPERTIES: [&str; 8] = [
+    "rFonts",
+    "sz",
+    "b",
+    "i",
+    "color",
+    "caps",
+    "vanish",
+    "vertAlign",
+];
 /// Paragraph properties read from styles and runs: alignment, indents, spacing.
 pub const PARAGRAPH_PROPERTIES: [&str; 3] = ["jc", "ind", "spacing"];
 
@@ -216,6 +226,24 @@ impl Styles {
         read: &dyn Fn(&Attrs) -> Option<String>,
     ) -> Option<String> {
         self.lookup_in(id, &|style| style.properties.get(element).and_then(read))
+    }
+
+    /// Run property `element` as Word resolves it for a run: its own properties (`own`), its
+    /// character style's, its paragraph style's (the default paragraph style's when it names none),
+    /// the document defaults'.
+    pub fn run_property(
+        &self,
+        own: &HashMap<String, Attrs>,
+        (run_style, paragraph_style): (Option<&str>, Option<&str>),
+        element: &str,
+        read: &dyn Fn(&Attrs) -> Option<String>,
+    ) -> Option<String> {
+        let paragraph = paragraph_style.or(self.default_paragraph.as_deref());
+        own.get(element)
+            .and_then(read)
+            .or_else(|| self.lookup(run_style, element, read))
+            .or_else(|| self.lookup(paragraph, element, read))
+            .or_else(|| self.defaults.get(element).and_then(read))
     }
 
     /// Paragraph property `element` of style `id`, as `lookup`.

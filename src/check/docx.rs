@@ -463,16 +463,13 @@ fn looks(document: &[Item], styles: &[Item], theme: &[Item]) -> Looks {
                 if run.letters == 0 {
                     continue;
                 }
-                let paragraph = paragraph_style
-                    .as_deref()
-                    .or(styles.default_paragraph.as_deref());
                 let resolve = |element: &str, read: &dyn Fn(&Attrs) -> Option<String>| {
-                    run.properties
-                        .get(element)
-                        .and_then(read)
-                        .or_else(|| styles.lookup(run.style.as_deref(), element, read))
-                        .or_else(|| styles.lookup(paragraph, element, read))
-                        .or_else(|| styles.defaults.get(element).and_then(read))
+                    styles.run_property(
+                        &run.properties,
+                        (run.style.as_deref(), paragraph_style.as_deref()),
+                        element,
+                        read,
+                    )
                 };
                 for key in ["ascii", "hAnsi"] {
                     if let Some(name) = resolve("rFonts", &font(key)) {
