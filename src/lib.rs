@@ -12,6 +12,7 @@ pub mod data;
 pub mod document;
 pub mod error;
 pub mod fonts;
+pub mod import;
 pub mod job;
 pub mod legacy;
 pub mod markup;
@@ -66,6 +67,38 @@ pub struct Rendered {
     pub paths: Vec<PathBuf>,
     /// Warnings about the data (`FILE › SHEET › CELL: …`), e.g. legacy-font text converted.
     pub warnings: Vec<String>,
+}
+
+/// An imported draft rendered: the files written and each output's findings.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The job, its body template and the outputs, in that order.
+    pub paths: Vec<PathBuf>,
+    /// The outputs' reports, one per output.
+    pub after: Vec<check::Report>,
+}
+
+/// Writes the job and body template of an imported draft into `out_dir`, renders the job there in
+/// `formats`, and checks each output.
+pub fn fix(
+    imported: &import::Imported,
+    out_dir: &Path,
+    formats: &[OutputFormat],
+    pdf: &PdfWriter,
+) -> Result<Fixed> {
+    let mut paths = import::write_job(imported, out_dir)?;
+    let options = RenderOptions {
+        formats: formats.to_vec(),
+        ..RenderOptions::default()
+    };
+    let rendered = render_job(&paths[0], out_dir, &options, pdf)?;
+    let after = rendered
+        .paths
+        .iter()
+        .map(|p| check::check_file(p))
+        .collect::<Result<Vec<_>>>()?;
+    paths.extend(rendered.paths);
+    Ok(Fixed { paths, after })
 }
 
 /// Renders the job file `job` into `out_dir` as `<stem>.<ext>` for each format.

@@ -57,6 +57,30 @@ enum Command {
     Forms(FormsArgs),
     /// Render a job once per commune of its data, in parallel, with a manifest.
     Batch(BatchArgs),
+    /// Read a Word draft (.docx) into a job and a body template (`<stem>.toml`, `<stem>.md.j2`), and
+    /// say what became of each paragraph.
+    Import {
+        /// The Word draft.
+        draft: PathBuf,
+        /// Folder to write into.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// Import a Word draft and render it in the national format; print the draft's findings beside
+    /// the result's, and each finding mended.
+    Fix {
+        /// The Word draft.
+        draft: PathBuf,
+        /// Folder to write into.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        /// Formats to write, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values = ["pdf", "docx"])]
+        format: Vec<OutputFormat>,
+        /// Folder with more fonts for the PDF (e.g. Times New Roman).
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
     /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format.
     ///
     /// Exit status: 1 when a file breaks a rule (an error) or cannot be read, else 2 when a file could
@@ -128,6 +152,62 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Imports `draft` into `out`, printing what became of each paragraph.
+fn import(draft: &Path, out: &Path) -> Result<Vec<PathBuf>, vanban::Error> {
+    let imported = vanban::import::import(draft)?;
+    imported.report().iter().for_each(|l| println!("{l}"));
+    vanban::import::write_job(&imported, out)
+}
+
+/// Imports `draft`, renders it into `out`, and prints the findings before and after.
+fn fix(
+    draft: &Path,
+    out: &Path,
+    formats: &[OutputFormat],
+    pdf: &PdfWriter,
+) -> Result<Vec<PathBuf>, vanban::Error> {
+    let before = vanban::check::check_file(draft)?;
+    let imported = vanban::import::import(draft)?;
+    imported.report().iter().for_each(|l| println!("{l}"));
+    let fixed = vanban::fix(&imported, out, formats, pdf)?;
+    let tally = |report: &vanban::check::Report| {
+        if !report.judged {
+            return format!("not judged ({})", report.reason.as_deref().unwrap_or("?"));
+        }
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == vanban::nd30::Severity::Error)
+            .count();
+        format!(
+            "{}, {}",
+            counted(errors, "error"),
+            counted(report.findings.len() - errors, "warning")
+        )
+    };
+    for after in &fixed.after {
+        println!(
+            "before: {}; after: {} ({})",
+            tally(&before),
+            tally(after),
+            after.file.display()
+        );
+    }
+    for finding in &before.findings {
+        let still = fixed
+            .after
+            .iter()
+            .any(|a| a.findings.iter().any(|f| f.rule == finding.rule));
+        if !still {
+            println!(
+                "mended: {} {}: {:?} → {}",
+                finding.rule, finding.topic, finding.found, finding.fix
+            );
+        }
+    }
+    Ok(fixed.paths)
 }
 
 /// One file's report as lines: why it was not judged, its notes, its findings.
@@ -418,6 +498,19 @@ fn main() -> ExitCode {
         Command::Forms(args) => forms(&args),
         Command::Batch(args) => batch(&args, cli.verbose),
         Command::Check { files, format } => return check(&files, format),
+        Command::Import { draft, out } => import(&draft, &out),
+        Command::Fix {
+            draft,
+            out,
+            format,
+            font_dir,
+        } => pdf_writer(font_dir.as_deref(), cli.verbose).and_then(|pdf| {
+            let paths = fix(&draft, &out, &format, &pdf)?;
+            if format.contains(&OutputFormat::Pdf) {
+                warn_of_stand_in(&pdf);
+            }
+            Ok(paths)
+        }),
     };
     match result {
         Ok(paths) => {

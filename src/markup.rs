@@ -260,6 +260,125 @@ fn push(out: &mut Vec<Span>, plain: &mut String, bold: bool, italic: bool) {
     }
 }
 
+/// Blocks written back as markup, one paragraph, item or table after another with a blank line
+/// between: what [`parse`] reads into the same blocks.
+pub fn write(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match block {
+            Block::Paragraph { spans } => {
+                let text = write_spans(spans);
+                // A paragraph that would read as an item or a table keeps its first character literal.
+                let literal = marker(&text).is_some() || text.starts_with(['#', '|']);
+                if literal {
+                    out.push('\\');
+                }
+                out.push_str(&text);
+                out.push('\n');
+            }
+            Block::Item { level, spans } => {
+                out.push_str(label(*level));
+                out.push(' ');
+                out.push_str(&write_spans(spans));
+                out.push('\n');
+            }
+            Block::Table { table } => write_table(table, &mut out),
+        }
+    }
+    out
+}
+
+/// A label that opens an item of `level` (vanban numbers items itself, whatever number is written).
+fn label(level: Level) -> &'static str {
+    match level {
+        Level::Part => "Phần I",
+        Level::Chapter => "Chương I",
+        Level::Division => "Mục 1",
+        Level::Section => "I.",
+        Level::Article => "Điều 1.",
+        Level::Clause => "1.",
+        Level::Point => "a)",
+        Level::Dash => "-",
+        Level::Plus => "+",
+    }
+}
+
+/// Spans as markup: bold in `**`, italics in `*`, markup characters escaped, spaces at a span's
+/// edges kept outside its marks.
+pub fn write_spans(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for span in spans {
+        let text = escape(&span.text);
+        let core = text.trim();
+        if core.is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let tail = &text[text.trim_end().len()..];
+        let mark = match (span.bold, span.italic) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
+        };
+        out.push_str(lead);
+        out.push_str(mark);
+        out.push_str(core);
+        out.push_str(&mark.chars().rev().collect::<String>());
+        out.push_str(tail);
+    }
+    out
+}
+
+/// A table as markup rows: its header, a row of dashes giving each column its share and alignment,
+/// its rows.
+fn write_table(table: &Table, out: &mut String) {
+    let row = |cells: Vec<String>, out: &mut String| {
+        out.push('|');
+        for cell in cells {
+            out.push(' ');
+            out.push_str(&escape(&cell));
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    let width = table.columns.len();
+    for header in &table.header {
+        let mut cells = vec![String::new(); width];
+        for cell in header {
+            if let Some(slot) = cells.get_mut(cell.column) {
+                slot.clone_from(&cell.text);
+            }
+        }
+        row(cells, out);
+    }
+    let total: f32 = table
+        .columns
+        .iter()
+        .map(|c| c.width_mm)
+        .sum::<f32>()
+        .max(1.0);
+    out.push('|');
+    for column in &table.columns {
+        let dashes = "-".repeat(((column.width_mm / total * 60.0).round() as usize).max(3));
+        let (open, close) = match column.align {
+            Align::Left => (":", ""),
+            Align::Center => (":", ":"),
+            Align::Right => ("", ":"),
+            Align::Justify => ("", ""),
+        };
+        out.push_str(&format!("{open}{dashes}{close}|"));
+    }
+    out.push('\n');
+    for r in &table.rows {
+        row(r.cells.iter().map(|c| c.text.clone()).collect(), out);
+    }
+}
+
 /// `value` with every markup character escaped, so that data is printed as written.
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

@@ -13,6 +13,23 @@ use minijinja::{path_loader, Environment, UndefinedBehavior};
 use crate::error::Error;
 use crate::markup;
 
+/// `text` as a template that prints it as written: whatever would open a tag, an expression or a
+/// comment (`{{`, `{%`, `{#`) printed from a string instead.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('{', Some(&next)) if ['{', '%', '#'].contains(&next) => {
+                chars.next();
+                out.push_str(&format!("{{{{ \"{{{next}\" }}}}"));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Renders the template `name`, found in `dir`, with `context`.
 pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
     let mut env = Environment::new();

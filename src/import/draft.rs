@@ -1,0 +1,523 @@
+//! A Word draft read as it shows: paragraphs with their bold and italic runs, tables with their
+//! cells, in document order, with what is not text (text boxes, subscript initials) kept apart.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::document::Span;
+use crate::error::Result;
+use crate::legacy::{self, Legacy};
+use crate::wordml::{number, toggled, Attrs, Item, Package, Styles, RUN_PROPERTIES};
+
+/// Millimetres in one twentieth of a point.
+const MM_PER_TWIP: f32 = 25.4 / 1440.0;
+
+/// A paragraph of the draft.
+#[derive(Debug, Clone, Default)]
+pub struct Para {
+    /// Its place among the draft's paragraphs, from 1, in document order (table cells included).
+    pub number: usize,
+    /// Its runs as shown (capitals applied, hidden text left out), line breaks as `\n`, tabs as `\t`.
+    pub spans: Vec<Span>,
+    /// Text set in subscript or superscript (a drafter's initials after the Lưu line).
+    pub script: String,
+    /// Centred.
+    pub centred: bool,
+    /// The mark Word's list numbering prints before it, if it is a list item.
+    pub list: Option<ListMark>,
+}
+
+impl Para {
+    /// Its text.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Whether most of its letters are bold.
+    pub fn bold(&self) -> bool {
+        let (mut bold, mut all) = (0, 0);
+        for span in &self.spans {
+            let letters = span.text.chars().filter(|c| c.is_alphanumeric()).count();
+            all += letters;
+            if span.bold {
+                bold += letters;
+            }
+        }
+        all > 0 && bold * 3 > all * 2
+    }
+}
+
+/// What Word's list numbering prints before an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListMark {
+    /// A bullet or dash.
+    Bullet,
+    /// `1.`
+    Decimal,
+    /// `a)`
+    Letter,
+    /// `I.`
+    Roman,
+}
+
+/// A cell of a table.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// Its first grid column, from 0.
+    pub column: usize,
+    /// The grid columns it covers.
+    pub span: usize,
+    /// Whether it continues the cell above (`w:vMerge` without `restart`).
+    pub merged: bool,
+    /// Its paragraphs (a table nested in it read into them).
+    pub paragraphs: Vec<Para>,
+}
+
+/// A table of the draft.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    /// Its grid columns' widths in millimetres.
+    pub widths: Vec<f32>,
+    /// Its rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Grid {
+    /// Its cells, row by row.
+    pub fn cells(&self) -> impl Iterator<Item = &Cell> {
+        self.rows.iter().flatten()
+    }
+}
+
+/// A top-level piece of the draft.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    /// A paragraph.
+    Paragraph(Para),
+    /// A table.
+    Table(Grid),
+}
+
+/// The draft as read.
+#[derive(Debug, Default)]
+pub struct Draft {
+    /// Its paragraphs and tables in order.
+    pub pieces: Vec<Piece>,
+    /// The text of its text boxes (a `DỰ THẢO` mark), with the paragraph they are anchored in.
+    pub text_boxes: Vec<(usize, String)>,
+    /// The lines of the footer shown on page 1.
+    pub footer: Vec<String>,
+    /// The year the file was last saved, from its properties.
+    pub year_saved: Option<u16>,
+    /// The legacy encoding its text was typed in, now converted.
+    pub legacy: Option<Legacy>,
+}
+
+/// Reads the DOCX at `path`.
+pub fn read(path: &Path) -> Result<Draft> {
+    let mut package = Package::open(path)?;
+    let document = package.document()?;
+    let styles = Styles::read(&package.part("word/styles.xml")?.unwrap_or_default());
+    let numbering = Numbering::read(&package.part("word/numbering.xml")?.unwrap_or_default());
+    let mut draft = Reader::new(&styles, &numbering).read(&document);
+    for name in package.names() {
+        if name.starts_with("word/footer") {
+            let part = package.part(&name)?.unwrap_or_default();
+            let footer = Reader::new(&styles, &numbering).read(&part);
+            draft.footer.extend(
+                footer
+                    .pieces
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Paragraph(p) => Some(p.text().trim().to_string()),
+                        Piece::Table(_) => None,
+                    })
+                    .filter(|t| !t.is_empty()),
+            );
+        }
+    }
+    draft.year_saved = saved_year(&package.part("docProps/core.xml")?.unwrap_or_default());
+    draft.legacy = convert_legacy(&mut draft);
+    Ok(draft)
+}
+
+/// The year of `dcterms:modified` (or `created`) in the core properties.
+fn saved_year(core: &[Item]) -> Option<u16> {
+    let mut current = None;
+    let mut years = HashMap::new();
+    for item in core {
+        match item {
+            Item::Open(name, _) => current = Some(name.clone()),
+            Item::Text(text) => {
+                if let (Some(name), Some(year)) = (&current, text.get(..4)) {
+                    if let Ok(year) = year.parse::<u16>() {
+                        years.insert(name.clone(), year);
+                    }
+                }
+            }
+            Item::Close(_) => current = None,
+        }
+    }
+    years
+        .get("modified")
+        .or_else(|| years.get("created"))
+        .copied()
+}
+
+/// Converts text typed in a legacy encoding (TCVN3, VNI) to Unicode, and says which it was.
+fn convert_legacy(draft: &mut Draft) -> Option<Legacy> {
+    let mut texts: Vec<String> = Vec::new();
+    for piece in &draft.pieces {
+        match piece {
+            Piece::Paragraph(p) => texts.push(p.text()),
+            Piece::Table(grid) => texts.extend(
+                grid.cells()
+                    .flat_map(|c| c.paragraphs.iter().map(Para::text)),
+            ),
+        }
+    }
+    let found = legacy::detect(texts.iter().map(String::as_str))?;
+    let convert = |p: &mut Para| {
+        for span in &mut p.spans {
+            span.text = legacy::decode(&span.text, found);
+        }
+    };
+    for piece in &mut draft.pieces {
+        match piece {
+            Piece::Paragraph(p) => convert(p),
+            Piece::Table(grid) => grid
+                .rows
+                .iter_mut()
+                .flatten()
+                .flat_map(|c| c.paragraphs.iter_mut())
+                .for_each(convert),
+        }
+    }
+    Some(found)
+}
+
+/// Word's list definitions: each list's format at each level.
+#[derive(Default)]
+struct Numbering {
+    /// `w:num` id → abstract list id.
+    lists: HashMap<String, String>,
+    /// (abstract list id, level) → `w:numFmt`.
+    formats: HashMap<(String, String), String>,
+}
+
+impl Numbering {
+    fn read(items: &[Item]) -> Numbering {
+        let mut numbering = Numbering::default();
+        let (mut abstract_id, mut level, mut num) =
+            (None::<String>, None::<String>, None::<String>);
+        for item in items {
+            match item {
+                Item::Open(name, attrs) if name == "abstractNum" => {
+                    abstract_id = attrs.get("abstractNumId").cloned()
+                }
+                Item::Close(name) if name == "abstractNum" => abstract_id = None,
+                Item::Open(name, attrs) if name == "lvl" => level = attrs.get("ilvl").cloned(),
+                Item::Open(name, attrs) if name == "numFmt" => {
+                    if let (Some(a), Some(l), Some(v)) = (&abstract_id, &level, attrs.get("val")) {
+                        numbering.formats.insert((a.clone(), l.clone()), v.clone());
+                    }
+                }
+                Item::Open(name, attrs) if name == "num" => num = attrs.get("numId").cloned(),
+                Item::Open(name, attrs) if name == "abstractNumId" => {
+                    if let (Some(n), Some(v)) = (&num, attrs.get("val")) {
+                        numbering.lists.insert(n.clone(), v.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        numbering
+    }
+
+    /// The mark list `id` prints at `level`.
+    fn mark(&self, id: &str, level: &str) -> Option<ListMark> {
+        let abstract_id = self.lists.get(id)?;
+        let format = self
+            .formats
+            .get(&(abstract_id.clone(), level.to_string()))?;
+        Some(match format.as_str() {
+            "bullet" => ListMark::Bullet,
+            "decimal" | "decimalZero" => ListMark::Decimal,
+            "lowerLetter" => ListMark::Letter,
+            "upperRoman" => ListMark::Roman,
+            _ => return None,
+        })
+    }
+}
+
+/// The walk over a part's items.
+struct Reader<'a> {
+    styles: &'a Styles,
+    numbering: &'a Numbering,
+    draft: Draft,
+    /// Paragraphs counted so far.
+    count: usize,
+    /// Open tables: the outermost is the top-level table being read.
+    tables: Vec<Grid>,
+    /// Depth inside text boxes and inside the fallback of alternate content (read once, as its choice).
+    boxed: usize,
+    fallback: usize,
+    box_text: String,
+}
+
+/// What is being gathered of the paragraph open now.
+#[derive(Default)]
+struct Open {
+    para: Para,
+    style: Option<String>,
+    own_centred: Option<bool>,
+    list: (Option<String>, Option<String>),
+    in_props: bool,
+}
+
+/// What is being gathered of the run open now.
+#[derive(Default)]
+struct Run {
+    style: Option<String>,
+    properties: HashMap<String, Attrs>,
+    text: String,
+}
+
+impl<'a> Reader<'a> {
+    fn new(styles: &'a Styles, numbering: &'a Numbering) -> Reader<'a> {
+        Reader {
+            styles,
+            numbering,
+            draft: Draft::default(),
+            count: 0,
+            tables: Vec::new(),
+            boxed: 0,
+            fallback: 0,
+            box_text: String::new(),
+        }
+    }
+
+    fn read(mut self, items: &[Item]) -> Draft {
+        let mut paragraphs: Vec<Open> = Vec::new();
+        let mut run: Option<Run> = None;
+        let mut in_text = false;
+        for item in items {
+            match item {
+                Item::Open(name, _) if name == "t" => in_text = true,
+                Item::Close(name) if name == "t" => in_text = false,
+                Item::Open(name, _) if name == "Fallback" => self.fallback += 1,
+                Item::Close(name) if name == "Fallback" => {
+                    self.fallback = self.fallback.saturating_sub(1)
+                }
+                _ if self.fallback > 0 => {}
+                Item::Open(name, _) if name == "txbxContent" => self.boxed += 1,
+                Item::Close(name) if name == "txbxContent" => {
+                    self.boxed = self.boxed.saturating_sub(1);
+                    if self.boxed == 0 {
+                        let text = std::mem::take(&mut self.box_text);
+                        if !text.trim().is_empty() {
+                            let at = paragraphs.last().map_or(self.count + 1, |p| p.para.number);
+                            self.draft.text_boxes.push((at, text.trim().to_string()));
+                        }
+                    }
+                }
+                // A text box's text is kept apart; nothing else in it is read.
+                Item::Text(text) if self.boxed > 0 && in_text => self.box_text.push_str(text),
+                Item::Close(name) if self.boxed > 0 && name == "p" => self.box_text.push(' '),
+                _ if self.boxed > 0 => {}
+                Item::Open(name, _) if name == "tbl" => self.tables.push(Grid::default()),
+                Item::Close(name) if name == "tbl" => self.close_table(),
+                Item::Open(name, attrs) if name == "gridCol" && self.tables.len() == 1 => {
+                    if let Some(grid) = self.tables.last_mut() {
+                        grid.widths
+                            .push(number(attrs, "w").unwrap_or(0.0) * MM_PER_TWIP);
+                    }
+                }
+                Item::Open(name, _) if name == "tr" && self.tables.len() == 1 => {
+                    if let Some(grid) = self.tables.last_mut() {
+                        grid.rows.push(Vec::new());
+                    }
+                }
+                Item::Open(name, _) if name == "tc" && self.tables.len() == 1 => {
+                    if let Some(row) = self.tables.last_mut().and_then(|g| g.rows.last_mut()) {
+                        let column = row.last().map_or(0, |c| c.column + c.span);
+                        row.push(Cell {
+                            column,
+                            span: 1,
+                            ..Cell::default()
+                        });
+                    }
+                }
+                Item::Open(name, attrs) if name == "gridSpan" && self.tables.len() == 1 => {
+                    if let Some(cell) = self.cell() {
+                        cell.span = number(attrs, "val").map_or(1, |n| n.max(1.0) as usize);
+                    }
+                }
+                Item::Open(name, attrs) if name == "vMerge" && self.tables.len() == 1 => {
+                    if let Some(cell) = self.cell() {
+                        cell.merged = attrs.get("val").is_none_or(|v| v != "restart");
+                    }
+                }
+                Item::Open(name, _) if name == "p" => {
+                    self.count += 1;
+                    paragraphs.push(Open {
+                        para: Para {
+                            number: self.count,
+                            ..Para::default()
+                        },
+                        ..Open::default()
+                    });
+                }
+                Item::Close(name) if name == "p" => {
+                    if let Some(open) = paragraphs.pop() {
+                        let para = self.finish(open);
+                        self.place(para);
+                    }
+                }
+                Item::Open(name, _) if name == "pPr" => {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.in_props = true;
+                    }
+                }
+                Item::Close(name) if name == "pPr" => {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.in_props = false;
+                    }
+                }
+                Item::Open(name, attrs) if name == "pStyle" => {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.style = attrs.get("val").cloned();
+                    }
+                }
+                Item::Open(name, attrs) if name == "jc" && run.is_none() => {
+                    if let Some(p) = paragraphs.last_mut().filter(|p| p.in_props) {
+                        p.own_centred = attrs.get("val").map(|v| v == "center");
+                    }
+                }
+                Item::Open(name, attrs) if name == "numId" => {
+                    if let Some(p) = paragraphs.last_mut().filter(|p| p.in_props) {
+                        p.list.0 = attrs.get("val").cloned();
+                    }
+                }
+                Item::Open(name, attrs) if name == "ilvl" => {
+                    if let Some(p) = paragraphs.last_mut().filter(|p| p.in_props) {
+                        p.list.1 = attrs.get("val").cloned();
+                    }
+                }
+                Item::Open(name, _) if name == "r" => run = Some(Run::default()),
+                Item::Open(name, attrs) if name == "rStyle" => {
+                    if let Some(r) = run.as_mut() {
+                        r.style = attrs.get("val").cloned();
+                    }
+                }
+                Item::Open(name, attrs) if RUN_PROPERTIES.contains(&name.as_str()) => {
+                    if let Some(r) = run.as_mut() {
+                        r.properties.insert(name.clone(), attrs.clone());
+                    }
+                }
+                Item::Open(name, _) if name == "tab" => {
+                    if let Some(r) = run.as_mut() {
+                        r.text.push('\t');
+                    }
+                }
+                Item::Open(name, attrs) if name == "br" => {
+                    // A page or column break is no line of text.
+                    if let Some(r) = run.as_mut().filter(|_| !attrs.contains_key("type")) {
+                        r.text.push('\n');
+                    }
+                }
+                Item::Text(text) if in_text => {
+                    if let Some(r) = run.as_mut() {
+                        r.text.push_str(&text.replace('\u{a0}', " "));
+                    }
+                }
+                Item::Close(name) if name == "r" => {
+                    if let (Some(r), Some(p)) = (run.take(), paragraphs.last_mut()) {
+                        self.add_run(r, p);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.draft
+    }
+
+    /// The cell open now in the top-level table.
+    fn cell(&mut self) -> Option<&mut Cell> {
+        self.tables.last_mut()?.rows.last_mut()?.last_mut()
+    }
+
+    /// Closes a table; a table nested in a cell leaves its paragraphs in that cell.
+    fn close_table(&mut self) {
+        if let Some(grid) = self.tables.pop().filter(|_| self.tables.is_empty()) {
+            self.draft.pieces.push(Piece::Table(grid));
+        }
+    }
+
+    /// Adds a paragraph where it stands: at the top level, or in the open cell.
+    fn place(&mut self, para: Para) {
+        if self.tables.is_empty() {
+            self.draft.pieces.push(Piece::Paragraph(para));
+        } else if let Some(grid) = self.tables.first_mut() {
+            if let Some(cell) = grid.rows.last_mut().and_then(|r| r.last_mut()) {
+                cell.paragraphs.push(para);
+            }
+        }
+    }
+
+    fn add_run(&self, run: Run, open: &mut Open) {
+        if run.text.is_empty() {
+            return;
+        }
+        let resolve = |element: &str, read: &dyn Fn(&Attrs) -> Option<String>| {
+            self.styles.run_property(
+                &run.properties,
+                (run.style.as_deref(), open.style.as_deref()),
+                element,
+                read,
+            )
+        };
+        let on = |attrs: &Attrs| Some(toggled(attrs).to_string());
+        let is_on = |element: &str| resolve(element, &on).is_some_and(|v| v == "true");
+        if is_on("vanish") {
+            return;
+        }
+        let script = resolve("vertAlign", &|a: &Attrs| a.get("val").cloned())
+            .is_some_and(|v| v == "subscript" || v == "superscript");
+        if script {
+            open.para.script.push_str(&run.text);
+            return;
+        }
+        let text = if is_on("caps") {
+            run.text.to_uppercase()
+        } else {
+            run.text
+        };
+        let (bold, italic) = (is_on("b"), is_on("i"));
+        match open.para.spans.last_mut() {
+            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(&text),
+            _ => open.para.spans.push(Span { text, bold, italic }),
+        }
+    }
+
+    fn finish(&self, open: Open) -> Para {
+        let mut para = open.para;
+        let style = open
+            .style
+            .as_deref()
+            .or(self.styles.default_paragraph.as_deref());
+        let read = |attrs: &Attrs| attrs.get("val").cloned();
+        para.centred = open.own_centred.unwrap_or_else(|| {
+            self.styles
+                .lookup_paragraph(style, "jc", &read)
+                .or_else(|| self.styles.paragraph_defaults.get("jc").and_then(read))
+                .is_some_and(|v| v == "center")
+        });
+        if let (Some(id), level) = &open.list {
+            if id != "0" {
+                para.list = self.numbering.mark(id, level.as_deref().unwrap_or("0"));
+            }
+        }
+        para
+    }
+}

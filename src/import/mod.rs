@@ -1,0 +1,678 @@
+//! `vanban import`: a clerk's Word draft read into a job and a body template, the same words in
+//! vanban's model, whatever layout the office gave them.
+//!
+//! [`draft`] reads the DOCX as it shows (paragraphs, runs, tables); [`header`] and [`closing`] read
+//! the lines of the header and of the closing into fields; this module walks the draft from top to
+//! bottom (header, title and trích yếu, authority and legal bases, Kính gửi, body, closing) and
+//! notes, paragraph by paragraph, what each became; [`write`] writes the job and its body template.
+
+mod closing;
+mod draft;
+mod header;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use crate::document::{Block, Span};
+use crate::error::{Error, Result};
+use crate::nd30::{self, Kind, KINDS};
+use draft::{Draft, Grid, Para, Piece};
+use header::{Line, Side};
+
+pub use write::Written;
+
+/// A note of the report: what became of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The paragraph, from 1 in document order (table cells included); `None` for the whole file.
+    pub paragraph: Option<usize>,
+    /// An excerpt of its text.
+    pub text: String,
+    /// What it became.
+    pub what: String,
+}
+
+/// The notes gathered while a draft is read.
+#[derive(Debug, Default)]
+pub struct Noted(Vec<Note>);
+
+impl Noted {
+    /// Notes that paragraph `paragraph`, reading `text`, became `what`.
+    pub fn add(&mut self, paragraph: usize, text: &str, what: &str) {
+        self.0.push(Note {
+            paragraph: Some(paragraph),
+            text: excerpt(text),
+            what: what.to_string(),
+        });
+    }
+
+    /// Notes something of the whole file.
+    fn file(&mut self, what: String) {
+        self.0.push(Note {
+            paragraph: None,
+            text: String::new(),
+            what,
+        });
+    }
+}
+
+/// The first words of a text, for a report line.
+fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        flat
+    } else {
+        format!("{}…", flat.chars().take(59).collect::<String>())
+    }
+}
+
+/// A draft read into vanban's fields.
+#[derive(Debug, Default)]
+pub struct Fields {
+    /// The kind.
+    pub kind: Option<Kind>,
+    /// Parent authority lines.
+    pub parent: Vec<String>,
+    /// The agency's name lines.
+    pub agency: Vec<String>,
+    /// The agency's code in the ký hiệu.
+    pub code: String,
+    /// The drafting unit's code in the ký hiệu.
+    pub unit: Option<String>,
+    /// The number; `None` when left blank.
+    pub number: Option<u32>,
+    /// The place.
+    pub place: String,
+    /// The year, month and day (month and day `None` when left blank).
+    pub date: (Option<u16>, Option<u8>, Option<u8>),
+    /// The trích yếu.
+    pub subject: String,
+    /// Kính gửi.
+    pub recipients: Vec<String>,
+    /// A decision's authority line.
+    pub authority: Option<String>,
+    /// Legal bases.
+    pub bases: Vec<String>,
+    /// The body.
+    pub body: Vec<Block>,
+    /// Position lines of the signature.
+    pub positions: Vec<String>,
+    /// The signer's name.
+    pub name: String,
+    /// Nơi nhận's items.
+    pub distribution: Vec<String>,
+    /// The Lưu line's text.
+    pub archive: Option<String>,
+    /// Contact lines of page 1's foot.
+    pub footer: Vec<String>,
+}
+
+/// A draft imported: its fields and what became of each paragraph.
+#[derive(Debug)]
+pub struct Imported {
+    /// The draft's path.
+    pub path: PathBuf,
+    /// The fields read.
+    pub fields: Fields,
+    /// What became of each paragraph.
+    pub notes: Vec<Note>,
+}
+
+impl Imported {
+    /// The report's lines: `DRAFT.docx: paragraph 14 "Trân trọng./." kept in the body`.
+    pub fn report(&self) -> Vec<String> {
+        let file = self.path.display();
+        self.notes
+            .iter()
+            .map(|n| match n.paragraph {
+                Some(p) => format!("{file}: paragraph {p} {:?} {}", n.text, n.what),
+                None => format!("{file}: {}", n.what),
+            })
+            .collect()
+    }
+}
+
+/// Reads the Word draft at `path`. A `.doc` file, or a file that is not a DOCX package, is an error
+/// naming it.
+pub fn import(path: &Path) -> Result<Imported> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if extension == "doc" {
+        return Err(Error::Input(format!(
+            "{}: a Word 97–2003 document (.doc): open it in Word and save it as .docx (Word Document), then import the .docx",
+            path.display()
+        )));
+    }
+    let draft = draft::read(path)?;
+    let mut notes = Noted::default();
+    if let Some(legacy) = draft.legacy {
+        notes.file(format!(
+            "warning: text typed in the {} encoding, converted to Unicode",
+            legacy.name()
+        ));
+    }
+    for (paragraph, text) in &draft.text_boxes {
+        notes.add(
+            *paragraph,
+            text,
+            "left out: a text box (a mark vanban does not keep)",
+        );
+    }
+    let fields = recognise(&draft, &mut notes);
+    Ok(Imported {
+        path: path.to_path_buf(),
+        fields,
+        notes: notes.0,
+    })
+}
+
+/// Where the walk over the draft is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Header,
+    Title,
+    Preamble,
+    Body,
+    Closing,
+    After,
+}
+
+/// The draft's pieces read into fields, top to bottom.
+fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
+    let mut fields = Fields::default();
+    let mut header_lines: Vec<Line> = Vec::new();
+    let mut closing_lines: Vec<Line> = Vec::new();
+    let mut recipient_lines: Vec<Line> = Vec::new();
+    let mut title_kind: Option<Kind> = None;
+    let mut subject: Vec<String> = Vec::new();
+    let mut stage = Stage::Header;
+    let pieces = &draft.pieces;
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        i += 1;
+        match piece {
+            Piece::Table(grid) => {
+                let lines = header::table_lines(grid);
+                if stage == Stage::Header && is_header(&lines) {
+                    header_lines.extend(lines);
+                } else if stage < Stage::Closing && starts_recipients(grid) {
+                    recipient_lines.extend(lines);
+                    stage = stage.max(Stage::Preamble);
+                } else if stage < Stage::Closing && closing::is_closing(grid) {
+                    closing_lines.extend(closing::table_lines(grid));
+                    stage = Stage::Closing;
+                } else if stage == Stage::Closing || stage == Stage::After {
+                    stage = Stage::After;
+                    for cell in grid.cells() {
+                        for p in &cell.paragraphs {
+                            note_left_out(p, notes);
+                        }
+                    }
+                } else {
+                    stage = Stage::Body;
+                    note_table(grid, notes);
+                    fields.body.push(table_block(grid));
+                }
+            }
+            Piece::Paragraph(para) => {
+                let text = para.text();
+                let flat = text.trim();
+                if flat.is_empty() {
+                    continue;
+                }
+                match stage {
+                    Stage::Header => {
+                        if ends_header(&header_lines, flat) {
+                            stage = Stage::Title;
+                            i -= 1;
+                        } else {
+                            header_lines.extend(header::paragraph_lines(para));
+                        }
+                    }
+                    Stage::Title => {
+                        if let Some(kind) = nd30::title_kind(&flat.to_uppercase()).copied() {
+                            if title_kind.is_none() {
+                                notes.add(para.number, flat, &format!("title: {}", kind.name));
+                                title_kind = Some(kind);
+                                continue;
+                            }
+                        }
+                        let subject_line = title_kind.is_some()
+                            && para.centred
+                            && !nd30::is_basis(flat)
+                            && !flat.starts_with("Kính gửi")
+                            && (!in_capitals(flat) || subject.is_empty());
+                        if subject_line {
+                            notes.add(para.number, flat, "trích yếu");
+                            subject.push(collapse(flat));
+                        } else {
+                            stage = Stage::Preamble;
+                            i -= 1;
+                        }
+                    }
+                    Stage::Preamble => {
+                        let kind = title_kind.as_ref();
+                        if nd30::is_basis(flat) && fields.body.is_empty() {
+                            notes.add(para.number, flat, "legal basis");
+                            fields.bases.push(bare_item(flat));
+                        } else if nd30::is_enacting(flat)
+                            || nd30::enacting_without_colon(flat).is_some()
+                        {
+                            notes.add(para.number, flat, "enacting word (vanban writes it)");
+                            stage = Stage::Body;
+                        } else if kind.is_some_and(|k| k.enacting.is_some())
+                            && para.centred
+                            && in_capitals(flat)
+                            && fields.authority.is_none()
+                            && fields.bases.is_empty()
+                        {
+                            notes.add(para.number, flat, "authority");
+                            fields.authority = Some(collapse(flat));
+                        } else if flat.starts_with("Kính gửi") {
+                            recipient_lines.push(Line {
+                                text: flat.to_string(),
+                                paragraph: para.number,
+                                bold: para.bold(),
+                                side: Side::Left,
+                            });
+                            while let Some(Piece::Paragraph(next)) = pieces.get(i) {
+                                let next_text = next.text();
+                                let t = next_text.trim();
+                                if t.is_empty() {
+                                    i += 1;
+                                    continue;
+                                }
+                                if !t.starts_with(['-', '–', '+', '•']) {
+                                    break;
+                                }
+                                recipient_lines.push(Line {
+                                    text: t.to_string(),
+                                    paragraph: next.number,
+                                    bold: next.bold(),
+                                    side: Side::Left,
+                                });
+                                i += 1;
+                            }
+                            stage = Stage::Body;
+                        } else {
+                            stage = Stage::Body;
+                            i -= 1;
+                        }
+                    }
+                    Stage::Body => {
+                        if closing::opens_distribution(flat) {
+                            stage = Stage::Closing;
+                            i -= 1;
+                        } else {
+                            body_paragraph(para, pieces.get(i), &mut fields.body, notes, &mut i);
+                        }
+                    }
+                    Stage::Closing => {
+                        // A closing set without a table: paragraphs until a page of another part.
+                        if nd30::is_annex_label(flat) {
+                            stage = Stage::After;
+                            note_left_out(para, notes);
+                        } else {
+                            closing_lines.extend(closing::paragraph_lines(
+                                &text,
+                                para.number,
+                                para.bold(),
+                            ));
+                        }
+                    }
+                    Stage::After => note_left_out(para, notes),
+                }
+            }
+        }
+    }
+    let header = header::read(&header_lines, notes);
+    fields.parent = header.parent;
+    fields.agency = header.agency;
+    recipient_lines.extend(header.recipients);
+    fields.recipients = recipients(&recipient_lines, notes);
+    let closing = closing::read(&closing_lines, notes);
+    fields.distribution = closing.distribution;
+    fields.archive = closing.archive;
+    fields.positions = closing.positions;
+    fields.name = closing.name.unwrap_or_default();
+    if let Some(date) = header.date {
+        fields.place = date.place;
+        fields.date = (date.year, date.month, date.day);
+    }
+    if fields.date.0.is_none() {
+        if let Some(year) = draft.year_saved {
+            notes.file(format!(
+                "the year is left blank: {year}, the year the file was saved, is written"
+            ));
+            fields.date.0 = Some(year);
+        }
+    }
+    fields.subject = header
+        .subject
+        .map(|s| collapse(&s))
+        .unwrap_or_else(|| subject.join(" "));
+    let symbol = header.number.as_ref().map(|n| n.symbol.clone());
+    fields.number = header.number.and_then(|n| n.number);
+    fields.kind = title_kind.or_else(|| symbol.as_deref().and_then(kind_of_symbol));
+    if let (Some(kind), Some(symbol)) = (fields.kind, symbol.as_deref()) {
+        let (code, unit) = agency_and_unit(kind, symbol);
+        fields.code = code;
+        fields.unit = unit;
+    }
+    fields.footer = draft
+        .footer
+        .iter()
+        .filter(|l| nd30::is_contact_line(l))
+        .cloned()
+        .collect();
+    fields
+}
+
+/// Whether a paragraph ends a header set without a table (or after one): a title, a Kính gửi, a
+/// legal basis, or, once the Quốc hiệu is read, a line that is no header line.
+fn ends_header(lines: &[Line], text: &str) -> bool {
+    if nd30::title_kind(&text.to_uppercase()).is_some()
+        || text.starts_with("Kính gửi")
+        || nd30::is_basis(text)
+    {
+        return true;
+    }
+    let header_line = nd30::is_national_name(text)
+        || nd30::is_motto(text)
+        || nd30::is_header_mark(text)
+        || header::number_of(text).is_some()
+        || header::date_of(text).is_some()
+        || header::subject_of(text).is_some()
+        || text.contains('\t')
+        || (in_capitals(text) && text.chars().count() < 80);
+    // The lines that follow a V/v continue it, up to the first blank line.
+    let in_subject = lines
+        .last()
+        .is_some_and(|l| header::subject_of(&l.text).is_some() && !text.starts_with(['-', '+']));
+    let started = lines.iter().any(|l| nd30::is_national_name(&l.text));
+    started && !header_line && !in_subject
+}
+
+/// Whether a table is the header: it holds the Quốc hiệu, a Số line or a date line.
+fn is_header(lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        nd30::is_national_name(&l.text)
+            || header::number_of(&l.text).is_some()
+            || header::date_of(&l.text).is_some()
+    })
+}
+
+/// Whether a table sets the Kính gửi (its first cell opens with it).
+fn starts_recipients(grid: &Grid) -> bool {
+    grid.cells()
+        .flat_map(|c| &c.paragraphs)
+        .find(|p| !p.text().trim().is_empty())
+        .is_some_and(|p| p.text().trim().starts_with("Kính gửi"))
+}
+
+/// The addressees of the Kính gửi lines: after the label, one per line or item.
+fn recipients(lines: &[Line], notes: &mut Noted) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut text = line.text.trim();
+        if let Some(rest) = text.strip_prefix("Kính gửi") {
+            notes.add(line.paragraph, text, "Kính gửi");
+            text = rest.trim_start_matches(':').trim();
+        } else {
+            notes.add(line.paragraph, text, "addressee");
+        }
+        let item = bare_item(text);
+        if !item.is_empty() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// A list item's or basis's text without its list mark and end punctuation, spaces collapsed.
+fn bare_item(text: &str) -> String {
+    collapse(
+        text.trim()
+            .trim_start_matches(['-', '–', '+', '•'])
+            .trim()
+            .trim_end_matches([';', ',', '.'])
+            .trim(),
+    )
+}
+
+/// Runs of spaces, tabs and line breaks as one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a text is in capitals, counting letters only.
+fn in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// The kind a ký hiệu names by its first part; a letter's when it names none.
+fn kind_of_symbol(symbol: &str) -> Option<Kind> {
+    let first = symbol.split('-').next()?;
+    KINDS
+        .iter()
+        .find(|k| k.code == Some(first))
+        .or_else(|| KINDS.iter().find(|k| k.slug == "cong-van"))
+        .copied()
+}
+
+/// The agency's code and the unit's in a ký hiệu, the kind's code left out: `QĐ-UBND` → `UBND`;
+/// `UBND-NC` → `UBND`, `NC`; `QĐ-UBND-NC` → `UBND`, `NC`.
+fn agency_and_unit(kind: Kind, symbol: &str) -> (String, Option<String>) {
+    let mut parts: Vec<&str> = symbol.split('-').filter(|p| !p.is_empty()).collect();
+    if kind.code.is_some() && parts.len() > 1 && parts.first() == kind.code.as_ref() {
+        parts.remove(0);
+    }
+    let code = parts.first().map_or_else(String::new, |c| c.to_string());
+    let unit = (parts.len() > 1).then(|| parts[1..].join(""));
+    (code, unit)
+}
+
+/// Notes a paragraph after the closing as left out.
+fn note_left_out(para: &Para, notes: &mut Noted) {
+    let text = para.text();
+    if !text.trim().is_empty() {
+        notes.add(
+            para.number,
+            &text,
+            "left out: after the signature (an annex is declared as a table over data)",
+        );
+    }
+}
+
+/// Notes a table kept in the body.
+fn note_table(grid: &Grid, notes: &mut Noted) {
+    let first = grid
+        .cells()
+        .flat_map(|c| &c.paragraphs)
+        .find(|p| !p.text().trim().is_empty());
+    if let Some(first) = first {
+        notes.add(
+            first.number,
+            &first.text(),
+            &format!("a table of {} rows kept in the body", grid.rows.len()),
+        );
+    }
+}
+
+/// A body table: its first row the header, each cell's paragraphs joined, columns as wide as the
+/// draft's grid.
+fn table_block(grid: &Grid) -> Block {
+    let columns = grid.widths.len().max(
+        grid.rows
+            .iter()
+            .map(|r| r.last().map_or(0, |c| c.column + c.span))
+            .max()
+            .unwrap_or(0),
+    );
+    let rows: Vec<Vec<String>> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![String::new(); columns];
+            for cell in row.iter().filter(|c| !c.merged) {
+                if let Some(slot) = cells.get_mut(cell.column) {
+                    *slot = collapse(
+                        &cell
+                            .paragraphs
+                            .iter()
+                            .map(Para::text)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                }
+            }
+            cells
+        })
+        .collect();
+    let widths: Vec<f32> = (0..columns)
+        .map(|i| grid.widths.get(i).copied().unwrap_or(20.0).max(1.0))
+        .collect();
+    Block::Table {
+        table: write::table(&rows, &widths),
+    }
+}
+
+/// A body paragraph as a block: a structure label read from its text or from Word's list
+/// numbering, its bold and italic runs kept; a heading's number on its own line takes the centred
+/// title under it.
+fn body_paragraph(
+    para: &Para,
+    next: Option<&Piece>,
+    body: &mut Vec<Block>,
+    notes: &mut Noted,
+    i: &mut usize,
+) {
+    let text = para.text();
+    let flat = collapse(&text);
+    let mut spans = trimmed_spans(&para.spans);
+    if let Some(label) = nd30::structure::parse(&flat) {
+        let heading = matches!(
+            label.level,
+            nd30::Level::Part | nd30::Level::Chapter | nd30::Level::Division
+        );
+        if heading && label.rest.is_empty() {
+            if let Some(Piece::Paragraph(title)) = next {
+                if title.centred && !title.text().trim().is_empty() {
+                    notes.add(para.number, &flat, "heading");
+                    notes.add(title.number, &title.text(), "heading's title");
+                    body.push(Block::Item {
+                        level: label.level,
+                        spans: trimmed_spans(&title.spans),
+                    });
+                    *i += 1;
+                    return;
+                }
+            }
+        }
+        let label_chars = flat.chars().count() - label.rest.chars().count();
+        spans = drop_chars(&spans, label_chars);
+        notes.add(para.number, &flat, "kept in the body");
+        body.push(Block::Item {
+            level: label.level,
+            spans,
+        });
+        return;
+    }
+    notes.add(para.number, &flat, "kept in the body");
+    let level = para.list.map(|mark| match mark {
+        draft::ListMark::Bullet => nd30::Level::Dash,
+        draft::ListMark::Decimal => nd30::Level::Clause,
+        draft::ListMark::Letter => nd30::Level::Point,
+        draft::ListMark::Roman => nd30::Level::Section,
+    });
+    body.push(match level {
+        Some(level) => Block::Item { level, spans },
+        None => Block::Paragraph { spans },
+    });
+}
+
+/// Spans with their spaces collapsed, the paragraph's leading and trailing space dropped.
+fn trimmed_spans(spans: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut last_space = true;
+    for span in spans {
+        let mut text = String::new();
+        for c in span.text.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    text.push(' ');
+                }
+                last_space = true;
+            } else {
+                text.push(c);
+                last_space = false;
+            }
+        }
+        if text.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.bold == span.bold && last.italic == span.italic => {
+                last.text.push_str(&text)
+            }
+            _ => out.push(Span {
+                text,
+                ..span.clone()
+            }),
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let kept = last.text.trim_end().len();
+        last.text.truncate(kept);
+    }
+    out.retain(|s| !s.text.is_empty());
+    out
+}
+
+/// Spans with their first `count` characters dropped (a label vanban writes itself), and the space
+/// after them.
+fn drop_chars(spans: &[Span], count: usize) -> Vec<Span> {
+    let mut left = count;
+    let mut out = Vec::new();
+    for span in spans {
+        let n = span.text.chars().count();
+        if left >= n {
+            left -= n;
+            continue;
+        }
+        let text: String = span.text.chars().skip(left).collect();
+        left = 0;
+        let text = if out.is_empty() {
+            text.trim_start().to_string()
+        } else {
+            text
+        };
+        if !text.is_empty() {
+            out.push(Span {
+                text,
+                ..span.clone()
+            });
+        }
+    }
+    out
+}
+
+/// The stem the imported files are named after: the draft's own.
+pub fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Writes the job and body template of `imported` into `out`, then builds the job as `render`
+/// builds it, so that a value the Decree refuses is told now, naming the job file and its key.
+/// Returns the files written, the job first.
+pub fn write_job(imported: &Imported, out: &Path) -> Result<Vec<PathBuf>> {
+    let written = Written::of(imported, &stem_of(&imported.path))?;
+    let paths = written.write_to(out)?;
+    crate::job::Job::read(&paths[0])?.build(None)?;
+    Ok(paths)
+}

@@ -1,0 +1,200 @@
+//! An imported draft written as a job (`<stem>.toml`) and its body template (`<stem>.md.j2`), in
+//! the form `vanban render` reads.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{Fields, Imported};
+use crate::document::{Align, Column, HeaderCell, Row, RowCell, RowKind, Table};
+use crate::error::{Error, Result};
+use crate::{markup, template};
+
+/// The job and the body template of an imported draft.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The files' stem.
+    pub stem: String,
+    /// The job file's text.
+    pub job: String,
+    /// The body template's text.
+    pub body: String,
+}
+
+impl Written {
+    /// The job and body of `imported`, named after `stem`. An error when the draft's kind or its
+    /// ký hiệu could not be read: without them there is no job.
+    pub fn of(imported: &Imported, stem: &str) -> Result<Written> {
+        let f = &imported.fields;
+        let missing = |what: &str| {
+            Error::Input(format!(
+                "{}: {what}: nothing written (see the lines above for what was read)",
+                imported.path.display()
+            ))
+        };
+        let kind = f
+            .kind
+            .ok_or_else(|| missing("no title of a Decree-30 kind and no ký hiệu that names one"))?;
+        if f.code.is_empty() {
+            return Err(missing("no Số line with a ký hiệu (e.g. Số: 12/UBND-VP)"));
+        }
+        let body_file = format!("{stem}.md.j2");
+        Ok(Written {
+            stem: stem.to_string(),
+            job: job(f, kind.slug, &body_file),
+            body: template::literal(&markup::write(&f.body)),
+        })
+    }
+
+    /// Writes both files into `dir` (made when missing), each whole or not at all; returns their
+    /// paths.
+    pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let job = dir.join(format!("{}.toml", self.stem));
+        let body = dir.join(format!("{}.md.j2", self.stem));
+        crate::render::write_atomic(&job, self.job.as_bytes())?;
+        crate::render::write_atomic(&body, self.body.as_bytes())?;
+        Ok(vec![job, body])
+    }
+}
+
+/// A TOML string.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// A TOML array of strings, one per line when there are several.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => "[]".into(),
+        [one] => format!("[{}]", quoted(one)),
+        many => {
+            let mut out = String::from("[\n");
+            for item in many {
+                let _ = writeln!(out, "  {},", quoted(item));
+            }
+            out.push(']');
+            out
+        }
+    }
+}
+
+/// The job file's text.
+fn job(f: &Fields, kind: &str, body: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "kind = {}", quoted(kind));
+    let _ = writeln!(out, "body = {}", quoted(body));
+    out.push('\n');
+    match f.number {
+        Some(n) => {
+            let _ = writeln!(out, "number = {n}");
+        }
+        None => out.push_str("# number: left blank for the văn thư to write at issuance\n"),
+    }
+    if let Some(unit) = &f.unit {
+        let _ = writeln!(out, "unit = {}", quoted(unit));
+    }
+    let _ = writeln!(out, "place = {}", quoted(&f.place));
+    let date = match f.date {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("\"{y:04}-{m:02}\""),
+        (Some(y), None, _) => format!("\"{y:04}\""),
+        (None, _, _) => "\"\"".into(),
+    };
+    let _ = writeln!(out, "date = {date}");
+    if !f.subject.is_empty() {
+        let _ = writeln!(out, "subject = {}", quoted(&f.subject));
+    }
+    if !f.recipients.is_empty() {
+        let _ = writeln!(out, "to = {}", list(&f.recipients));
+    }
+    if let Some(authority) = &f.authority {
+        let _ = writeln!(out, "authority = {}", quoted(authority));
+    }
+    if !f.bases.is_empty() {
+        let _ = writeln!(out, "bases = {}", list(&f.bases));
+    }
+    if !f.footer.is_empty() {
+        let _ = writeln!(out, "footer = {}", list(&f.footer));
+    }
+    out.push_str("\n[issuer]\n");
+    if !f.parent.is_empty() {
+        let _ = writeln!(out, "parent = {}", list(&f.parent));
+    }
+    let _ = writeln!(out, "name = {}", list(&f.agency));
+    let _ = writeln!(out, "code = {}", quoted(&f.code));
+    out.push_str("\n[signer]\n");
+    let _ = writeln!(out, "lines = {}", list(&f.positions));
+    let _ = writeln!(out, "name = {}", quoted(&f.name));
+    out.push_str("\n[distribution]\n");
+    let _ = writeln!(out, "to = {}", list(&f.distribution));
+    let archive = f
+        .archive
+        .clone()
+        .unwrap_or_else(|| crate::nd30::REGISTRY_CODE.into());
+    let _ = writeln!(out, "archive = {}", quoted(&archive));
+    out
+}
+
+/// A table of text rows: the first row its header, each column as wide (in share) as `widths`
+/// says, figures flush right.
+pub fn table(rows: &[Vec<String>], widths: &[f32]) -> Table {
+    let figures = |i: usize| {
+        rows.len() > 1
+            && rows[1..].iter().all(|r| {
+                r.get(i).is_none_or(|t| {
+                    t.is_empty() || t.chars().all(|c| c.is_ascii_digit() || ".,%".contains(c))
+                })
+            })
+    };
+    let columns: Vec<Column> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, &width_mm)| Column {
+            width_mm,
+            align: if figures(i) {
+                Align::Right
+            } else {
+                Align::Left
+            },
+        })
+        .collect();
+    let header = rows
+        .first()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(column, text)| HeaderCell {
+                    text: text.clone(),
+                    column,
+                    colspan: 1,
+                    rowspan: 1,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let body = rows
+        .iter()
+        .skip(1)
+        .map(|r| Row {
+            kind: RowKind::Body,
+            cells: columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| RowCell {
+                    text: r.get(i).cloned().unwrap_or_default(),
+                    colspan: 1,
+                    align: c.align,
+                })
+                .collect(),
+            split: false,
+        })
+        .collect();
+    Table {
+        columns,
+        header: vec![header],
+        rows: body,
+    }
+}
