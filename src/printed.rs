@@ -471,6 +471,43 @@ fn upper(lines: &[String]) -> Vec<String> {
     lines.iter().map(|l| l.trim().to_uppercase()).collect()
 }
 
+/// `lines` set in `look` within `width_mm`: when a line would not fit, the lines are read as one
+/// name and broken at its spaces into as few lines as it needs, as even in length as they can be;
+/// lines that fit are kept as written.
+fn within(lines: Vec<String>, look: nd30::Look, width_mm: f32) -> Vec<String> {
+    let wide = |text: &str| widest_mm(&[text.to_string()], look);
+    if lines.iter().all(|l| wide(l) <= width_mm) {
+        return lines;
+    }
+    let joined = lines.join(" ");
+    let words: Vec<&str> = joined.split_whitespace().collect();
+    let fill = |limit: f32| {
+        let mut broken: Vec<String> = Vec::new();
+        for word in &words {
+            match broken.last_mut() {
+                Some(last) if wide(&format!("{last} {word}")) <= limit => {
+                    last.push(' ');
+                    last.push_str(word);
+                }
+                _ => broken.push((*word).to_string()),
+            }
+        }
+        broken
+    };
+    let needed = fill(width_mm).len();
+    // The narrowest measure that still needs no more lines, found by halving.
+    let (mut low, mut high) = (0.0_f32, width_mm);
+    for _ in 0..20 {
+        let middle = (low + high) / 2.0;
+        if fill(middle).len() <= needed {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    fill(high)
+}
+
 impl Printed {
     /// The printed form of `doc`, or the first field that breaks a Decree-30 rule.
     pub fn of(doc: &Document) -> Result<Printed, Invalid> {
@@ -517,11 +554,12 @@ impl Printed {
                 }),
             ),
         };
-        let agency = upper(&doc.issuer.name);
+        let f = nd30::STANDARD;
+        let agency = within(upper(&doc.issuer.name), f.look.agency, f.header.left_mm);
         let rules = rules(&agency, title.as_ref());
         Ok(Printed {
             rules,
-            parent: upper(&doc.issuer.parent),
+            parent: within(upper(&doc.issuer.parent), f.look.parent, f.header.left_mm),
             national_name: nd30::NATIONAL_NAME,
             motto: nd30::MOTTO,
             place_date: (doc.kind.dated && doc.issued_with.is_none())

@@ -105,6 +105,8 @@ pub struct Fields {
     pub archive: Option<String>,
     /// Contact lines of page 1's foot.
     pub footer: Vec<String>,
+    /// A title that names none of the Decree's 29 kinds (`PHIẾU TRÌNH`).
+    pub unknown_title: Option<String>,
 }
 
 /// A draft imported: its fields and what became of each paragraph.
@@ -122,8 +124,10 @@ impl Imported {
     /// The report's lines: `DRAFT.docx: paragraph 14 "Trân trọng./." kept in the body`.
     pub fn report(&self) -> Vec<String> {
         let file = self.path.display();
-        self.notes
-            .iter()
+        let mut notes: Vec<&Note> = self.notes.iter().collect();
+        notes.sort_by_key(|n| n.paragraph);
+        notes
+            .into_iter()
             .map(|n| match n.paragraph {
                 Some(p) => format!("{file}: paragraph {p} {:?} {}", n.text, n.what),
                 None => format!("{file}: {}", n.what),
@@ -196,13 +200,31 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
         match piece {
             Piece::Table(grid) => {
                 let lines = header::table_lines(grid);
-                if stage == Stage::Header && is_header(&lines) {
+                if lines.iter().all(|l| nd30::is_header_mark(&l.text)) {
+                    // A mark set in a box of its own (`Dự thảo`).
+                    for line in &lines {
+                        notes.add(
+                            line.paragraph,
+                            &line.text,
+                            "left out: a mark vanban does not keep",
+                        );
+                    }
+                } else if stage == Stage::Header && is_header(&lines) {
                     header_lines.extend(lines);
                 } else if stage < Stage::Closing && starts_recipients(grid) {
                     recipient_lines.extend(lines);
                     stage = stage.max(Stage::Preamble);
                 } else if stage < Stage::Closing && closing::is_closing(grid) {
                     closing_lines.extend(closing::table_lines(grid));
+                    for p in grid.cells().flat_map(|c| &c.paragraphs) {
+                        if !p.script.trim().is_empty() {
+                            notes.add(
+                                p.number,
+                                &p.script,
+                                "left out: sub- or superscript text (a drafter's initials)",
+                            );
+                        }
+                    }
                     stage = Stage::Closing;
                 } else if stage == Stage::Closing || stage == Stage::After {
                     stage = Stage::After;
@@ -239,6 +261,20 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                                 title_kind = Some(kind);
                                 continue;
                             }
+                        }
+                        // A letter has its V/v in the header; any other document opens with its title.
+                        let letter = header_lines
+                            .iter()
+                            .any(|l| header::subject_of(&l.text).is_some());
+                        let unnamed = title_kind.is_none()
+                            && fields.unknown_title.is_none()
+                            && !letter
+                            && para.centred
+                            && in_capitals(flat);
+                        if unnamed {
+                            notes.add(para.number, flat, "title of no Decree-30 kind");
+                            fields.unknown_title = Some(collapse(flat));
+                            continue;
                         }
                         let subject_line = title_kind.is_some()
                             && para.centred
@@ -356,7 +392,11 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
         .unwrap_or_else(|| subject.join(" "));
     let symbol = header.number.as_ref().map(|n| n.symbol.clone());
     fields.number = header.number.and_then(|n| n.number);
-    fields.kind = title_kind.or_else(|| symbol.as_deref().and_then(kind_of_symbol));
+    fields.kind = title_kind.or_else(|| {
+        symbol
+            .as_deref()
+            .and_then(|s| kind_of_symbol(s, !fields.subject.is_empty()))
+    });
     if let (Some(kind), Some(symbol)) = (fields.kind, symbol.as_deref()) {
         let (code, unit) = agency_and_unit(kind, symbol);
         fields.code = code;
@@ -380,6 +420,11 @@ fn ends_header(lines: &[Line], text: &str) -> bool {
     {
         return true;
     }
+    let started = lines.iter().any(|l| nd30::is_national_name(&l.text));
+    let complete = started
+        && lines
+            .iter()
+            .any(|l| header::number_of(&l.text).is_some() || header::date_of(&l.text).is_some());
     let header_line = nd30::is_national_name(text)
         || nd30::is_motto(text)
         || nd30::is_header_mark(text)
@@ -387,12 +432,12 @@ fn ends_header(lines: &[Line], text: &str) -> bool {
         || header::date_of(text).is_some()
         || header::subject_of(text).is_some()
         || text.contains('\t')
-        || (in_capitals(text) && text.chars().count() < 80);
+        // Before the Số or date line, a short line in capitals is the agency's; after, a title.
+        || (!complete && in_capitals(text) && text.chars().count() < 80);
     // The lines that follow a V/v continue it, up to the first blank line.
     let in_subject = lines
         .last()
         .is_some_and(|l| header::subject_of(&l.text).is_some() && !text.starts_with(['-', '+']));
-    let started = lines.iter().any(|l| nd30::is_national_name(&l.text));
     started && !header_line && !in_subject
 }
 
@@ -454,13 +499,19 @@ fn in_capitals(text: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
-/// The kind a ký hiệu names by its first part; a letter's when it names none.
-fn kind_of_symbol(symbol: &str) -> Option<Kind> {
+/// The kind a ký hiệu names by its first part; a letter's when it names none and the draft has a
+/// V/v (`with_subject`).
+fn kind_of_symbol(symbol: &str, with_subject: bool) -> Option<Kind> {
     let first = symbol.split('-').next()?;
     KINDS
         .iter()
         .find(|k| k.code == Some(first))
-        .or_else(|| KINDS.iter().find(|k| k.slug == "cong-van"))
+        .or_else(|| {
+            KINDS
+                .iter()
+                .find(|k| k.slug == "cong-van")
+                .filter(|_| with_subject)
+        })
         .copied()
 }
 
@@ -554,6 +605,27 @@ fn body_paragraph(
     let text = para.text();
     let flat = collapse(&text);
     let mut spans = trimmed_spans(&para.spans);
+    if !para.script.trim().is_empty() {
+        notes.add(
+            para.number,
+            &para.script,
+            "left out: sub- or superscript text",
+        );
+    }
+    if let Some(rest) = article_with_colon(&flat) {
+        // `Điều 3:` is an article whose full stop was typed as a colon: vanban writes `Điều 3.`.
+        notes.add(
+            para.number,
+            &flat,
+            "article (its heading's colon mended), kept in the body",
+        );
+        let label_chars = flat.chars().count() - rest.chars().count();
+        body.push(Block::Item {
+            level: nd30::Level::Article,
+            spans: drop_chars(&spans, label_chars),
+        });
+        return;
+    }
     if let Some(label) = nd30::structure::parse(&flat) {
         let heading = matches!(
             label.level,
@@ -593,6 +665,13 @@ fn body_paragraph(
         Some(level) => Block::Item { level, spans },
         None => Block::Paragraph { spans },
     });
+}
+
+/// The text after `Điều N:`, when a paragraph opens with an article's heading written with a colon.
+fn article_with_colon(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Điều ")?;
+    let (number, after) = rest.split_once(':')?;
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then(|| after.trim_start())
 }
 
 /// Spans with their spaces collapsed, the paragraph's leading and trailing space dropped.

@@ -31,6 +31,11 @@ impl Written {
                 imported.path.display()
             ))
         };
+        if let Some(title) = &f.unknown_title {
+            return Err(missing(&format!(
+                "{title:?} is not the title of any of the 29 kinds of Decree 30 (Điều 7), which vanban writes"
+            )));
+        }
         let kind = f
             .kind
             .ok_or_else(|| missing("no title of a Decree-30 kind and no ký hiệu that names one"))?;
