@@ -73,13 +73,27 @@ fn read_distribution(lines: &[&Line], closing: &mut Closing, notes: &mut Noted) 
                 continue;
             }
         }
+        // A note set beside an item after a run of spaces (`…Chính phủ;      Để đăng dự thảo`).
+        let (text, aside) = match text.split_once(";  ") {
+            // An aside ends without the list's punctuation; a second item on the line ends with it.
+            Some((item, aside))
+                if !aside.trim().is_empty() && !aside.trim().ends_with([';', '.', ',']) =>
+            {
+                (item, Some(aside.trim()))
+            }
+            _ => (text, None),
+        };
+        if let Some(aside) = aside {
+            notes.add(line.paragraph, aside, "left out: a note beside a Nơi nhận item");
+        }
         let item = item_text(text);
         let archive = item
             .strip_prefix(nd30::ARCHIVE_LABEL.trim_end_matches(':'))
             .map(|rest| rest.trim_start_matches(':').trim());
         if let Some(archive) = archive {
             notes.add(line.paragraph, text, "Lưu line");
-            closing.archive = Some(archive.trim_end_matches('.').trim().to_string());
+            let archive = archive.trim_end_matches('.').split_whitespace();
+            closing.archive = Some(archive.collect::<Vec<_>>().join(" "));
         } else if item.is_empty() {
             continue;
         } else if !text.starts_with(['-', '–', '+', '•']) && !closing.distribution.is_empty() {
@@ -90,7 +104,9 @@ fn read_distribution(lines: &[&Line], closing: &mut Closing, notes: &mut Noted) 
             }
         } else {
             notes.add(line.paragraph, text, "Nơi nhận item");
-            closing.distribution.push(item.to_string());
+            closing
+                .distribution
+                .push(item.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
 }

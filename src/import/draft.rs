@@ -322,7 +322,9 @@ impl<'a> Reader<'a> {
                     }
                 }
                 // A text box's text is kept apart; nothing else in it is read.
-                Item::Text(text) if self.boxed > 0 && in_text => self.box_text.push_str(text),
+                Item::Text(text) if self.boxed > 0 && in_text => {
+                    self.box_text.push_str(&crate::text::clean(text))
+                }
                 Item::Close(name) if self.boxed > 0 && name == "p" => self.box_text.push(' '),
                 _ if self.boxed > 0 => {}
                 Item::Open(name, _) if name == "tbl" => self.tables.push(Grid::default()),
@@ -502,6 +504,10 @@ impl<'a> Reader<'a> {
 
     fn finish(&self, open: Open) -> Para {
         let mut para = open.para;
+        for span in &mut para.spans {
+            span.text = crate::text::clean(&span.text);
+        }
+        para.script = crate::text::clean(&para.script);
         let style = open
             .style
             .as_deref()
