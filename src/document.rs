@@ -207,12 +207,14 @@ pub struct Signature {
 pub struct IssuedWith {
     /// Its kind (quyết định).
     pub kind: Kind,
-    /// Its number.
-    pub number: u32,
+    /// Its number, `None` while it is not given.
+    pub number: Option<u32>,
     /// Its ký hiệu.
     pub symbol: String,
     /// Its date.
     pub date: Date,
+    /// What of its date is left blank.
+    pub date_blank: Blank,
 }
 
 /// Optional marks of Decree 30 §II.10–12.

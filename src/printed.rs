@@ -446,6 +446,30 @@ fn fitted(table: &Table, landscape: bool) -> Table {
     table
 }
 
+/// The file's title, author and identifier: a document issued with a decision prints no number of
+/// its own, and is known by its kind and the decision's number.
+fn meta(doc: &Document, agency: &[String], number: &str, subject: &str) -> Meta {
+    let known_by = |number: Option<u32>, symbol: &str| {
+        format!(
+            "{}/{}/{symbol}",
+            agency.join(" "),
+            number.map_or(String::new(), |n| n.to_string())
+        )
+    };
+    match &doc.issued_with {
+        None => Meta {
+            title: format!("{number} {subject}"),
+            author: agency.join(" "),
+            ident: known_by(doc.number, &doc.symbol),
+        },
+        Some(with) => Meta {
+            title: format!("{} {subject}", doc.kind.name),
+            author: agency.join(" "),
+            ident: format!("{}/{}", known_by(with.number, &with.symbol), doc.kind.slug),
+        },
+    }
+}
+
 /// The widest of `lines` set in `look`, millimetres.
 fn widest_mm(lines: &[String], look: nd30::Look) -> f32 {
     lines
@@ -546,8 +570,8 @@ impl Printed {
                         let issuer = issuer_in_one_line(doc);
                         nd30::annex_reference(
                             with.kind.name,
-                            &nd30::number_symbol(Some(with.number), &with.symbol),
-                            (with.date, nd30::Blank::Nothing),
+                            &nd30::number_symbol(with.number, &with.symbol),
+                            (with.date, with.date_blank),
                             &issuer,
                         )
                     }),
@@ -595,16 +619,7 @@ impl Printed {
                 .filter(|l| !l.is_empty())
                 .collect(),
             annexes: annexes(doc),
-            meta: Meta {
-                title: format!("{number} {subject}"),
-                author: agency.join(" "),
-                ident: format!(
-                    "{}/{}/{}",
-                    agency.join(" "),
-                    doc.number.map_or(String::new(), |n| n.to_string()),
-                    doc.symbol
-                ),
-            },
+            meta: meta(doc, &agency, &number, &subject),
             agency,
             number: doc.issued_with.is_none().then_some(number),
         })

@@ -16,6 +16,9 @@ pub struct Closing {
     pub positions: Vec<String>,
     /// The signer's name.
     pub name: Option<String>,
+    /// A second signature on the left, above the Nơi nhận (a biên bản's secretary): its position
+    /// lines and name.
+    pub second: Option<(Vec<String>, String)>,
 }
 
 /// Whether a grid is the closing: a cell opens with `Nơi nhận`, or a line opens with a signature
@@ -46,7 +49,20 @@ pub fn read(lines: &[Line], notes: &mut Noted) -> Closing {
     let (list, signature): (Vec<&Line>, Vec<&Line>) = lines
         .iter()
         .partition(|l| Some(l.side) == distribution_side);
-    read_distribution(&list, &mut closing, notes);
+    // Lines on the list's side above `Nơi nhận` are a second signature.
+    let label = list
+        .iter()
+        .position(|l| opens_distribution(&l.text))
+        .unwrap_or(0);
+    let (second, list) = list.split_at(label);
+    if !second.is_empty() {
+        let mut block = Closing::default();
+        read_signature(second, &mut block, notes);
+        if let (false, Some(name)) = (block.positions.is_empty(), block.name) {
+            closing.second = Some((block.positions, name));
+        }
+    }
+    read_distribution(list, &mut closing, notes);
     read_signature(&signature, &mut closing, notes);
     closing
 }
@@ -84,7 +100,11 @@ fn read_distribution(lines: &[&Line], closing: &mut Closing, notes: &mut Noted) 
             _ => (text, None),
         };
         if let Some(aside) = aside {
-            notes.add(line.paragraph, aside, "left out: a note beside a Nơi nhận item");
+            notes.add(
+                line.paragraph,
+                aside,
+                "left out: a note beside a Nơi nhận item",
+            );
         }
         let item = item_text(text);
         let archive = item

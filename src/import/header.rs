@@ -233,6 +233,39 @@ pub fn date_of(line: &str) -> Option<DateLine> {
     })
 }
 
+/// The decision a document is issued with, as its title's reference line names it.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// The decision's kind.
+    pub kind: nd30::Kind,
+    /// Its number and ký hiệu.
+    pub number: NumberLine,
+    /// Its date.
+    pub date: DateLine,
+}
+
+/// The reference line under the title of a document issued with a decision (`(Ban hành kèm theo
+/// Quyết định số 12/QĐ-UBND ngày 15 tháng 9 năm 2021 của …)`), read.
+pub fn reference_of(line: &str) -> Option<Reference> {
+    let inner = line.trim().strip_prefix('(')?;
+    let lower = inner.to_lowercase();
+    let at = lower.find("kèm theo")? + "kèm theo".len();
+    let rest = inner.get(at..)?.trim_start();
+    let kind = nd30::KINDS
+        .iter()
+        .filter(|k| rest.to_lowercase().starts_with(&k.name.to_lowercase()))
+        .max_by_key(|k| k.name.len())?;
+    let rest = rest.get(kind.name.len()..)?.trim_start();
+    let rest = rest.strip_prefix("số").unwrap_or(rest);
+    let (number, date) = rest.split_once("ngày")?;
+    let date = date.split(" của ").next().unwrap_or(date);
+    Some(Reference {
+        kind: *kind,
+        number: number_of(&format!("Số: {number}"))?,
+        date: date_of(&format!("ngày {date}"))?,
+    })
+}
+
 /// Whether a line opens the V/v of a letter.
 pub fn subject_of(line: &str) -> Option<&str> {
     let line = line.trim();
@@ -370,6 +403,24 @@ mod tests {
             Some("130-12".into())
         );
         assert_eq!(number_of("Số lượng: 12"), None);
+    }
+
+    #[test]
+    fn reference_lines() {
+        let r = reference_of(
+            "(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày      tháng 5 năm 2025 của Ủy ban nhân dân tỉnh)",
+        )
+        .expect("a reference");
+        assert_eq!(r.kind.slug, "quyet-dinh");
+        assert_eq!(
+            (r.number.number, r.number.symbol.as_str()),
+            (None, "QĐ-UBND")
+        );
+        assert_eq!(
+            (r.date.year, r.date.month, r.date.day),
+            (Some(2025), Some(5), None)
+        );
+        assert!(reference_of("(Kèm theo danh sách)").is_none());
     }
 
     #[test]

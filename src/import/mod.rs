@@ -99,12 +99,16 @@ pub struct Fields {
     pub positions: Vec<String>,
     /// The signer's name.
     pub name: String,
+    /// A second signature on the left (a biên bản's secretary): position lines and name.
+    pub second: Option<(Vec<String>, String)>,
     /// Nơi nhận's items.
     pub distribution: Vec<String>,
     /// The Lưu line's text.
     pub archive: Option<String>,
     /// Contact lines of page 1's foot.
     pub footer: Vec<String>,
+    /// The decision the document is issued with (a quy chế's `(Ban hành kèm theo Quyết định …)`).
+    pub issued_with: Option<header::Reference>,
     /// A title that names none of the Decree's 29 kinds (`PHIẾU TRÌNH`).
     pub unknown_title: Option<String>,
 }
@@ -276,8 +280,21 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                             fields.unknown_title = Some(collapse(flat));
                             continue;
                         }
+                        if let Some(reference) = header::reference_of(flat) {
+                            notes.add(
+                                para.number,
+                                flat,
+                                &format!(
+                                    "issued with {} {}",
+                                    reference.kind.name, reference.number.symbol
+                                ),
+                            );
+                            fields.issued_with = Some(reference);
+                            continue;
+                        }
                         let subject_line = title_kind.is_some()
                             && para.centred
+                            && nd30::structure::parse(flat).is_none()
                             && !nd30::is_basis(flat)
                             && !flat.starts_with("Kính gửi")
                             && (!in_capitals(flat) || subject.is_empty());
@@ -366,7 +383,10 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
     }
     let header = header::read(&header_lines, notes);
     fields.parent = header.parent;
-    fields.agency = header.agency;
+    fields.agency = match running_text_form(&header.agency, draft) {
+        Some(written) => written,
+        None => header.agency,
+    };
     recipient_lines.extend(header.recipients);
     fields.recipients = recipients(&recipient_lines, notes);
     let closing = closing::read(&closing_lines, notes);
@@ -374,9 +394,15 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
     fields.archive = closing.archive;
     fields.positions = closing.positions;
     fields.name = closing.name.unwrap_or_default();
+    fields.second = closing.second;
     if let Some(date) = header.date {
         fields.place = date.place;
         fields.date = (date.year, date.month, date.day);
+    }
+    if let (None, Some(reference)) = (fields.date.0, &fields.issued_with) {
+        // A document issued with a decision prints no date of its own: it takes the decision's.
+        let d = &reference.date;
+        fields.date = (d.year, d.month, d.day);
     }
     if fields.date.0.is_none() {
         if let Some(year) = draft.year_saved {
@@ -390,14 +416,22 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
         .subject
         .map(|s| collapse(&s))
         .unwrap_or_else(|| subject.join(" "));
-    let symbol = header.number.as_ref().map(|n| n.symbol.clone());
-    fields.number = header.number.and_then(|n| n.number);
+    let symbol = header
+        .number
+        .as_ref()
+        .or(fields.issued_with.as_ref().map(|r| &r.number))
+        .map(|n| n.symbol.clone());
+    fields.number = header.number.as_ref().and_then(|n| n.number);
     fields.kind = title_kind.or_else(|| {
         symbol
             .as_deref()
             .and_then(|s| kind_of_symbol(s, !fields.subject.is_empty()))
     });
-    if let (Some(kind), Some(symbol)) = (fields.kind, symbol.as_deref()) {
+    let symbol_kind = match &fields.issued_with {
+        Some(reference) if header.number.is_none() => Some(reference.kind),
+        _ => fields.kind,
+    };
+    if let (Some(kind), Some(symbol)) = (symbol_kind, symbol.as_deref()) {
         let (code, unit) = agency_and_unit(kind, symbol);
         fields.code = code;
         fields.unit = unit;
@@ -409,6 +443,60 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
         .cloned()
         .collect();
     fields
+}
+
+/// The agency's name as the draft writes it in running text (`Ủy ban nhân dân huyện Cẩm Xuyên` for
+/// the header's `ỦY BAN NHÂN DÂN` / `HUYỆN CẨM XUYÊN`), split into the header's lines: vanban
+/// prints it in capitals in the header and as written in a `(Kèm theo …)` line. `None` when the draft
+/// never writes it out.
+fn running_text_form(lines: &[String], draft: &Draft) -> Option<Vec<String>> {
+    let words: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let wanted: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    let mut texts: Vec<String> = Vec::new();
+    for piece in &draft.pieces {
+        match piece {
+            Piece::Paragraph(p) => texts.push(p.text()),
+            Piece::Table(grid) => texts.extend(
+                grid.cells()
+                    .flat_map(|c| c.paragraphs.iter().map(Para::text)),
+            ),
+        }
+    }
+    for text in &texts {
+        let found: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        for window in found.windows(wanted.len()) {
+            let same = window
+                .iter()
+                .zip(&wanted)
+                .all(|(w, u)| w.to_uppercase() == *u);
+            // Written in capitals it is the header itself, or a title: not running text.
+            if same && window.iter().any(|w| w.chars().any(char::is_lowercase)) {
+                let mut at = 0;
+                return Some(
+                    lines
+                        .iter()
+                        .map(|line| {
+                            let n = line.split_whitespace().count();
+                            let part = window[at..at + n].join(" ");
+                            at += n;
+                            part
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
+    None
 }
 
 /// Whether a paragraph ends a header set without a table (or after one): a title, a Kính gửi, a

@@ -86,6 +86,17 @@ fn list(items: &[String]) -> String {
     }
 }
 
+/// A date as the job writes it: a TOML date, or `"YYYY-MM"` / `"YYYY"` where day or month are
+/// blank.
+fn date((year, month, day): (Option<u16>, Option<u8>, Option<u8>)) -> String {
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("\"{y:04}-{m:02}\""),
+        (Some(y), None, _) => format!("\"{y:04}\""),
+        (None, _, _) => "\"\"".into(),
+    }
+}
+
 /// The job file's text.
 fn job(f: &Fields, kind: &str, body: &str) -> String {
     let mut out = String::new();
@@ -102,13 +113,7 @@ fn job(f: &Fields, kind: &str, body: &str) -> String {
         let _ = writeln!(out, "unit = {}", quoted(unit));
     }
     let _ = writeln!(out, "place = {}", quoted(&f.place));
-    let date = match f.date {
-        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        (Some(y), Some(m), None) => format!("\"{y:04}-{m:02}\""),
-        (Some(y), None, _) => format!("\"{y:04}\""),
-        (None, _, _) => "\"\"".into(),
-    };
-    let _ = writeln!(out, "date = {date}");
+    let _ = writeln!(out, "date = {}", date(f.date));
     if !f.subject.is_empty() {
         let _ = writeln!(out, "subject = {}", quoted(&f.subject));
     }
@@ -124,6 +129,15 @@ fn job(f: &Fields, kind: &str, body: &str) -> String {
     if !f.footer.is_empty() {
         let _ = writeln!(out, "footer = {}", list(&f.footer));
     }
+    if let Some(reference) = &f.issued_with {
+        out.push_str("\n[issued_with]\n");
+        let _ = writeln!(out, "kind = {}", quoted(reference.kind.slug));
+        if let Some(n) = reference.number.number {
+            let _ = writeln!(out, "number = {n}");
+        }
+        let d = &reference.date;
+        let _ = writeln!(out, "date = {}", date((d.year, d.month, d.day)));
+    }
     out.push_str("\n[issuer]\n");
     if !f.parent.is_empty() {
         let _ = writeln!(out, "parent = {}", list(&f.parent));
@@ -133,13 +147,19 @@ fn job(f: &Fields, kind: &str, body: &str) -> String {
     out.push_str("\n[signer]\n");
     let _ = writeln!(out, "lines = {}", list(&f.positions));
     let _ = writeln!(out, "name = {}", quoted(&f.name));
-    out.push_str("\n[distribution]\n");
-    let _ = writeln!(out, "to = {}", list(&f.distribution));
-    let archive = f
-        .archive
-        .clone()
-        .unwrap_or_else(|| crate::nd30::REGISTRY_CODE.into());
-    let _ = writeln!(out, "archive = {}", quoted(&archive));
+    if let Some((lines, name)) = &f.second {
+        out.push_str("\n[second_signer]\n");
+        let _ = writeln!(out, "lines = {}", list(lines));
+        let _ = writeln!(out, "name = {}", quoted(name));
+    }
+    // A document issued with a decision has no Nơi nhận of its own: the decision distributes it.
+    if f.issued_with.is_none() || !f.distribution.is_empty() || f.archive.is_some() {
+        out.push_str("\n[distribution]\n");
+        let _ = writeln!(out, "to = {}", list(&f.distribution));
+        let archive = f.archive.clone();
+        let archive = archive.unwrap_or_else(|| crate::nd30::REGISTRY_CODE.into());
+        let _ = writeln!(out, "archive = {}", quoted(&archive));
+    }
     out
 }
 

@@ -106,8 +106,9 @@ pub(super) struct IssuerFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct IssuedWithFile {
     pub(super) kind: String,
-    pub(super) number: u32,
-    pub(super) date: toml::value::Datetime,
+    #[serde(default)]
+    pub(super) number: Option<u32>,
+    pub(super) date: DateFile,
 }
 
 #[derive(Debug, Deserialize)]

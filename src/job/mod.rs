@@ -221,16 +221,12 @@ impl Job {
         let kind = Kind::from_slug(with.kind.trim()).ok_or_else(|| {
             self.value_error("issued_with.kind", format!("unknown kind {:?}", with.kind))
         })?;
-        let date = with
-            .date
-            .date
-            .and_then(|d| Date::new(d.year, d.month, d.day))
-            .ok_or_else(|| {
-                self.value_error(
-                    "issued_with.date",
-                    format!("{} is not a calendar date", with.date),
-                )
-            })?;
+        let (date, date_blank) = issue_date(&with.date).ok_or_else(|| {
+            self.value_error(
+                "issued_with.date",
+                format!("{} is not a calendar date", with.date),
+            )
+        })?;
         let symbol = nd30::symbol(
             kind,
             self.file.issuer.code.trim(),
@@ -242,6 +238,7 @@ impl Job {
             number: with.number,
             symbol,
             date,
+            date_blank,
         }))
     }
 
