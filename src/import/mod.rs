@@ -9,6 +9,7 @@
 mod closing;
 mod draft;
 mod header;
+mod word97;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -147,14 +148,15 @@ pub fn import(path: &Path) -> Result<Imported> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if extension == "doc" {
-        return Err(Error::Input(format!(
-            "{}: a Word 97–2003 document (.doc): open it in Word and save it as .docx (Word Document), then import the .docx",
-            path.display()
-        )));
-    }
-    let draft = draft::read(path)?;
     let mut notes = Noted::default();
+    let draft = if extension == "doc" {
+        let dir = temporary_folder()?;
+        let draft = draft::read(&word97::convert(path, dir.path())?)?;
+        notes.file("a Word 97–2003 document, converted to DOCX with LibreOffice".into());
+        draft
+    } else {
+        draft::read(path)?
+    };
     if let Some(legacy) = draft.legacy {
         notes.file(format!(
             "warning: text typed in the {} encoding, converted to Unicode",
@@ -174,6 +176,26 @@ pub fn import(path: &Path) -> Result<Imported> {
         fields,
         notes: notes.0,
     })
+}
+
+/// A folder of its own under the system's temporary folder, removed when dropped.
+pub fn temporary_folder() -> Result<tempfile::TempDir> {
+    tempfile::tempdir().map_err(|source| Error::Io {
+        path: std::env::temp_dir(),
+        source,
+    })
+}
+
+/// The draft at `path` as a DOCX that `check` reads: itself, or a `.doc` converted into `dir`.
+pub fn as_docx(path: &Path, dir: &Path) -> Result<PathBuf> {
+    let is_doc = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("doc"));
+    if is_doc {
+        word97::convert(path, dir)
+    } else {
+        Ok(path.to_path_buf())
+    }
 }
 
 /// Where the walk over the draft is.
@@ -416,6 +438,21 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
         .subject
         .map(|s| collapse(&s))
         .unwrap_or_else(|| subject.join(" "));
+    if let (Some(_), Some(rest)) = (title_kind, header::subject_of(&fields.subject)) {
+        // `V/v` opens a công văn's trích yếu; under a title the Decree writes it out.
+        notes.file(format!(
+            "the trích yếu \"{}\" opens with V/v, which only a công văn's does: written out as \"Về việc\"",
+            excerpt(&fields.subject)
+        ));
+        fields.subject = format!("Về việc {rest}");
+    }
+    if fields.distribution.is_empty() && fields.archive.is_none() && fields.issued_with.is_none() {
+        notes.file(format!(
+            "no Nơi nhận in the draft: \"- {} {}.\" written, as the Decree requires",
+            nd30::ARCHIVE_LABEL,
+            nd30::REGISTRY_CODE
+        ));
+    }
     let symbol = header
         .number
         .as_ref()
