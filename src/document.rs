@@ -180,6 +180,21 @@ pub struct Span {
     pub bold: bool,
     /// Italic.
     pub italic: bool,
+    /// Raised or lowered (`m³`, `Dₖ`), or on the line.
+    pub script: Script,
+}
+
+/// Where a span stands against the line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// On the line.
+    #[default]
+    Baseline,
+    /// Raised: superscript.
+    Super,
+    /// Lowered: subscript.
+    Sub,
 }
 
 impl Span {
@@ -189,6 +204,16 @@ impl Span {
             text: text.into(),
             bold: false,
             italic: false,
+            script: Script::Baseline,
+        }
+    }
+
+    /// `text` in `bold` and `italic`, on the line.
+    pub fn styled(text: impl Into<String>, bold: bool, italic: bool) -> Span {
+        Span {
+            bold,
+            italic,
+            ..Span::plain(text)
         }
     }
 }

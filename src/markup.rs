@@ -4,17 +4,18 @@
 //! - A line opening with a marker starts an item of its own, which vanban numbers in the Decree's order
 //!   whatever number was typed: `I.` or `# ` (section), `Điều 1.` (article), `1.` or `## ` (clause, the
 //!   latter with a bold title), `a)` (point), `-`, `+`.
-//! - `**bold**`, `*italic*`; a backslash makes the next character literal (`\*`).
+//! - `**bold**`, `*italic*`, `^superscript^` (`m^3^`), `~subscript~` (`D~k~`), the last two without
+//!   spaces inside; a backslash makes the next character literal (`\*`).
 //! - Lines opening with `|` are a table, one row per line, cells between `|`: the first row is its
 //!   header; a second row of dashes (`|:---|------:|`) gives each column its share of the width (by
 //!   its dashes) and its alignment (`:---` left, `:---:` centred, `---:` right; left when not said).
 
 use crate::document::{
-    Align, Block, Column, HeaderCell, Level, Row, RowCell, RowKind, Span, Table,
+    Align, Block, Column, HeaderCell, Level, Row, RowCell, RowKind, Script, Span, Table,
 };
 
 /// Characters that mean something in the markup, and are escaped in values put into a template.
-pub const SPECIAL: [char; 3] = ['\\', '*', '|'];
+pub const SPECIAL: [char; 5] = ['\\', '*', '|', '^', '~'];
 
 /// The body text read into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
@@ -204,6 +205,13 @@ fn styled(text: &str, bold: bool, italic: bool, out: &mut Vec<Span>) {
                     rest = "";
                 }
             }
+        } else if let Some((script, inner, after)) = scripted(rest) {
+            push(out, &mut plain, bold, italic);
+            out.push(Span {
+                script,
+                ..Span::styled(unescaped(inner), bold, italic)
+            });
+            rest = after;
         } else if c == '*' {
             match closing(&rest[delimiter.len()..], delimiter) {
                 Some(end) if end > 0 => {
@@ -230,6 +238,40 @@ fn styled(text: &str, bold: bool, italic: bool, out: &mut Vec<Span>) {
     push(out, &mut plain, bold, italic);
 }
 
+/// A raised or lowered span opening `text` (`^3^`, `~k~`): its place, its text, and what follows.
+fn scripted(text: &str) -> Option<(Script, &str, &str)> {
+    let (script, mark) = match text.chars().next()? {
+        '^' => (Script::Super, '^'),
+        '~' => (Script::Sub, '~'),
+        _ => return None,
+    };
+    let body = &text[1..];
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            c if c.is_whitespace() => return None,
+            c if c == mark => return (i > 0).then(|| (script, &body[..i], &body[i + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `text` with its escapes undone.
+fn unescaped(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Byte offset of the unescaped `delimiter` that closes a span opened just before `text`.
 fn closing(text: &str, delimiter: &str) -> Option<usize> {
     let mut i = 0;
@@ -252,11 +294,7 @@ fn closing(text: &str, delimiter: &str) -> Option<usize> {
 
 fn push(out: &mut Vec<Span>, plain: &mut String, bold: bool, italic: bool) {
     if !plain.is_empty() {
-        out.push(Span {
-            text: std::mem::take(plain),
-            bold,
-            italic,
-        });
+        out.push(Span::styled(std::mem::take(plain), bold, italic));
     }
 }
 
@@ -325,9 +363,23 @@ pub fn write_spans(spans: &[Span]) -> String {
             (false, true) => "*",
             (false, false) => "",
         };
+        let place = match span.script {
+            Script::Baseline => "",
+            Script::Super => "^",
+            Script::Sub => "~",
+        };
+        // A raised or lowered span holds no space: its spaces are written outside it.
+        let core = if place.is_empty() {
+            core.to_string()
+        } else {
+            core.split_whitespace()
+                .map(|word| format!("{place}{word}{place}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         out.push_str(lead);
         out.push_str(mark);
-        out.push_str(core);
+        out.push_str(&core);
         out.push_str(&mark.chars().rev().collect::<String>());
         out.push_str(tail);
     }
@@ -396,11 +448,33 @@ mod tests {
     use super::*;
 
     fn span(text: &str, bold: bool, italic: bool) -> Span {
-        Span {
-            text: text.into(),
-            bold,
-            italic,
-        }
+        Span::styled(text, bold, italic)
+    }
+
+    #[test]
+    fn raised_and_lowered_spans() {
+        assert_eq!(
+            inline("D~k~ = 2 kg/m^3^, 5 ~ 7 and a^b"),
+            vec![
+                span("D", false, false),
+                Span {
+                    script: Script::Sub,
+                    ..span("k", false, false)
+                },
+                span(" = 2 kg/m", false, false),
+                Span {
+                    script: Script::Super,
+                    ..span("3", false, false)
+                },
+                span(", 5 ~ 7 and a^b", false, false),
+            ]
+        );
+        assert_eq!(
+            write(&[Block::Paragraph {
+                spans: inline("D~k~ = 2 kg/m^3^")
+            }]),
+            "D~k~ = 2 kg/m^3^\n"
+        );
     }
 
     #[test]

@@ -344,11 +344,7 @@ fn body(blocks: &[Block]) -> Vec<BodyBlock> {
             Block::Table { table } => paragraphs.push(BodyBlock::Table(fitted(table, false))),
             Block::Item { level, spans } if level.is_heading() => {
                 // `Chương I` on its own line, its title under it in bold capitals, both centred.
-                let bold = |text: String| Span {
-                    text,
-                    bold: true,
-                    italic: false,
-                };
+                let bold = |text: String| Span::styled(text, true, false);
                 paragraphs.push(BodyBlock::Paragraph(Paragraph {
                     spans: vec![bold(numbering.label(*level))],
                     centred: true,
@@ -364,11 +360,7 @@ fn body(blocks: &[Block]) -> Vec<BodyBlock> {
             Block::Item { level, spans } => {
                 let label = numbering.label(*level);
                 let strong = matches!(level, Level::Section | Level::Article);
-                let mut all = vec![Span {
-                    text: format!("{label} "),
-                    bold: strong,
-                    italic: false,
-                }];
+                let mut all = vec![Span::styled(format!("{label} "), strong, false)];
                 all.extend(spans.iter().map(|s| match level {
                     Level::Section => Span {
                         text: s.text.to_uppercase(),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::document::Span;
+use crate::document::{Script, Span};
 use crate::error::Result;
 use crate::legacy::{self, Legacy};
 use crate::wordml::{number, toggled, Attrs, Item, Package, Styles, RUN_PROPERTIES};
@@ -17,10 +17,9 @@ const MM_PER_TWIP: f32 = 25.4 / 1440.0;
 pub struct Para {
     /// Its place among the draft's paragraphs, from 1, in document order (table cells included).
     pub number: usize,
-    /// Its runs as shown (capitals applied, hidden text left out), line breaks as `\n`, tabs as `\t`.
+    /// Its runs as shown (capitals applied, hidden text left out), line breaks as `\n`, tabs as `\t`;
+    /// raised and lowered runs among them (`m³`, a drafter's initials after the Lưu line).
     pub spans: Vec<Span>,
-    /// Text set in subscript or superscript (a drafter's initials after the Lưu line).
-    pub script: String,
     /// Centred.
     pub centred: bool,
     /// The mark Word's list numbering prints before it, if it is a list item.
@@ -28,9 +27,22 @@ pub struct Para {
 }
 
 impl Para {
-    /// Its text.
+    /// Its text on the line: raised and lowered runs left out.
     pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        self.spans
+            .iter()
+            .filter(|s| s.script == Script::Baseline)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// Its raised and lowered runs' text.
+    pub fn script(&self) -> String {
+        self.spans
+            .iter()
+            .filter(|s| s.script != Script::Baseline)
+            .map(|s| s.text.as_str())
+            .collect()
     }
 
     /// Whether most of its letters are bold.
@@ -196,6 +208,16 @@ fn convert_legacy(draft: &mut Draft) -> Option<Legacy> {
     Some(found)
 }
 
+/// The sign of a radical of `degree` (`√`, `∛`, `∜`, or the degree before `√`).
+fn radical(degree: &str) -> String {
+    match degree {
+        "" | "2" => "√".into(),
+        "3" => "∛".into(),
+        "4" => "∜".into(),
+        other => format!("{other}√"),
+    }
+}
+
 /// Word's list definitions: each list's format at each level.
 #[derive(Default)]
 struct Numbering {
@@ -263,6 +285,8 @@ struct Reader<'a> {
     boxed: usize,
     fallback: usize,
     box_text: String,
+    /// The degree of an equation's radical being read (`3` of `∛Q`), while inside it.
+    degree: Option<String>,
 }
 
 /// What is being gathered of the paragraph open now.
@@ -294,6 +318,7 @@ impl<'a> Reader<'a> {
             boxed: 0,
             fallback: 0,
             box_text: String::new(),
+            degree: None,
         }
     }
 
@@ -433,9 +458,22 @@ impl<'a> Reader<'a> {
                         r.text.push_str(&text.replace('\u{a0}', " "));
                     }
                 }
+                // An equation's radical: its degree read apart, then written as its sign (`∛`).
+                Item::Open(name, _) if name == "deg" => self.degree = Some(String::new()),
+                Item::Close(name) if name == "deg" => {
+                    if let (Some(degree), Some(p)) = (self.degree.take(), paragraphs.last_mut()) {
+                        let sign = Run {
+                            text: radical(degree.trim()),
+                            ..Run::default()
+                        };
+                        self.add_run(sign, p);
+                    }
+                }
                 Item::Close(name) if name == "r" => {
-                    if let (Some(r), Some(p)) = (run.take(), paragraphs.last_mut()) {
-                        self.add_run(r, p);
+                    match (run.take(), paragraphs.last_mut(), self.degree.as_mut()) {
+                        (Some(r), _, Some(degree)) => degree.push_str(&r.text),
+                        (Some(r), Some(p), None) => self.add_run(r, p),
+                        _ => {}
                     }
                 }
                 _ => {}
@@ -484,12 +522,11 @@ impl<'a> Reader<'a> {
         if is_on("vanish") {
             return;
         }
-        let script = resolve("vertAlign", &|a: &Attrs| a.get("val").cloned())
-            .is_some_and(|v| v == "subscript" || v == "superscript");
-        if script {
-            open.para.script.push_str(&run.text);
-            return;
-        }
+        let script = match resolve("vertAlign", &|a: &Attrs| a.get("val").cloned()).as_deref() {
+            Some("superscript") => Script::Super,
+            Some("subscript") => Script::Sub,
+            _ => Script::Baseline,
+        };
         let text = if is_on("caps") {
             run.text.to_uppercase()
         } else {
@@ -497,8 +534,13 @@ impl<'a> Reader<'a> {
         };
         let (bold, italic) = (is_on("b"), is_on("i"));
         match open.para.spans.last_mut() {
-            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(&text),
-            _ => open.para.spans.push(Span { text, bold, italic }),
+            Some(last) if last.bold == bold && last.italic == italic && last.script == script => {
+                last.text.push_str(&text)
+            }
+            _ => open.para.spans.push(Span {
+                script,
+                ..Span::styled(text, bold, italic)
+            }),
         }
     }
 
@@ -507,7 +549,6 @@ impl<'a> Reader<'a> {
         for span in &mut para.spans {
             span.text = crate::text::clean(&span.text);
         }
-        para.script = crate::text::clean(&para.script);
         let style = open
             .style
             .as_deref()

@@ -149,14 +149,21 @@ pub fn import(path: &Path) -> Result<Imported> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let mut notes = Noted::default();
-    let draft = if extension == "doc" {
-        let dir = temporary_folder()?;
-        let draft = draft::read(&word97::convert(path, dir.path())?)?;
+    let dir = temporary_folder()?;
+    let docx = as_docx(path, dir.path())?;
+    if extension == "doc" {
         notes.file("a Word 97–2003 document, converted to DOCX with LibreOffice".into());
-        draft
-    } else {
-        draft::read(path)?
-    };
+    }
+    // What Decree 30 does not govern (a Party document, a legal normative one, a company's paper, a
+    // template of blanks) is not made into one of its documents.
+    let scope = crate::check::check_file(&docx)?;
+    if let (false, Some(reason)) = (scope.judged, &scope.reason) {
+        return Err(Error::Input(format!(
+            "{}: not imported: {reason}",
+            path.display()
+        )));
+    }
+    let draft = draft::read(&docx)?;
     if let Some(legacy) = draft.legacy {
         notes.file(format!(
             "warning: text typed in the {} encoding, converted to Unicode",
@@ -243,10 +250,10 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                 } else if stage < Stage::Closing && closing::is_closing(grid) {
                     closing_lines.extend(closing::table_lines(grid));
                     for p in grid.cells().flat_map(|c| &c.paragraphs) {
-                        if !p.script.trim().is_empty() {
+                        if !p.script().trim().is_empty() {
                             notes.add(
                                 p.number,
-                                &p.script,
+                                &p.script(),
                                 "left out: sub- or superscript text (a drafter's initials)",
                             );
                         }
@@ -730,13 +737,6 @@ fn body_paragraph(
     let text = para.text();
     let flat = collapse(&text);
     let mut spans = trimmed_spans(&para.spans);
-    if !para.script.trim().is_empty() {
-        notes.add(
-            para.number,
-            &para.script,
-            "left out: sub- or superscript text",
-        );
-    }
     if let Some(rest) = article_with_colon(&flat) {
         // `Điều 3:` is an article whose full stop was typed as a colon: vanban writes `Điều 3.`.
         notes.add(
@@ -820,7 +820,11 @@ fn trimmed_spans(spans: &[Span]) -> Vec<Span> {
             continue;
         }
         match out.last_mut() {
-            Some(last) if last.bold == span.bold && last.italic == span.italic => {
+            Some(last)
+                if last.bold == span.bold
+                    && last.italic == span.italic
+                    && last.script == span.script =>
+            {
                 last.text.push_str(&text)
             }
             _ => out.push(Span {

@@ -10,7 +10,7 @@ use super::text::{
     cell, frame, line, lines, pt_to_mm, pt_twips, rule, run, spacer, style_id, twips,
 };
 use super::Body;
-use crate::document::Span;
+use crate::document::{Script, Span};
 use crate::fonts;
 use crate::nd30::{Format, Look};
 use crate::printed::{BodyBlock, Closing, Preamble, Printed, Recipients};
@@ -131,6 +131,17 @@ fn title(p: &Printed, f: &Format) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// `run` raised or lowered as `script` says.
+fn raised(mut run: docx_rs::Run, script: Script) -> docx_rs::Run {
+    let place = match script {
+        Script::Baseline => return run,
+        Script::Super => docx_rs::VertAlignType::SuperScript,
+        Script::Sub => docx_rs::VertAlignType::SubScript,
+    };
+    run.run_property = run.run_property.vert_align(place);
+    run
+}
+
 /// Adds a decision's authority line, its legal bases in italics, and the enacting word.
 fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
     if let Some(authority) = &p.authority {
@@ -138,11 +149,7 @@ fn add_preamble<B: Body>(mut body: B, p: &Preamble, f: &Format) -> B {
         body = body.paragraph(line(authority, look, look.before_pt));
     }
     for base in &p.bases {
-        let span = Span {
-            text: base.clone(),
-            bold: f.look.basis.bold,
-            italic: f.look.basis.italic,
-        };
+        let span = Span::styled(base.clone(), f.look.basis.bold, f.look.basis.italic);
         body = body.paragraph(body_paragraph(
             std::slice::from_ref(&span),
             false,
@@ -209,7 +216,7 @@ fn body_paragraph(spans: &[Span], centred: bool, look: Look, f: &Format) -> Para
             italic: s.italic,
             ..look
         };
-        p.add_run(run(&s.text, own, look))
+        p.add_run(raised(run(&s.text, own, look), s.script))
     })
 }
 
