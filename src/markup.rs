@@ -8,7 +8,7 @@
 //!   spaces inside; a backslash makes the next character literal (`\*`).
 //! - Lines opening with `|` are a table, one row per line, cells between `|`: the first row is its
 //!   header; a second row of dashes (`|:---|------:|`) gives each column its share of the width (by
-//!   its dashes) and its alignment (`:---` left, `:---:` centred, `---:` right; left when not said).
+//!   its dashes, one per millimetre as vanban writes them) and its alignment (`:---` left, `:---:` centred, `---:` right; left when not said).
 
 use crate::document::{
     Align, Block, Column, HeaderCell, Level, Row, RowCell, RowKind, Script, Span, Table,
@@ -408,15 +408,10 @@ fn write_table(table: &Table, out: &mut String) {
         }
         row(cells, out);
     }
-    let total: f32 = table
-        .columns
-        .iter()
-        .map(|c| c.width_mm)
-        .sum::<f32>()
-        .max(1.0);
     out.push('|');
     for column in &table.columns {
-        let dashes = "-".repeat(((column.width_mm / total * 60.0).round() as usize).max(3));
+        // One dash per millimetre: the table's width is kept, which an annex's pages follow.
+        let dashes = "-".repeat((column.width_mm.round() as usize).max(3));
         let (open, close) = match column.align {
             Align::Left => (":", ""),
             Align::Center => (":", ":"),

@@ -14,7 +14,7 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Block, Span};
+use crate::document::{Block, Span, Table};
 use crate::error::{Error, Result};
 use crate::nd30::{self, Kind, KINDS};
 use draft::{Draft, Grid, Para, Piece};
@@ -110,6 +110,8 @@ pub struct Fields {
     pub footer: Vec<String>,
     /// The decision the document is issued with (a quy chế's `(Ban hành kèm theo Quyết định …)`).
     pub issued_with: Option<header::Reference>,
+    /// The annexes after the signature.
+    pub annexes: Vec<AnnexDraft>,
     /// A title that names none of the Decree's 29 kinds (`PHIẾU TRÌNH`).
     pub unknown_title: Option<String>,
 }
@@ -225,6 +227,7 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
     let mut title_kind: Option<Kind> = None;
     let mut subject: Vec<String> = Vec::new();
     let mut stage = Stage::Header;
+    let mut closed_by_table = false;
     let pieces = &draft.pieces;
     let mut i = 0;
     while i < pieces.len() {
@@ -259,17 +262,26 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                         }
                     }
                     stage = Stage::Closing;
+                    closed_by_table = true;
                 } else if stage == Stage::Closing || stage == Stage::After {
                     stage = Stage::After;
-                    for cell in grid.cells() {
-                        for p in &cell.paragraphs {
-                            note_left_out(p, notes);
+                    match fields.annexes.last_mut().filter(|a| a.table.is_none()) {
+                        Some(annex) => {
+                            note_table(grid, notes, "the annex's table");
+                            annex.table = Some(grid_table(grid));
+                        }
+                        None => {
+                            for p in grid.cells().flat_map(|c| &c.paragraphs) {
+                                note_left_out(p, notes);
+                            }
                         }
                     }
                 } else {
                     stage = Stage::Body;
-                    note_table(grid, notes);
-                    fields.body.push(table_block(grid));
+                    note_table(grid, notes, "kept in the body");
+                    fields.body.push(Block::Table {
+                        table: grid_table(grid),
+                    });
                 }
             }
             Piece::Paragraph(para) => {
@@ -393,10 +405,10 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                         }
                     }
                     Stage::Closing => {
-                        // A closing set without a table: paragraphs until a page of another part.
-                        if nd30::is_annex_label(flat) {
+                        // A closing set without a table: paragraphs until an annex.
+                        if closed_by_table || annex_label(flat).is_some() {
                             stage = Stage::After;
-                            note_left_out(para, notes);
+                            i -= 1;
                         } else {
                             closing_lines.extend(closing::paragraph_lines(
                                 &text,
@@ -405,7 +417,7 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                             ));
                         }
                     }
-                    Stage::After => note_left_out(para, notes),
+                    Stage::After => after_signature(para, &mut fields.annexes, notes),
                 }
             }
         }
@@ -666,13 +678,90 @@ fn note_left_out(para: &Para, notes: &mut Noted) {
         notes.add(
             para.number,
             &text,
-            "left out: after the signature (an annex is declared as a table over data)",
+            "left out: after the signature, and not an annex's heading or table",
         );
     }
 }
 
-/// Notes a table kept in the body.
-fn note_table(grid: &Grid, notes: &mut Noted) {
+/// An annex read after the signature: its title and its table.
+#[derive(Debug, Default)]
+pub struct AnnexDraft {
+    /// The paragraph of its label (`PHỤ LỤC I`).
+    pub paragraph: usize,
+    /// Its title's lines.
+    pub title: Vec<String>,
+    /// Its table.
+    pub table: Option<Table>,
+    /// Whether its `(Kèm theo …)` line runs on into the next paragraph.
+    in_reference: bool,
+}
+
+/// The title on an annex label's line, if `text` is one: `PHỤ LỤC`, `Phụ lục II`, `PHỤ LỤC 01`,
+/// perhaps followed by its title after `:` or `-`.
+fn annex_label(text: &str) -> Option<String> {
+    let upper = text.trim().to_uppercase();
+    let rest = upper.strip_prefix("PHỤ LỤC")?;
+    let original = text
+        .trim()
+        .chars()
+        .skip("PHỤ LỤC".chars().count())
+        .collect::<String>();
+    let (number, title) = match rest.trim_start().split_once([':', '-', '–']) {
+        Some((number, _)) => {
+            let at = original
+                .find([':', '-', '–'])
+                .map_or(original.len(), |i| i + 1);
+            (number.trim().to_string(), original[at..].trim().to_string())
+        }
+        None => (rest.trim().to_string(), String::new()),
+    };
+    let numbered = number.is_empty()
+        || number.chars().all(|c| c.is_ascii_digit())
+        || nd30::structure::is_roman(&number);
+    numbered.then_some(title)
+}
+
+/// A paragraph after the signature: an annex's label, title or reference line, or left out.
+fn after_signature(para: &Para, annexes: &mut Vec<AnnexDraft>, notes: &mut Noted) {
+    let text = para.text();
+    let flat = collapse(&text);
+    if let Some(title) = annex_label(&flat) {
+        notes.add(para.number, &flat, "annex");
+        annexes.push(AnnexDraft {
+            paragraph: para.number,
+            title: (!title.is_empty()).then_some(title).into_iter().collect(),
+            table: None,
+            in_reference: false,
+        });
+        return;
+    }
+    match annexes.last_mut().filter(|a| a.table.is_none()) {
+        Some(annex) if flat.starts_with('(') && flat.to_lowercase().contains("kèm theo") => {
+            notes.add(
+                para.number,
+                &flat,
+                "the annex's (Kèm theo …) line (vanban writes it)",
+            );
+            annex.in_reference = !flat.ends_with(')');
+        }
+        Some(annex) if annex.in_reference => {
+            notes.add(
+                para.number,
+                &flat,
+                "the annex's (Kèm theo …) line, continued",
+            );
+            annex.in_reference = !flat.ends_with(')');
+        }
+        Some(annex) if para.centred => {
+            notes.add(para.number, &flat, "the annex's title");
+            annex.title.push(flat);
+        }
+        _ => note_left_out(para, notes),
+    }
+}
+
+/// Notes a table, and what became of it.
+fn note_table(grid: &Grid, notes: &mut Noted, what: &str) {
     let first = grid
         .cells()
         .flat_map(|c| &c.paragraphs)
@@ -681,14 +770,14 @@ fn note_table(grid: &Grid, notes: &mut Noted) {
         notes.add(
             first.number,
             &first.text(),
-            &format!("a table of {} rows kept in the body", grid.rows.len()),
+            &format!("a table of {} rows, {what}", grid.rows.len()),
         );
     }
 }
 
-/// A body table: its first row the header, each cell's paragraphs joined, columns as wide as the
-/// draft's grid.
-fn table_block(grid: &Grid) -> Block {
+/// A table of the draft: its first row the header, each cell's paragraphs joined, columns as wide
+/// as the draft's grid.
+fn grid_table(grid: &Grid) -> Table {
     let columns = grid.widths.len().max(
         grid.rows
             .iter()
@@ -719,9 +808,7 @@ fn table_block(grid: &Grid) -> Block {
     let widths: Vec<f32> = (0..columns)
         .map(|i| grid.widths.get(i).copied().unwrap_or(20.0).max(1.0))
         .collect();
-    Block::Table {
-        table: write::table(&rows, &widths),
-    }
+    write::table(&rows, &widths)
 }
 
 /// A body paragraph as a block: a structure label read from its text or from Word's list

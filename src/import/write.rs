@@ -1,11 +1,11 @@
-//! An imported draft written as a job (`<stem>.toml`) and its body template (`<stem>.md.j2`), in
-//! the form `vanban render` reads.
+//! An imported draft written as a job (`<stem>.toml`), its body template (`<stem>.md.j2`) and one
+//! template per annex holding its table (`<stem>-phu-luc-1.md.j2`), in the form `vanban render` reads.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Fields, Imported};
-use crate::document::{Align, Column, HeaderCell, Row, RowCell, RowKind, Table};
+use crate::document::{Align, Block, Column, HeaderCell, Row, RowCell, RowKind, Table};
 use crate::error::{Error, Result};
 use crate::{markup, template};
 
@@ -18,6 +18,8 @@ pub struct Written {
     pub job: String,
     /// The body template's text.
     pub body: String,
+    /// Each annex's template: its file name and text.
+    pub annexes: Vec<(String, String)>,
 }
 
 impl Written {
@@ -43,10 +45,36 @@ impl Written {
             return Err(missing("no Số line with a ký hiệu (e.g. Số: 12/UBND-VP)"));
         }
         let body_file = format!("{stem}.md.j2");
+        let annexes: Vec<(String, String, String)> = f
+            .annexes
+            .iter()
+            .filter_map(|a| Some((a.title.join(" "), a.table.as_ref()?)))
+            .enumerate()
+            .map(|(i, (title, table))| {
+                let file = format!("{stem}-phu-luc-{}.md.j2", i + 1);
+                let text = template::literal(&markup::write(&[Block::Table {
+                    table: table.clone(),
+                }]));
+                (title, file, text)
+            })
+            .collect();
+        let mut job = job(f, kind.slug, &body_file);
+        for (title, file, _) in &annexes {
+            let _ = write!(
+                job,
+                "\n[[annex]]\ntitle = {}\ncontent = {}\n",
+                quoted(title),
+                quoted(file)
+            );
+        }
         Ok(Written {
             stem: stem.to_string(),
-            job: job(f, kind.slug, &body_file),
+            job,
             body: template::literal(&markup::write(&f.body)),
+            annexes: annexes
+                .into_iter()
+                .map(|(_, file, text)| (file, text))
+                .collect(),
         })
     }
 
@@ -61,7 +89,13 @@ impl Written {
         let body = dir.join(format!("{}.md.j2", self.stem));
         crate::render::write_atomic(&job, self.job.as_bytes())?;
         crate::render::write_atomic(&body, self.body.as_bytes())?;
-        Ok(vec![job, body])
+        let mut paths = vec![job, body];
+        for (file, text) in &self.annexes {
+            let path = dir.join(file);
+            crate::render::write_atomic(&path, text.as_bytes())?;
+            paths.push(path);
+        }
+        Ok(paths)
     }
 }
 

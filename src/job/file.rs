@@ -89,8 +89,13 @@ impl std::fmt::Display for DateFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct AnnexFile {
     pub(super) title: String,
-    /// A built-in table (`ocop-communes`) or a declaration file (`my-table.toml`) next to the job.
-    pub(super) table: String,
+    /// A built-in table (`ocop-communes`) or a declaration file (`my-table.toml`) next to the job,
+    /// filled from the data.
+    #[serde(default)]
+    pub(super) table: Option<String>,
+    /// A body template next to the job whose table is the annex's, written out (`phu-luc-i.md.j2`).
+    #[serde(default)]
+    pub(super) content: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

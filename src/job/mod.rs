@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use minijinja::value::Value;
 
 use crate::data::{self, Period, Plan};
-use crate::document::{Annex, Distribution, Document, IssuedWith, Issuer, Marks, Signature};
+use crate::document::{Annex, Block, Distribution, Document, IssuedWith, Issuer, Marks, Signature};
 use crate::error::{Error, Result};
 use crate::nd30::{self, Addressees, Date, Kind};
 use crate::printed::Printed;
@@ -17,7 +17,7 @@ mod file;
 pub use commune::CommuneView;
 use commune::{first_template, render_strings};
 use file::parse_toml;
-use file::{parse, AnnexFile, JobFile};
+use file::{parse, JobFile};
 
 fn clean_all(items: &[String]) -> Vec<String> {
     items.iter().map(|s| text::clean(s)).collect()
@@ -333,20 +333,12 @@ impl Job {
             ));
         }
         let dir = self.dir();
-        if !file.annex.is_empty() && plan.is_none() {
+        if file.annex.iter().any(|a| a.table.is_some()) && plan.is_none() {
             return Err(value_error(
                 "annex",
                 "annex tables are filled from data: add `data = \"…\"` or give --data".into(),
             ));
         }
-        let annexes = match plan {
-            Some(plan) => file
-                .annex
-                .iter()
-                .map(|a| annex(dir, a, plan))
-                .collect::<Result<Vec<_>>>()?,
-            None => Vec::new(),
-        };
         let context = Value::from_serialize(&TemplateContext {
             vars: &file.vars,
             number: file.number,
@@ -356,6 +348,18 @@ impl Job {
             plan: plan.map(crate::template::views::view),
             commune: self.commune.as_ref(),
         });
+        let annexes = file
+            .annex
+            .iter()
+            .map(|a| match (&a.table, &a.content, plan) {
+                (Some(table), None, Some(plan)) => annex(dir, &a.title, table, plan),
+                (None, Some(content), _) => written_annex(dir, &a.title, content, context.clone()),
+                _ => Err(value_error(
+                    "annex",
+                    "give each annex either `table` (a table over the data) or `content` (a template holding its table)".into(),
+                )),
+            })
+            .collect::<Result<Vec<_>>>()?;
         let body_text = template::render(dir, &file.body, context)?;
         let body = markup::parse(&text::clean(&body_text));
 
@@ -443,27 +447,47 @@ fn read_plan(path: &Path, period: Period) -> Result<(Plan, Vec<String>)> {
         })
 }
 
-/// An annex: its title, and its table declared by `annex.table`, filled from `plan`.
-fn annex(dir: &Path, annex: &AnnexFile, plan: &Plan) -> Result<Annex> {
-    let (source, text) = if annex.table.ends_with(".toml") {
-        let path = dir.join(&annex.table);
+/// An annex whose table is written out in the template `content`: its first table.
+fn written_annex(dir: &Path, title: &str, content: &str, context: Value) -> Result<Annex> {
+    let text = template::render(dir, content, context)?;
+    let table = markup::parse(&text::clean(&text))
+        .into_iter()
+        .find_map(|block| match block {
+            Block::Table { table } => Some(table),
+            _ => None,
+        })
+        .ok_or_else(|| Error::Value {
+            path: dir.join(content),
+            key: "annex.content".into(),
+            message: "holds no table (a table's rows open with `|`)".into(),
+        })?;
+    Ok(Annex {
+        title: text::clean(title),
+        table,
+    })
+}
+
+/// An annex: its title, and its table declared by `table`, filled from `plan`.
+fn annex(dir: &Path, title: &str, table: &str, plan: &Plan) -> Result<Annex> {
+    let (source, text) = if table.ends_with(".toml") {
+        let path = dir.join(table);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
         (path, text)
     } else {
-        let text = tables::declaration::built_in(&annex.table).ok_or_else(|| Error::Value {
+        let text = tables::declaration::built_in(&table).ok_or_else(|| Error::Value {
             path: dir.join("(job)"),
-            key: "annex.table".into(),
+            key: "table".into(),
             message: format!(
                 "no built-in table {:?}; the built-in tables are {}, or name a .toml declaration next to the job",
-                annex.table,
+                table,
                 tables::declaration::BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
             ),
         })?;
         (
-            PathBuf::from(format!("templates/tables/{}.toml", annex.table)),
+            PathBuf::from(format!("templates/tables/{}.toml", table)),
             text.to_string(),
         )
     };
@@ -474,7 +498,7 @@ fn annex(dir: &Path, annex: &AnnexFile, plan: &Plan) -> Result<Annex> {
         message: e.message,
     })?;
     Ok(Annex {
-        title: text::clean(&annex.title),
+        title: text::clean(title),
         table,
     })
 }
