@@ -477,7 +477,7 @@ fn annex(dir: &Path, title: &str, table: &str, plan: &Plan) -> Result<Annex> {
         })?;
         (path, text)
     } else {
-        let text = tables::declaration::built_in(&table).ok_or_else(|| Error::Value {
+        let text = tables::declaration::built_in(table).ok_or_else(|| Error::Value {
             path: dir.join("(job)"),
             key: "table".into(),
             message: format!(
