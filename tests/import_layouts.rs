@@ -534,3 +534,73 @@ fn a_word_97_file_is_converted_with_libreoffice_and_imported() {
     assert_eq!(job["number"].as_integer(), Some(2402));
     assert_eq!(job["unit"].as_str(), Some("NTM"));
 }
+
+#[test]
+fn an_annex_after_the_signature_keeps_its_title_and_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header = table(
+        [3800, 5600],
+        &[[
+            vec![
+                heading("ỦY BAN NHÂN DÂN"),
+                heading("HUYỆN CẨM XUYÊN"),
+                plain("Số:      /UBND-NTM"),
+                plain("V/v tuyên truyền Chương trình OCOP"),
+            ],
+            vec![heading(NATIONAL), heading(MOTTO), plain(DATE)],
+        ]],
+    );
+    let annex = [
+        heading("PHỤ LỤC"),
+        heading("DANH SÁCH SẢN PHẨM"),
+        para(
+            &[run(
+                "(Kèm theo Công văn số      /UBND-NTM ngày      tháng 8 năm 2021",
+                false,
+            )],
+            true,
+        ),
+        para(&[run("của Ủy ban nhân dân huyện Cẩm Xuyên)", false)], true),
+        table(
+            [1000, 8000],
+            &[
+                [vec![heading("TT")], vec![heading("Sản phẩm")]],
+                [vec![plain("1")], vec![plain("Kẹo cu đơ")]],
+                [vec![plain("2")], vec![plain("Nước mắm")]],
+            ],
+        ),
+    ]
+    .concat();
+    let draft = docx(
+        dir.path(),
+        "phu-luc.docx",
+        &(header + &letter_rest() + &annex),
+    );
+    let (job, _) = imported(&draft, dir.path());
+    let annexes = job["annex"].as_array().expect("annexes");
+    assert_eq!(annexes.len(), 1);
+    assert_eq!(annexes[0]["title"].as_str(), Some("DANH SÁCH SẢN PHẨM"));
+    assert_eq!(
+        annexes[0]["content"].as_str(),
+        Some("phu-luc-phu-luc-1.md.j2")
+    );
+    let content = std::fs::read_to_string(dir.path().join("out/phu-luc-phu-luc-1.md.j2"))
+        .expect("the annex's template");
+    assert!(content.starts_with("| TT | Sản phẩm |\n|"), "{content}");
+    assert!(content.contains("| 2 | Nước mắm |"), "{content}");
+    let out = dir.path().join("rendered");
+    render_with(
+        &dir.path().join("out/phu-luc.toml"),
+        &out,
+        &["--format", "docx"],
+    );
+    let texts = docx_paragraph_texts(&docx_part(&out.join("phu-luc.docx"), "word/document.xml"));
+    for expected in [
+        "Phụ lục",
+        "DANH SÁCH SẢN PHẨM",
+        "(Kèm theo Công văn số       /UBND-NTM ngày        tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)",
+        "Kẹo cu đơ",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected:?} in {texts:#?}");
+    }
+}
