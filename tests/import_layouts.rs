@@ -604,3 +604,47 @@ fn an_annex_after_the_signature_keeps_its_title_and_table() {
         assert!(texts.iter().any(|t| t == expected), "{expected:?} in {texts:#?}");
     }
 }
+
+#[test]
+fn a_paragraph_typed_in_tcvn3_is_converted_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header = table(
+        [3800, 5600],
+        &[[
+            vec![
+                heading("ỦY BAN NHÂN DÂN"),
+                heading("HUYỆN CẨM XUYÊN"),
+                plain("Số:      /UBND-NTM"),
+                plain("V/v tuyên truyền Chương trình OCOP"),
+            ],
+            vec![heading(NATIONAL), heading(MOTTO), plain(DATE)],
+        ]],
+    );
+    // "Tổng các xã Bảo Thắng" in the TCVN3 (.VnTime) encoding.
+    let rest = letter_rest().replace(
+        "Thực hiện Kế hoạch số 125/KH-UBND, UBND huyện đề nghị:",
+        "Tæng c¸c x· B¶o Th¾ng",
+    );
+    let draft = docx(dir.path(), "tcvn3.docx", &(header + &rest));
+    let out = dir.path().join("out");
+    let output = vanban(&[
+        "import",
+        draft.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "tcvn3.docx: warning: text typed in the TCVN3 encoding, converted to Unicode"
+        ),
+        "{stdout}"
+    );
+    let body = std::fs::read_to_string(out.join("tcvn3.md.j2")).expect("body");
+    assert!(body.starts_with("Tổng các xã Bảo Thắng\n"), "{body}");
+    assert!(
+        body.contains("1. Tổ chức **tuyên truyền** sâu rộng;"),
+        "{body}"
+    );
+}

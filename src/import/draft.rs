@@ -189,9 +189,13 @@ fn convert_legacy(draft: &mut Draft) -> Option<Legacy> {
         }
     }
     let found = legacy::detect(texts.iter().map(String::as_str))?;
+    // Only a paragraph that can be in the old encoding is converted: one typed in Unicode stays.
     let convert = |p: &mut Para| {
-        for span in &mut p.spans {
-            span.text = legacy::decode(&span.text, found);
+        let text: String = p.spans.iter().map(|s| s.text.as_str()).collect();
+        if legacy::is_candidate(&text) {
+            for span in &mut p.spans {
+                span.text = legacy::decode(&span.text, found);
+            }
         }
     };
     for piece in &mut draft.pieces {
