@@ -164,3 +164,40 @@ fn damaged_workbooks_and_pdfs_give_a_clear_error_and_no_panic_text() {
     );
     assert!(damaged_books > 0, "no copy reached a reader's panic");
 }
+
+#[test]
+fn damaged_drafts_are_imported_without_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: Vec<PathBuf> = sources(dir.path())
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    let mut rng = Rng(0x1a2b_3c4d_5e6f_7788);
+    let (mut cases, mut imported, mut internal, mut panics) = (0, 0, 0, 0);
+    for file in &files {
+        let bytes = std::fs::read(file).expect("source");
+        for copy in 0..40 {
+            let path = dir.path().join(format!("draft-{copy}.docx"));
+            std::fs::write(&path, damaged(&bytes, &mut rng)).expect("write copy");
+            cases += 1;
+            match std::panic::catch_unwind(|| vanban::import::import(&path)) {
+                Ok(Ok(_)) => imported += 1,
+                Ok(Err(e)) if e.to_string().contains("internal error") => internal += 1,
+                Ok(Err(_)) => {}
+                Err(_) => {
+                    panics += 1;
+                    eprintln!("panic on a copy of {}", file.display());
+                }
+            }
+        }
+    }
+    println!(
+        "damaged drafts: {cases} cases from {} files, {imported} imported, {internal} internal errors contained, {panics} panics",
+        files.len()
+    );
+    assert!(
+        cases > 0 && imported > 0,
+        "{cases} cases, {imported} imported"
+    );
+    assert_eq!(panics, 0);
+}

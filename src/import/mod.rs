@@ -165,7 +165,14 @@ pub fn import(path: &Path) -> Result<Imported> {
             path.display()
         )));
     }
-    let draft = draft::read(&docx)?;
+    // A draft this reading cannot follow is told as such, never as a crash.
+    let internal = || {
+        Error::Input(format!(
+            "{}: could not be read (internal error in the import reader)",
+            path.display()
+        ))
+    };
+    let draft = crate::contain::contain(|| draft::read(&docx)).map_err(|_| internal())??;
     if let Some(legacy) = draft.legacy {
         notes.file(format!(
             "warning: text typed in the {} encoding, converted to Unicode",
@@ -179,7 +186,8 @@ pub fn import(path: &Path) -> Result<Imported> {
             "left out: a text box (a mark vanban does not keep)",
         );
     }
-    let fields = recognise(&draft, &mut notes);
+    let fields =
+        crate::contain::contain(|| recognise(&draft, &mut notes)).map_err(|_| internal())?;
     Ok(Imported {
         path: path.to_path_buf(),
         fields,
