@@ -292,7 +292,7 @@ fn distribution(doc: &Document) -> Vec<String> {
     let Some(list) = &doc.distribution else {
         return Vec::new();
     };
-    let first = list.to.first().map(|f| bare(f).to_lowercase());
+    let given: Vec<String> = list.to.iter().map(|f| bare(f).to_lowercase()).collect();
     let articles = doc
         .body
         .iter()
@@ -313,10 +313,11 @@ fn distribution(doc: &Document) -> Vec<String> {
     } else {
         None
     };
+    // The list already names the addressees or the article, wherever it does.
     let already = |d: &str| {
         let d = d.to_lowercase();
-        first.as_deref().is_some_and(|f| {
-            f == d
+        given.iter().any(|f| {
+            *f == d
                 || (d.starts_with(&nd30::AS_ARTICLE.to_lowercase())
                     && f.starts_with(&nd30::AS_ARTICLE.to_lowercase()))
         })
@@ -359,7 +360,9 @@ fn body(blocks: &[Block]) -> Vec<BodyBlock> {
             }
             Block::Item { level, spans } => {
                 let label = numbering.label(*level);
-                let strong = matches!(level, Level::Section | Level::Article);
+                // A section's and an article's number are bold; any other's when its whole text is.
+                let strong = matches!(level, Level::Section | Level::Article)
+                    || (!spans.is_empty() && spans.iter().all(|s| s.bold));
                 let mut all = vec![Span::styled(format!("{label} "), strong, false)];
                 all.extend(spans.iter().map(|s| match level {
                     Level::Section => Span {

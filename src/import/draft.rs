@@ -24,6 +24,10 @@ pub struct Para {
     pub centred: bool,
     /// The mark Word's list numbering prints before it, if it is a list item.
     pub list: Option<ListMark>,
+    /// Pictures in it (a formula pasted as an image, a logo, a figure), which vanban does not keep.
+    pub pictures: usize,
+    /// Footnote marks in it; the footnotes' text is not kept.
+    pub footnotes: usize,
 }
 
 impl Para {
@@ -33,6 +37,19 @@ impl Para {
             .iter()
             .filter(|s| s.script == Script::Baseline)
             .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// Its whole text in one string, for a table's cell: raised and lowered digits as their Unicode
+    /// forms (`CO₂`, `m³`), other raised or lowered characters in line.
+    pub fn text_in_cell(&self) -> String {
+        self.spans
+            .iter()
+            .map(|s| match s.script {
+                Script::Baseline => s.text.clone(),
+                Script::Super => s.text.chars().map(superscript).collect(),
+                Script::Sub => s.text.chars().map(subscript).collect(),
+            })
             .collect()
     }
 
@@ -212,13 +229,31 @@ fn convert_legacy(draft: &mut Draft) -> Option<Legacy> {
     Some(found)
 }
 
-/// The sign of a radical of `degree` (`√`, `∛`, `∜`, or the degree before `√`).
+/// A digit raised (`³`), where the fonts hold its raised form; any other character as it is.
+fn superscript(c: char) -> char {
+    match c {
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4'..='9' => char::from_u32(0x2074 + (c as u32 - '4' as u32)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// A digit lowered (`₂`); any other character as it is.
+fn subscript(c: char) -> char {
+    match c {
+        '0'..='9' => char::from_u32(0x2080 + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The sign of a radical of `degree`: `√`, or its degree raised before it (`³√`; the cube-root sign
+/// is in few fonts).
 fn radical(degree: &str) -> String {
     match degree {
         "" | "2" => "√".into(),
-        "3" => "∛".into(),
-        "4" => "∜".into(),
-        other => format!("{other}√"),
+        other => format!("{}√", other.chars().map(superscript).collect::<String>()),
     }
 }
 
@@ -291,6 +326,8 @@ struct Reader<'a> {
     box_text: String,
     /// The degree of an equation's radical being read (`3` of `∛Q`), while inside it.
     degree: Option<String>,
+    /// Inside an equation's subscript or superscript (`r_c`): where its runs stand.
+    math_script: Script,
 }
 
 /// What is being gathered of the paragraph open now.
@@ -323,6 +360,7 @@ impl<'a> Reader<'a> {
             fallback: 0,
             box_text: String::new(),
             degree: None,
+            math_script: Script::Baseline,
         }
     }
 
@@ -356,6 +394,18 @@ impl<'a> Reader<'a> {
                 }
                 Item::Close(name) if self.boxed > 0 && name == "p" => self.box_text.push(' '),
                 _ if self.boxed > 0 => {}
+                Item::Open(name, _) if name == "blip" || name == "imagedata" => {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.para.pictures += 1;
+                    }
+                }
+                Item::Open(name, _)
+                    if name == "footnoteReference" || name == "endnoteReference" =>
+                {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.para.footnotes += 1;
+                    }
+                }
                 Item::Open(name, _) if name == "tbl" => self.tables.push(Grid::default()),
                 Item::Close(name) if name == "tbl" => self.close_table(),
                 Item::Open(name, attrs) if name == "gridCol" && self.tables.len() == 1 => {
@@ -462,6 +512,12 @@ impl<'a> Reader<'a> {
                         r.text.push_str(&text.replace('\u{a0}', " "));
                     }
                 }
+                // An equation's subscript and superscript.
+                Item::Open(name, _) if name == "sub" => self.math_script = Script::Sub,
+                Item::Open(name, _) if name == "sup" => self.math_script = Script::Super,
+                Item::Close(name) if name == "sub" || name == "sup" => {
+                    self.math_script = Script::Baseline
+                }
                 // An equation's radical: its degree read apart, then written as its sign (`∛`).
                 Item::Open(name, _) if name == "deg" => self.degree = Some(String::new()),
                 Item::Close(name) if name == "deg" => {
@@ -529,7 +585,7 @@ impl<'a> Reader<'a> {
         let script = match resolve("vertAlign", &|a: &Attrs| a.get("val").cloned()).as_deref() {
             Some("superscript") => Script::Super,
             Some("subscript") => Script::Sub,
-            _ => Script::Baseline,
+            _ => self.math_script,
         };
         let text = if is_on("caps") {
             run.text.to_uppercase()

@@ -359,6 +359,79 @@ pub fn read(lines: &[Line], notes: &mut Noted) -> Header {
     header
 }
 
+/// Words after which a place's name follows, each of its words capitalised (`tỉnh Lâm Đồng`).
+const PLACE_WORDS: [&str; 8] = [
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "thành phố",
+];
+
+/// Words that open an organ's name, its specific name after them capitalised (`Sở Nội vụ`).
+const ORGAN_WORDS: [&str; 10] = [
+    "sở",
+    "bộ",
+    "cục",
+    "tổng cục",
+    "vụ",
+    "ban",
+    "phòng",
+    "chi cục",
+    "trung tâm",
+    "viện",
+];
+
+/// An agency's name in capitals (`SỞ NỘI VỤ`, `ỦY BAN NHÂN DÂN` / `TỈNH LÂM ĐỒNG`) as running text
+/// writes it, by the capitalisation rules of names (Phụ lục II): the first word capitalised, the
+/// word that names an organ's field after `Sở`, `Bộ`, `Ban` …, and every word of a place after
+/// `tỉnh`, `huyện` …; each line kept a line.
+pub fn running_text_guess(lines: &[String]) -> Vec<String> {
+    let capital = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect::<String>()
+        })
+    };
+    let words: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    // The word after an organ's opening words names its field.
+    let field = ORGAN_WORDS
+        .iter()
+        .map(|organ| organ.split(' ').count())
+        .find(|&n| words.len() > n && ORGAN_WORDS.contains(&words[..n].join(" ").as_str()));
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut in_place = false;
+    for (i, word) in words.iter().enumerate() {
+        let ends = |phrase: &str| {
+            let n = phrase.split(' ').count();
+            i >= n && words[i - n..i].join(" ") == phrase
+        };
+        in_place = in_place || PLACE_WORDS.iter().any(|p| ends(p));
+        out.push(if i == 0 || in_place || Some(i) == field {
+            capital(word)
+        } else {
+            word.clone()
+        });
+    }
+    let mut at = 0;
+    lines
+        .iter()
+        .map(|line| {
+            let n = line.split_whitespace().count();
+            let part = out[at..(at + n).min(out.len())].join(" ");
+            at += n;
+            part
+        })
+        .collect()
+}
+
 /// The agency's lines parted into the parent authority's and the agency's own: the parent is set
 /// upright and the agency in bold; where the weights do not tell, a two-line `ỦY BAN NHÂN DÂN` /
 /// `TỈNH …` is one name, and otherwise the last line is the agency's.
@@ -383,6 +456,24 @@ fn split_agency<'a>(lines: &[&'a Line]) -> (Vec<&'a Line>, Vec<&'a Line>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agency_names_in_running_text() {
+        let guess = |lines: &[&str]| {
+            running_text_guess(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            guess(&["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]),
+            ["Ủy ban nhân dân", "tỉnh Lâm Đồng"]
+        );
+        assert_eq!(guess(&["SỞ NỘI VỤ"]), ["Sở Nội vụ"]);
+        assert_eq!(guess(&["BỘ TÀI CHÍNH"]), ["Bộ Tài chính"]);
+        assert_eq!(guess(&["VĂN PHÒNG"]), ["Văn phòng"]);
+        assert_eq!(
+            guess(&["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]),
+            ["Ủy ban nhân dân", "thành phố Hồ Chí Minh"]
+        );
+    }
 
     #[test]
     fn number_lines() {

@@ -295,6 +295,7 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
             Piece::Paragraph(para) => {
                 let text = para.text();
                 let flat = text.trim();
+                note_unkept(para, notes);
                 if flat.is_empty() {
                     continue;
                 }
@@ -357,7 +358,10 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
                     }
                     Stage::Preamble => {
                         let kind = title_kind.as_ref();
-                        if nd30::is_basis(flat) && fields.body.is_empty() {
+                        // Legal bases open a decision's enacting word; elsewhere a `Căn cứ …`
+                        // paragraph is the body's first (and one ending with `:` leads into it).
+                        let enacts = kind.is_some_and(|k| k.enacting.is_some());
+                        if enacts && nd30::is_basis(flat) && !flat.ends_with(':') {
                             notes.add(para.number, flat, "legal basis");
                             fields.bases.push(bare_item(flat));
                         } else if nd30::is_enacting(flat)
@@ -434,7 +438,15 @@ fn recognise(draft: &Draft, notes: &mut Noted) -> Fields {
     fields.parent = header.parent;
     fields.agency = match running_text_form(&header.agency, draft) {
         Some(written) => written,
-        None => header.agency,
+        None if header.agency.is_empty() => header.agency,
+        None => {
+            let guess = header::running_text_guess(&header.agency);
+            notes.file(format!(
+                "the agency's name is written in running text as \"{}\" (the draft never writes it out): the header prints it in capitals, a (Kèm theo …) line as written; check it in the job",
+                guess.join(" ")
+            ));
+            guess
+        }
     };
     recipient_lines.extend(header.recipients);
     fields.recipients = recipients(&recipient_lines, notes);
@@ -679,6 +691,25 @@ fn agency_and_unit(kind: Kind, symbol: &str) -> (String, Option<String>) {
     (code, unit)
 }
 
+/// Notes what of a paragraph vanban does not keep: its pictures and its footnotes.
+fn note_unkept(para: &Para, notes: &mut Noted) {
+    let text = para.text();
+    if para.pictures > 0 {
+        let what = match para.pictures {
+            1 => "left out: a picture in it (a formula or figure pasted as an image)".to_string(),
+            n => format!("left out: {n} pictures in it (formulas or figures pasted as images)"),
+        };
+        notes.add(para.number, &text, &what);
+    }
+    if para.footnotes > 0 {
+        let what = match para.footnotes {
+            1 => "left out: its footnote (vanban's documents have no footnotes)".to_string(),
+            n => format!("left out: its {n} footnotes (vanban's documents have no footnotes)"),
+        };
+        notes.add(para.number, &text, &what);
+    }
+}
+
 /// Notes a paragraph after the closing as left out.
 fn note_left_out(para: &Para, notes: &mut Noted) {
     let text = para.text();
@@ -804,7 +835,7 @@ fn grid_table(grid: &Grid) -> Table {
                         &cell
                             .paragraphs
                             .iter()
-                            .map(Para::text)
+                            .map(Para::text_in_cell)
                             .collect::<Vec<_>>()
                             .join(" "),
                     );
@@ -846,7 +877,10 @@ fn body_paragraph(
         });
         return;
     }
-    if let Some(label) = nd30::structure::parse(&flat) {
+    // A label in quotation marks is quoted from another text (an amendment): it is words, not this
+    // document's structure.
+    let quoted = flat.starts_with(['“', '"', '‘']);
+    if let Some(label) = nd30::structure::parse(&flat).filter(|_| !quoted) {
         let heading = matches!(
             label.level,
             nd30::Level::Part | nd30::Level::Chapter | nd30::Level::Division
@@ -868,6 +902,9 @@ fn body_paragraph(
         let label_chars = flat.chars().count() - label.rest.chars().count();
         spans = drop_chars(&spans, label_chars);
         notes.add(para.number, &flat, "kept in the body");
+        if label.level == nd30::Level::Article {
+            renumbered_article(para.number, label.label, body, notes);
+        }
         body.push(Block::Item {
             level: label.level,
             spans,
@@ -885,6 +922,33 @@ fn body_paragraph(
         Some(level) => Block::Item { level, spans },
         None => Block::Paragraph { spans },
     });
+}
+
+/// Notes an article whose typed number is not the one vanban prints (`Điều 3` typed twice): what
+/// refers to it (a Nơi nhận's `Như Điều 3`) may need the new number.
+fn renumbered_article(paragraph: usize, label: &str, body: &[Block], notes: &mut Noted) {
+    let printed = 1 + body
+        .iter()
+        .filter(|b| {
+            matches!(
+                b,
+                Block::Item {
+                    level: nd30::Level::Article,
+                    ..
+                }
+            )
+        })
+        .count();
+    let typed: String = label.chars().filter(char::is_ascii_digit).collect();
+    if typed.parse::<usize>().is_ok_and(|typed| typed != printed) {
+        notes.add(
+            paragraph,
+            label,
+            &format!(
+                "printed Điều {printed}: vanban numbers the articles in order; check what refers to Điều {typed}"
+            ),
+        );
+    }
 }
 
 /// The text after `Điều N:`, when a paragraph opens with an article's heading written with a colon.
