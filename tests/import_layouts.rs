@@ -67,6 +67,22 @@ const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 const DATE: &str = "Cẩm Xuyên, ngày      tháng 8 năm 2021";
 
+/// The letter's header in a one-row table, its Tiêu ngữ as `motto`.
+fn letter_header(motto: &str) -> String {
+    table(
+        [3800, 5600],
+        &[[
+            vec![
+                heading("ỦY BAN NHÂN DÂN"),
+                heading("HUYỆN CẨM XUYÊN"),
+                plain("Số:      /UBND-NTM"),
+                plain("V/v tuyên truyền Chương trình OCOP"),
+            ],
+            vec![heading(NATIONAL), heading(motto), plain(DATE)],
+        ]],
+    )
+}
+
 /// The letter's body and closing, after whatever header.
 fn letter_rest() -> String {
     [
@@ -157,6 +173,18 @@ fn imported(draft: &Path, dir: &Path) -> (toml::Table, String) {
     let job = std::fs::read_to_string(out.join(format!("{stem}.toml"))).expect("job written");
     let body = std::fs::read_to_string(out.join(format!("{stem}.md.j2"))).expect("body written");
     (job.parse().expect("the job is TOML"), body)
+}
+
+/// Runs `vanban fix` on `draft` into `out`, writing DOCX only.
+fn fix_into(draft: &Path, out: &Path) -> std::process::Output {
+    vanban(&[
+        "fix",
+        draft.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "docx",
+    ])
 }
 
 /// A string list of the job.
@@ -370,32 +398,14 @@ fn a_decision_keeps_its_authority_bases_and_articles() {
 #[test]
 fn template_syntax_in_a_draft_prints_as_written() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let header = table(
-        [3800, 5600],
-        &[[
-            vec![
-                heading("ỦY BAN NHÂN DÂN"),
-                heading("HUYỆN CẨM XUYÊN"),
-                plain("Số:      /UBND-NTM"),
-                plain("V/v tuyên truyền Chương trình OCOP"),
-            ],
-            vec![heading(NATIONAL), heading(MOTTO), plain(DATE)],
-        ]],
-    );
+    let header = letter_header(MOTTO);
     let rest = letter_rest().replace(
         "Trân trọng./.",
         "Mẫu {{ ten_xa }} và {% if %} giữ nguyên, cả *sao* và | gạch./.",
     );
     let draft = docx(dir.path(), "ky-tu.docx", &(header + &rest));
     let out = dir.path().join("fixed");
-    let output = vanban(&[
-        "fix",
-        draft.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-        "--format",
-        "docx",
-    ]);
+    let output = fix_into(&draft, &out);
     assert!(
         output.status.success(),
         "{}",
@@ -413,32 +423,10 @@ fn template_syntax_in_a_draft_prints_as_written() {
 #[test]
 fn fix_prints_the_findings_before_and_after() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let header = table(
-        [3800, 5600],
-        &[[
-            vec![
-                heading("ỦY BAN NHÂN DÂN"),
-                heading("HUYỆN CẨM XUYÊN"),
-                plain("Số:      /UBND-NTM"),
-                plain("V/v tuyên truyền Chương trình OCOP"),
-            ],
-            vec![
-                heading(NATIONAL),
-                heading("Độc lập – Tự do – Hạnh phúc"),
-                plain(DATE),
-            ],
-        ]],
-    );
+    let header = letter_header("Độc lập – Tự do – Hạnh phúc");
     let draft = docx(dir.path(), "du-thao.docx", &(header + &letter_rest()));
     let out = dir.path().join("fixed");
-    let output = vanban(&[
-        "fix",
-        draft.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-        "--format",
-        "docx",
-    ]);
+    let output = fix_into(&draft, &out);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -538,18 +526,7 @@ fn a_word_97_file_is_converted_with_libreoffice_and_imported() {
 #[test]
 fn an_annex_after_the_signature_keeps_its_title_and_table() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let header = table(
-        [3800, 5600],
-        &[[
-            vec![
-                heading("ỦY BAN NHÂN DÂN"),
-                heading("HUYỆN CẨM XUYÊN"),
-                plain("Số:      /UBND-NTM"),
-                plain("V/v tuyên truyền Chương trình OCOP"),
-            ],
-            vec![heading(NATIONAL), heading(MOTTO), plain(DATE)],
-        ]],
-    );
+    let header = letter_header(MOTTO);
     let annex = [
         heading("PHỤ LỤC"),
         heading("DANH SÁCH SẢN PHẨM"),
@@ -608,18 +585,7 @@ fn an_annex_after_the_signature_keeps_its_title_and_table() {
 #[test]
 fn a_paragraph_typed_in_tcvn3_is_converted_with_a_warning() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let header = table(
-        [3800, 5600],
-        &[[
-            vec![
-                heading("ỦY BAN NHÂN DÂN"),
-                heading("HUYỆN CẨM XUYÊN"),
-                plain("Số:      /UBND-NTM"),
-                plain("V/v tuyên truyền Chương trình OCOP"),
-            ],
-            vec![heading(NATIONAL), heading(MOTTO), plain(DATE)],
-        ]],
-    );
+    let header = letter_header(MOTTO);
     // "Tổng các xã Bảo Thắng" in the TCVN3 (.VnTime) encoding.
     let rest = letter_rest().replace(
         "Thực hiện Kế hoạch số 125/KH-UBND, UBND huyện đề nghị:",

@@ -142,6 +142,23 @@ pub struct Draft {
     pub legacy: Option<Legacy>,
 }
 
+impl Draft {
+    /// The text of every paragraph, table cells' included, in document order.
+    pub fn texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Paragraph(p) => texts.push(p.text()),
+                Piece::Table(grid) => texts.extend(
+                    grid.cells()
+                        .flat_map(|c| c.paragraphs.iter().map(Para::text)),
+                ),
+            }
+        }
+        texts
+    }
+}
+
 /// Reads the DOCX at `path`.
 pub fn read(path: &Path) -> Result<Draft> {
     let mut package = Package::open(path)?;
@@ -195,16 +212,7 @@ fn saved_year(core: &[Item]) -> Option<u16> {
 
 /// Converts text typed in a legacy encoding (TCVN3, VNI) to Unicode, and says which it was.
 fn convert_legacy(draft: &mut Draft) -> Option<Legacy> {
-    let mut texts: Vec<String> = Vec::new();
-    for piece in &draft.pieces {
-        match piece {
-            Piece::Paragraph(p) => texts.push(p.text()),
-            Piece::Table(grid) => texts.extend(
-                grid.cells()
-                    .flat_map(|c| c.paragraphs.iter().map(Para::text)),
-            ),
-        }
-    }
+    let texts = draft.texts();
     let found = legacy::detect(texts.iter().map(String::as_str))?;
     // Only a paragraph that can be in the old encoding is converted: one typed in Unicode stays.
     let convert = |p: &mut Para| {

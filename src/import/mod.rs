@@ -535,16 +535,7 @@ fn running_text_form(lines: &[String], draft: &Draft) -> Option<Vec<String>> {
         return None;
     }
     let wanted: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
-    let mut texts: Vec<String> = Vec::new();
-    for piece in &draft.pieces {
-        match piece {
-            Piece::Paragraph(p) => texts.push(p.text()),
-            Piece::Table(grid) => texts.extend(
-                grid.cells()
-                    .flat_map(|c| c.paragraphs.iter().map(Para::text)),
-            ),
-        }
-    }
+    let texts = draft.texts();
     for text in &texts {
         let found: Vec<&str> = text
             .split_whitespace()
