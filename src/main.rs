@@ -168,10 +168,10 @@ fn fix(
     formats: &[OutputFormat],
     pdf: &PdfWriter,
 ) -> Result<Vec<PathBuf>, vanban::Error> {
+    let imported = vanban::import::import(draft)?;
     let converted = vanban::import::temporary_folder()?;
     let mut before = vanban::check::check_file(&vanban::import::as_docx(draft, converted.path())?)?;
     before.file = draft.to_path_buf();
-    let imported = vanban::import::import(draft)?;
     imported.report().iter().for_each(|l| println!("{l}"));
     let fixed = vanban::fix(&imported, out, formats, pdf)?;
     let tally = |report: &vanban::check::Report| {

@@ -459,7 +459,13 @@ fn a_word_97_file_or_a_file_that_is_no_document_is_refused_with_nothing_written(
     // Without LibreOffice a .doc is refused with how to convert it; with it, these bytes convert to
     // a text with no document in it.
     let doc_says = ["save it as .docx", "not imported"];
-    for (file, says) in [(&old, &doc_says[..]), (&noise, &["not a DOCX package"][..])] {
+    let data = dir.path().join("so-lieu.json");
+    std::fs::write(&data, b"{}").expect("write");
+    for (file, says) in [
+        (&old, &doc_says[..]),
+        (&noise, &["not a DOCX package"][..]),
+        (&data, &["vanban import reads Word documents"][..]),
+    ] {
         let out = dir.path().join("out");
         let output = vanban(&[
             "import",

@@ -150,6 +150,12 @@ pub fn import(path: &Path) -> Result<Imported> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if extension != "docx" && extension != "doc" {
+        return Err(Error::Input(format!(
+            "{}: vanban import reads Word documents (.docx, or .doc with LibreOffice installed)",
+            path.display()
+        )));
+    }
     let mut notes = Noted::default();
     let dir = temporary_folder()?;
     let docx = as_docx(path, dir.path())?;
