@@ -53,6 +53,7 @@ fn run(jobs: usize, data: &Path, out: &Path) -> Result<(), Box<dyn std::error::E
         jobs,
         pattern: "{number}-{commune}".into(),
         progress: false,
+        tally: None,
     };
     let start = Instant::now();
     let manifest = vanban::batch::run(&job, out, &options, &pdf)?;

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -31,11 +32,11 @@ fn in_workers<T: Send>(
     count: usize,
     task: impl Fn(usize) -> T + Sync,
 ) -> Result<Vec<T>> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let i = next.fetch_add(1, Ordering::Relaxed);
             if i >= count {
                 return done;
             }
@@ -96,6 +97,17 @@ pub struct BatchOptions {
     pub pattern: String,
     /// Whether to show a progress bar (only ever on a terminal).
     pub progress: bool,
+    /// How far the batch is, for a caller that shows the progress itself.
+    pub tally: Option<std::sync::Arc<Tally>>,
+}
+
+/// How far a batch is: its communes, and how many are done.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// The communes of the data, once read.
+    pub total: AtomicUsize,
+    /// The communes rendered or failed so far.
+    pub done: AtomicUsize,
 }
 
 /// One file written.
@@ -186,6 +198,9 @@ pub fn run(
     let names = unique_names(&plan, options, &number, &stem)?;
 
     let bar = progress_bar(plan.communes.len(), options.progress);
+    if let Some(tally) = &options.tally {
+        tally.total.store(plan.communes.len(), Ordering::Relaxed);
+    }
     let results = in_workers(options.jobs, plan.communes.len(), |i| {
         let commune = &plan.communes[i];
         // A panic in one commune's rendering is that commune's failure; the others go on.
@@ -199,6 +214,9 @@ pub fn run(
             )))
         });
         bar.inc(1);
+        if let Some(tally) = &options.tally {
+            tally.done.fetch_add(1, Ordering::Relaxed);
+        }
         result.map_err(|e| Failure {
             commune: Some(commune.name.clone()),
             error: e.to_string(),

@@ -19,6 +19,7 @@ pub mod markup;
 pub mod nd30;
 pub mod printed;
 pub mod render;
+pub mod serve;
 pub mod tables;
 pub mod template;
 pub mod text;

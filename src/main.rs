@@ -81,6 +81,25 @@ enum Command {
         #[arg(long)]
         font_dir: Option<PathBuf>,
     },
+    /// Serve the web page where documents are composed, checked and batched, over a workspace folder.
+    Serve {
+        /// The workspace: the folder of job files, templates and data (default: this folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (on 127.0.0.1 unless --listen says otherwise).
+        #[arg(long, default_value_t = 8030)]
+        port: u16,
+        /// Address and port to listen on instead, e.g. 0.0.0.0:8030 for the office network (an access
+        /// token is then needed, printed with the address).
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Open the page in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Folder with more fonts for the PDF (e.g. Times New Roman).
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
     /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format.
     ///
     /// Exit status: 1 when a file breaks a rule (an error) or cannot be read, else 2 when a file could
@@ -125,26 +144,16 @@ fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
             Err(e) => eprintln!("error: {e}"),
         },
     }
-    let findings = reports.iter().flat_map(|r| &r.findings);
-    let errors = findings
-        .clone()
+    eprintln!(
+        "{}",
+        vanban::check::summary(files.len(), &reports, unreadable)
+    );
+    let errors = reports
+        .iter()
+        .flat_map(|r| &r.findings)
         .filter(|f| f.severity == vanban::nd30::Severity::Error)
         .count();
-    let warnings = findings.count() - errors;
     let not_judged = reports.iter().filter(|r| !r.judged).count();
-    let mut apart = String::new();
-    if not_judged > 0 {
-        apart.push_str(&format!(", {not_judged} not judged"));
-    }
-    if unreadable > 0 {
-        apart.push_str(&format!(", {unreadable} not readable"));
-    }
-    eprintln!(
-        "{} checked{apart}: {}, {}",
-        counted(files.len(), "file"),
-        counted(errors, "error"),
-        counted(warnings, "warning")
-    );
     if errors > 0 || unreadable > 0 {
         ExitCode::FAILURE
     } else if not_judged > 0 {
@@ -185,8 +194,8 @@ fn fix(
             .count();
         format!(
             "{}, {}",
-            counted(errors, "error"),
-            counted(report.findings.len() - errors, "warning")
+            vanban::check::counted(errors, "error"),
+            vanban::check::counted(report.findings.len() - errors, "warning")
         )
     };
     for after in &fixed.after {
@@ -300,6 +309,7 @@ fn batch(args: &BatchArgs, verbose: bool) -> Result<Vec<PathBuf>, vanban::Error>
         jobs: args.jobs,
         pattern: args.name.clone(),
         progress: !args.quiet,
+        tally: None,
     };
     let manifest = vanban::batch::run(&args.job, &args.out, &options, &pdf)?;
     if let Some(zip) = &args.zip {
@@ -441,28 +451,14 @@ fn commune_names(spec: &str, period: Period) -> Result<Vec<String>, vanban::Erro
 /// Writes `DIR/<commune>.xlsx` for each commune.
 fn forms(args: &FormsArgs) -> Result<Vec<PathBuf>, vanban::Error> {
     let names = commune_names(&args.communes, args.period)?;
-    if names.is_empty() {
-        return Err(vanban::Error::Input(format!(
-            "--communes {:?}: no commune named",
-            args.communes
-        )));
-    }
-    let mut seen = std::collections::HashMap::new();
-    let mut outputs = Vec::new();
-    for name in &names {
-        let slug = data::fold::fold(name).replace(' ', "-");
-        if let Some(other) = seen.insert(slug.clone(), name.clone()) {
-            return Err(vanban::Error::Input(format!(
-                "{other:?} and {name:?} would both be written as {slug}.xlsx"
-            )));
-        }
-        let bytes = data::xlsx::form(name, args.period)
-            .map_err(|e| vanban::Error::Input(format!("{name}: {e}")))?;
-        outputs.push((args.out.join(format!("{slug}.xlsx")), bytes));
-    }
-    outputs
+    let forms = data::xlsx::forms(&names, args.period)
+        .map_err(|e| vanban::Error::Input(format!("--communes {:?}: {e}", args.communes)))?;
+    forms
         .into_iter()
-        .map(|(path, bytes)| vanban::render::write_atomic(&path, &bytes).map(|()| path))
+        .map(|(file, bytes)| {
+            let path = args.out.join(file);
+            vanban::render::write_atomic(&path, &bytes).map(|()| path)
+        })
         .collect()
 }
 
@@ -500,6 +496,21 @@ fn main() -> ExitCode {
         Command::Forms(args) => forms(&args),
         Command::Batch(args) => batch(&args, cli.verbose),
         Command::Check { files, format } => return check(&files, format),
+        Command::Serve {
+            dir,
+            port,
+            listen,
+            open,
+            font_dir,
+        } => {
+            let options = vanban::serve::Options {
+                dir,
+                listen: listen.unwrap_or_else(|| (std::net::Ipv4Addr::LOCALHOST, port).into()),
+                open,
+                font_dir,
+            };
+            vanban::serve::run(&options).map(|()| Vec::new())
+        }
         Command::Import { draft, out } => import(&draft, &out),
         Command::Fix {
             draft,
@@ -525,14 +536,5 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// `1 file`, `3 files`.
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

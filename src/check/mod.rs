@@ -233,6 +233,40 @@ impl Report {
     }
 }
 
+/// The line that sums up a check of `files` files: `3 files checked, 1 not judged: 2 errors, 1
+/// warning`; `reports` are those that could be read, `unreadable` the number that could not.
+pub fn summary(files: usize, reports: &[Report], unreadable: usize) -> String {
+    let findings = reports.iter().flat_map(|r| &r.findings);
+    let errors = findings
+        .clone()
+        .filter(|f| f.severity == nd30::Severity::Error)
+        .count();
+    let warnings = findings.count() - errors;
+    let not_judged = reports.iter().filter(|r| !r.judged).count();
+    let mut apart = String::new();
+    if not_judged > 0 {
+        apart.push_str(&format!(", {not_judged} not judged"));
+    }
+    if unreadable > 0 {
+        apart.push_str(&format!(", {unreadable} not readable"));
+    }
+    format!(
+        "{} checked{apart}: {}, {}",
+        counted(files, "file"),
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    )
+}
+
+/// `1 file`, `3 files`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Checks one file; its kind is told by its extension.
 pub fn check_file(path: &Path) -> Result<Report> {
     let extension = path

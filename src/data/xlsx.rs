@@ -379,6 +379,27 @@ pub fn plan(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
+/// One fill-in workbook per commune of `names`, each with its file name (`cam-binh.xlsx`); an error
+/// when there is no name, or when two names would share a file.
+pub fn forms(names: &[String], period: Period) -> crate::Result<Vec<(String, Vec<u8>)>> {
+    if names.is_empty() {
+        return Err(crate::Error::Input("no commune named".into()));
+    }
+    let mut seen = std::collections::HashMap::new();
+    let mut forms = Vec::new();
+    for name in names {
+        let file = format!("{}.xlsx", super::fold::fold(name).replace(' ', "-"));
+        if let Some(other) = seen.insert(file.clone(), name) {
+            return Err(crate::Error::Input(format!(
+                "{other:?} and {name:?} would both be written as {file}"
+            )));
+        }
+        let bytes = form(name, period).map_err(|e| crate::Error::Input(format!("{name}: {e}")))?;
+        forms.push((file, bytes));
+    }
+    Ok(forms)
+}
+
 /// A commune's fill-in form: its row in the communes' table (figures unlocked, whole numbers ≥ 0)
 /// and an empty product list (years inside the period, stars 3–5); everything else locked.
 pub fn form(commune: &str, period: Period) -> Result<Vec<u8>, XlsxError> {

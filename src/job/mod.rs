@@ -52,6 +52,8 @@ pub struct Job {
     file: JobFile,
     /// The commune a batch renders this copy of the job for.
     commune: Option<CommuneView>,
+    /// The body template's text, when given instead of read from the job's folder.
+    body: Option<String>,
 }
 
 impl Job {
@@ -61,13 +63,33 @@ impl Job {
             path: path.into(),
             source,
         })?;
+        Job::from_source(path, source)
+    }
+
+    /// The job written as `source`, read as if it were the file `path` (whose folder holds its body
+    /// template and data); nothing is read from `path` itself.
+    pub fn from_source(path: &Path, source: String) -> Result<Job> {
         let file = parse(path, &source)?;
         Ok(Job {
             path: path.into(),
             source,
             file,
             commune: None,
+            body: None,
         })
+    }
+
+    /// This job with its body template's text given, instead of read from the job's folder.
+    pub fn with_body(self, body: String) -> Job {
+        Job {
+            body: Some(body),
+            ..self
+        }
+    }
+
+    /// The name of the job's body template (`body = "…"`).
+    pub fn body_name(&self) -> &str {
+        &self.file.body
     }
 
     /// The document's number, if given.
@@ -140,6 +162,7 @@ impl Job {
             source: self.source.clone(),
             file,
             commune: Some(commune),
+            body: self.body.clone(),
         })
     }
 
@@ -360,7 +383,7 @@ impl Job {
                 )),
             })
             .collect::<Result<Vec<_>>>()?;
-        let body_text = template::render(dir, &file.body, context)?;
+        let body_text = template::render_given(dir, &file.body, self.body.as_deref(), context)?;
         let body = markup::parse(&text::clean(&body_text));
 
         let document = Document {

@@ -169,12 +169,19 @@ impl PdfWriter {
         serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))
     }
 
+    /// The pages of `doc` as laid out, before they are written as PDF: e.g. to draw them as images
+    /// ([`page_png`]).
+    pub fn layout(&self, doc: &Printed, date: Date) -> Result<PagedDocument> {
+        let world = DocumentWorld::new(self, self.input_json(doc)?, date)?;
+        let document = compile(&world);
+        typst::comemo::evict(CACHE_AGE);
+        document
+    }
+
     /// The PDF of `doc`, and its number of pages.
     pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
-        let json = self.input_json(doc)?;
-        let world = DocumentWorld::new(self, json, date)?;
-        let compiled = typst::compile::<PagedDocument>(&world).output;
-        let document = compiled.map_err(|diags| Error::Layout(describe(&world, &diags)))?;
+        let world = DocumentWorld::new(self, self.input_json(doc)?, date)?;
+        let document = compile(&world)?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(doc.meta.ident.clone()),
             timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
@@ -186,6 +193,24 @@ impl PdfWriter {
         typst::comemo::evict(CACHE_AGE);
         Ok((pdf, document.pages().len()))
     }
+}
+
+/// The document of `world` laid out, or what typst said against it.
+fn compile(world: &DocumentWorld) -> Result<PagedDocument> {
+    typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|diags| Error::Layout(describe(world, &diags)))
+}
+
+/// Page `index` (from 0) of a laid-out document as a PNG image, `pixels_per_pt` pixels to the point
+/// (1.0 draws an A4 page 595 pixels wide); `None` when there is no such page.
+pub fn page_png(document: &PagedDocument, index: usize, pixels_per_pt: f32) -> Option<Vec<u8>> {
+    let page = document.pages().get(index)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_pt)),
+        render_bleed: false,
+    };
+    typst_render::render(page, &options).encode_png().ok()
 }
 
 fn load_dir(dir: &Path) -> Result<Vec<Font>> {

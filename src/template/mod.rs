@@ -32,6 +32,17 @@ pub fn literal(text: &str) -> String {
 
 /// Renders the template `name`, found in `dir`, with `context`.
 pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
+    render_given(dir, name, None, context)
+}
+
+/// As [`render`], with the template's text given (`source`) instead of read from `dir/name`; the
+/// templates it includes are still read from `dir`.
+pub fn render_given(
+    dir: &Path,
+    name: &str,
+    source: Option<&str>,
+    context: Value,
+) -> Result<String, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_loader(path_loader(dir));
@@ -49,6 +60,10 @@ pub fn render(dir: &Path, name: &str, context: Value) -> Result<String, Error> {
         let file = e.name().map_or_else(|| dir.join(name), |n| dir.join(n));
         template_error(file, &e)
     };
+    if let Some(source) = source {
+        env.add_template_owned(name.to_owned(), source.to_owned())
+            .map_err(located)?;
+    }
     let template = env.get_template(name).map_err(|e| {
         if e.kind() == minijinja::ErrorKind::TemplateNotFound && e.name().is_none() {
             let missing = std::io::Error::new(
