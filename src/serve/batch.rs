@@ -98,10 +98,11 @@ pub async fn start(
         tally: Some(tally),
     };
     let worker = shared.clone();
-    tokio::spawn(async move {
-        let done = blocking(move || {
-            let root = worker.workspace.root();
-            let shown = |e: crate::Error| Refusal::unusable(super::shown(root, &e.to_string()));
+    // A thread of its own, not a request's: the batch goes on after the request that started it.
+    let work = move || {
+        let root = worker.workspace.root();
+        let shown = |e: crate::Error| super::shown(root, &e.to_string());
+        let done = crate::contain::contain(|| {
             std::fs::create_dir_all(&out).map_err(|source| {
                 shown(crate::Error::Io {
                     path: out.clone(),
@@ -115,11 +116,17 @@ pub async fn start(
                 failure.error = super::shown(root, &failure.error);
             }
             Ok(manifest)
-        })
-        .await;
-        let ended = done.map_err(|refusal| refusal.message().to_owned());
+        });
+        let ended = done.unwrap_or_else(|_| {
+            Err("lỗi nội bộ: lô này dừng giữa chừng (internal error; the batch stopped)".into())
+        });
         *run.ended.lock().unwrap_or_else(|e| e.into_inner()) = Some(ended);
-    });
+    };
+    std::thread::Builder::new()
+        .name(format!("batch {id}"))
+        .stack_size(super::STACK)
+        .spawn(work)
+        .map_err(|e| Refusal::unusable(format!("cannot start the batch: {e}")))?;
     Ok(Json(serde_json::json!({ "id": id })))
 }
 

@@ -55,9 +55,9 @@ impl Access {
         }
     }
 
-    /// The address to open, with the token when one is needed; `bound` is the port really taken.
-    pub fn address(&self, bound: Option<SocketAddr>) -> String {
-        let port = bound.map_or(self.listen.port(), |b| b.port());
+    /// The address to open, with the token when one is needed.
+    pub fn address(&self) -> String {
+        let port = self.listen.port();
         let host = match self.listen.ip() {
             ip if ip.is_unspecified() => self
                 .host_name

@@ -113,19 +113,17 @@ pub fn app(shared: Arc<Shared>) -> Router {
 /// Serves the page until interrupted (Ctrl-C), printing the address to open.
 pub fn run(options: &Options) -> Result<()> {
     let workspace = Workspace::open(&options.dir)?;
-    let access = Access::for_address(options.listen)?;
     let pdf = PdfWriter::new(options.font_dir.as_deref())?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_stack_size(STACK)
-        .build()
-        .map_err(|e| Error::Input(format!("cannot start the server: {e}")))?;
-    let shared = Shared::new(workspace, pdf, access);
-    runtime.block_on(async move {
+    runtime()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|e| Error::Input(format!("cannot listen on {}: {e}", options.listen)))?;
-        let address = shared.access.address(listener.local_addr().ok());
+        // The port really taken (`--port 0` lets the system choose), which the Host must name.
+        let bound = listener
+            .local_addr()
+            .map_err(|e| Error::Input(format!("cannot listen on {}: {e}", options.listen)))?;
+        let shared = Shared::new(workspace, pdf, Access::for_address(bound)?);
+        let address = shared.access.address();
         eprintln!("vanban serve: mở {address} trong trình duyệt (open it in a browser)");
         eprintln!(
             "thư mục làm việc (workspace): {}",
@@ -144,6 +142,15 @@ pub fn run(options: &Options) -> Result<()> {
             .await
             .map_err(|e| Error::Input(format!("the server stopped: {e}")))
     })
+}
+
+/// The runtime requests are served on: its threads have the stack typst's layout needs.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(STACK)
+        .build()
+        .map_err(|e| Error::Input(format!("cannot start the server: {e}")))
 }
 
 /// Opens `address` in the default browser, or says it could not.
