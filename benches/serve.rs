@@ -131,7 +131,10 @@ fn peak_rss_mib(pid: u32) -> Option<f64> {
 /// The sample letter's draft with its trích yếu made the `n`th edit.
 fn edited(draft: &Value, n: usize) -> Value {
     let mut draft = draft.clone();
-    let subject = draft["job"]["subject"].as_str().unwrap_or_default().to_owned();
+    let subject = draft["job"]["subject"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     draft["job"]["subject"] = json!(format!("{subject} (lần {n})"));
     draft
 }

@@ -37,7 +37,9 @@ fn serve(workspace: &Path) -> (Started, String) {
         .expect("vanban serve starts");
     let stderr = child.stderr.take().expect("stderr");
     let mut line = String::new();
-    BufReader::new(stderr).read_line(&mut line).expect("first line");
+    BufReader::new(stderr)
+        .read_line(&mut line)
+        .expect("first line");
     let address = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -144,7 +146,11 @@ async fn find(client: &Client, css: &str) -> Element {
 }
 
 async fn type_into(client: &Client, css: &str, text: &str) {
-    find(client, css).await.send_keys(text).await.expect("typing");
+    find(client, css)
+        .await
+        .send_keys(text)
+        .await
+        .expect("typing");
 }
 
 /// A screenshot of the whole window, saved as `name`.png where the test run keeps them.
@@ -159,12 +165,20 @@ async fn screenshot(client: &Client, name: &str) {
 
 /// Adds a row to the list editor `list` and types `text` into it.
 async fn add_item(client: &Client, list: &str, text: &str) {
-    find(client, &format!("[data-list='{list}'] .add")).await.click().await.expect("add");
+    find(client, &format!("[data-list='{list}'] .add"))
+        .await
+        .click()
+        .await
+        .expect("add");
     let rows = client
         .find_all(Locator::Css(&format!("[data-list='{list}'] .item input")))
         .await
         .expect("rows");
-    rows.last().expect("a row").send_keys(text).await.expect("typing");
+    rows.last()
+        .expect("a row")
+        .send_keys(text)
+        .await
+        .expect("typing");
 }
 
 #[test]
@@ -187,12 +201,31 @@ fn a_clerk_composes_checks_consolidates_and_batches_in_a_real_browser() {
 
 async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path) {
     client.goto(address).await.expect("the page opens");
-    until(client, "the kinds", "return document.querySelectorAll('#open-kind option').length > 29").await;
+    until(
+        client,
+        "the kinds",
+        "return document.querySelectorAll('#open-kind option').length > 29",
+    )
+    .await;
 
     // Soạn văn bản: a công văn, its fields filled in as the sample letter has them.
-    find(client, "#open-kind").await.select_by_value("cong-van").await.expect("kind");
-    until(client, "the blank form", "return document.querySelector('#name').value === 'cong-van'").await;
-    type_into(client, "[data-lines='issuer.name']", "Ủy ban nhân dân\nhuyện Cẩm Xuyên").await;
+    find(client, "#open-kind")
+        .await
+        .select_by_value("cong-van")
+        .await
+        .expect("kind");
+    until(
+        client,
+        "the blank form",
+        "return document.querySelector('#name').value === 'cong-van'",
+    )
+    .await;
+    type_into(
+        client,
+        "[data-lines='issuer.name']",
+        "Ủy ban nhân dân\nhuyện Cẩm Xuyên",
+    )
+    .await;
     type_into(client, "[data-key='issuer.code']", "UBND").await;
     type_into(client, "#number", "2402").await;
     type_into(client, "[data-key='unit']", "NTM").await;
@@ -204,7 +237,12 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
         )
         .await
         .expect("date");
-    type_into(client, "#subject", "đẩy mạnh công tác tuyên truyền Chương trình OCOP").await;
+    type_into(
+        client,
+        "#subject",
+        "đẩy mạnh công tác tuyên truyền Chương trình OCOP",
+    )
+    .await;
     add_item(client, "to", "Ủy ban nhân dân các xã, thị trấn").await;
     type_into(
         client,
@@ -230,9 +268,22 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
         "const i = document.querySelector('#pages img'); return i && i.complete && i.naturalWidth > 0 && !document.querySelector('#status').classList.contains('error') && document.querySelector('#status').textContent.includes('trang') ? i.dataset.preview : null",
     )
     .await;
-    let before = find(client, "#pages img").await.screenshot().await.expect("image");
-    until(client, "the findings", "return document.querySelector('#findings-summary').textContent.includes('checked')").await;
-    let summary = find(client, "#findings-summary").await.text().await.expect("summary");
+    let before = find(client, "#pages img")
+        .await
+        .screenshot()
+        .await
+        .expect("image");
+    until(
+        client,
+        "the findings",
+        "return document.querySelector('#findings-summary').textContent.includes('checked')",
+    )
+    .await;
+    let summary = find(client, "#findings-summary")
+        .await
+        .text()
+        .await
+        .expect("summary");
     assert!(summary.starts_with("1 file checked: 0 errors"), "{summary}");
     client
         .execute("document.querySelector('#form').scrollTop = 0", vec![])
@@ -247,11 +298,19 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
         first.as_str().expect("id")
     );
     until(client, "the page image to change", &script).await;
-    let after = find(client, "#pages img").await.screenshot().await.expect("image");
+    let after = find(client, "#pages img")
+        .await
+        .screenshot()
+        .await
+        .expect("image");
     assert_ne!(before, after, "the page image changed after the edit");
 
     // Download the PDF and check it.
-    find(client, "#download-pdf").await.click().await.expect("download");
+    find(client, "#download-pdf")
+        .await
+        .click()
+        .await
+        .expect("download");
     let pdf = downloaded(downloads, "cong-van.pdf").await;
     let check = common::vanban(&["check", pdf.to_str().expect("utf-8")]);
     let said = String::from_utf8_lossy(&check.stderr);
@@ -262,31 +321,77 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
     find(client, "#tab-data").await.click().await.expect("tab");
     let bad = common::root().join("tests/fixtures/bad.xlsx");
     type_into(client, "#consolidate-files", bad.to_str().expect("utf-8")).await;
-    find(client, "#consolidate").await.click().await.expect("consolidate");
-    let row = until(client, "the problems", "const r = document.querySelector('#problems tbody tr'); return r ? r.textContent : null").await;
+    find(client, "#consolidate")
+        .await
+        .click()
+        .await
+        .expect("consolidate");
+    let row = until(
+        client,
+        "the problems",
+        "const r = document.querySelector('#problems tbody tr'); return r ? r.textContent : null",
+    )
+    .await;
     let row = row.as_str().expect("text");
-    assert!(row.contains("bad.xlsx") && row.contains("Phụ lục 1") && row.contains("D6") && row.contains("\"hai\""), "{row}");
+    assert!(
+        row.contains("bad.xlsx")
+            && row.contains("Phụ lục 1")
+            && row.contains("D6")
+            && row.contains("\"hai\""),
+        "{row}"
+    );
     screenshot(client, "du-lieu").await;
 
     // Hàng loạt: the per-commune sample for the 24 communes.
-    find(client, "#tab-compose").await.click().await.expect("tab");
-    find(client, "#open-sample").await.select_by_value("cong-van-2402-xa").await.expect("sample");
+    find(client, "#tab-compose")
+        .await
+        .click()
+        .await
+        .expect("tab");
+    find(client, "#open-sample")
+        .await
+        .select_by_value("cong-van-2402-xa")
+        .await
+        .expect("sample");
     until(client, "the sample copied", "return [...document.querySelectorAll('#batch-job option')].some(o => o.value === 'cong-van-2402-xa')").await;
     assert!(workspace.join("cong-van-2402-xa.toml").is_file());
     find(client, "#tab-batch").await.click().await.expect("tab");
-    find(client, "#batch-job").await.select_by_value("cong-van-2402-xa").await.expect("job");
+    find(client, "#batch-job")
+        .await
+        .select_by_value("cong-van-2402-xa")
+        .await
+        .expect("job");
     find(client, "#batch-run").await.click().await.expect("run");
-    until(client, "the batch to finish", "return document.querySelector('#batch-zip-link')").await;
-    let status = find(client, "#batch-status").await.text().await.expect("status");
+    until(
+        client,
+        "the batch to finish",
+        "return document.querySelector('#batch-zip-link')",
+    )
+    .await;
+    let status = find(client, "#batch-status")
+        .await
+        .text()
+        .await
+        .expect("status");
     assert!(status.contains("48 tệp cho 24 xã, 0 xã lỗi"), "{status}");
     screenshot(client, "hang-loat").await;
-    find(client, "#batch-zip-link").await.click().await.expect("zip");
+    find(client, "#batch-zip-link")
+        .await
+        .click()
+        .await
+        .expect("zip");
     let zip = downloaded(downloads, "cong-van-2402-xa.zip").await;
     let archive = zip::ZipArchive::new(std::fs::File::open(&zip).expect("zip")).expect("a zip");
     let names: Vec<&str> = archive.file_names().collect();
-    let documents = names.iter().filter(|n| n.ends_with(".pdf") || n.ends_with(".docx")).count();
+    let documents = names
+        .iter()
+        .filter(|n| n.ends_with(".pdf") || n.ends_with(".docx"))
+        .count();
     assert_eq!(documents, 48, "{names:?}");
-    assert!(names.contains(&"manifest.json") && names.contains(&"manifest.csv"), "{names:?}");
+    assert!(
+        names.contains(&"manifest.json") && names.contains(&"manifest.csv"),
+        "{names:?}"
+    );
 
     // Kiểm tra: a DOCX with a bad date.
     let out = tempfile::tempdir().expect("out");
@@ -301,10 +406,26 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
     );
     find(client, "#tab-check").await.click().await.expect("tab");
     type_into(client, "#check-files", bad_date.to_str().expect("utf-8")).await;
-    until(client, "the check", "return document.querySelector('#check-summary').textContent.includes('checked')").await;
-    let reports = find(client, "#check-reports").await.text().await.expect("reports");
-    assert!(reports.contains("E13") && reports.contains("ngày 10 tháng 08 năm 2021"), "{reports}");
-    let summary = find(client, "#check-summary").await.text().await.expect("summary");
+    until(
+        client,
+        "the check",
+        "return document.querySelector('#check-summary').textContent.includes('checked')",
+    )
+    .await;
+    let reports = find(client, "#check-reports")
+        .await
+        .text()
+        .await
+        .expect("reports");
+    assert!(
+        reports.contains("E13") && reports.contains("ngày 10 tháng 08 năm 2021"),
+        "{reports}"
+    );
+    let summary = find(client, "#check-summary")
+        .await
+        .text()
+        .await
+        .expect("summary");
     assert_eq!(summary, "1 file checked: 1 error, 0 warnings");
     screenshot(client, "kiem-tra").await;
 }

@@ -1,14 +1,13 @@
 //! The check screen: DOCX and PDF files from anywhere, judged as `vanban check` judges them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use axum::extract::{Multipart, State};
+use axum::extract::Multipart;
 use axum::Json;
 use serde::Serialize;
 
 use super::reply::{blocking, Refusal};
-use super::{upload, Shared};
+use super::upload;
 
 /// The reports of the files checked, and the summary line the command line prints.
 #[derive(Serialize)]
@@ -108,10 +107,7 @@ pub fn checked(files: &[PathBuf], folder: &Path) -> Checked {
 }
 
 /// Checks the files dropped on the page.
-pub async fn check(
-    State(_shared): State<Arc<Shared>>,
-    multipart: Multipart,
-) -> Result<Json<Checked>, Refusal> {
+pub async fn check(multipart: Multipart) -> Result<Json<Checked>, Refusal> {
     let uploaded = upload::receive(multipart).await?;
     if uploaded.files.is_empty() {
         return Err(Refusal::bad("chưa có tệp nào (no file given)"));

@@ -70,12 +70,10 @@ impl Draft {
                 table.insert(key.clone(), value);
             }
         }
-        let body_name = table
-            .get("body")
-            .and_then(toml::Value::as_str)
-            .map_or_else(|| format!("{name}.md.j2"), str::to_owned);
+        // The body is the job's own file, named after it: a job saved under a new name never writes
+        // over the body of the job it was made from.
+        let body_name = format!("{name}.md.j2");
         table.insert("body".into(), toml::Value::String(body_name.clone()));
-        workspace.file(&body_name)?;
         if let Some(data) = table.get("data").and_then(toml::Value::as_str) {
             workspace.file(data)?;
         }
@@ -90,7 +88,7 @@ impl Draft {
         let toml = toml::to_string(&table).map_err(|e| Refusal::bad(format!("job: {e}")))?;
         let path = workspace.root().join(format!("{name}.toml"));
         let job = Job::from_source(&path, toml.clone())
-            .map_err(|e| Refusal::unusable(super::shown(workspace.root(), &e.to_string())))?
+            .map_err(|e| Refusal::unusable(unfilled(workspace, e)))?
             .with_body(self.body.clone());
         Ok(Made {
             job,
@@ -99,6 +97,37 @@ impl Draft {
         })
     }
 }
+
+/// The error of a job made from the form, as the page shows it: a key the form left empty is named by
+/// its field's label (the job file is written by the page, so its lines and columns mean nothing).
+fn unfilled(workspace: &Workspace, error: crate::Error) -> String {
+    let crate::Error::Syntax { path, message, .. } = &error else {
+        return super::shown(workspace.root(), &error.to_string());
+    };
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let label = LABELS
+        .iter()
+        .find(|(key, _)| message == &format!("missing field `{key}`"))
+        .map(|(_, label)| *label);
+    match label {
+        Some(label) => format!("{file}: chưa điền {label} ({message})"),
+        None => format!("{file}: {message}"),
+    }
+}
+
+/// The form's label of each key a job must have.
+const LABELS: [(&str, &str); 8] = [
+    ("kind", "Loại văn bản"),
+    ("place", "Địa danh"),
+    ("date", "Ngày ban hành"),
+    ("issuer", "Cơ quan ban hành"),
+    ("name", "tên (cơ quan ban hành hoặc người ký)"),
+    ("code", "Chữ viết tắt tên cơ quan"),
+    ("signer", "Người ký"),
+    ("lines", "Quyền hạn, chức vụ người ký"),
+];
 
 /// A TOML value as JSON; dates as `YYYY-MM-DD` strings.
 pub fn json_of(value: &toml::Value) -> Json {

@@ -134,3 +134,21 @@ pub fn mime_of(name: &str) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_requests_work_is_an_internal_error_and_the_runtime_goes_on() {
+        let runtime = crate::serve::runtime().expect("runtime");
+        let failed = runtime.block_on(blocking(|| -> Result<(), Refusal> {
+            panic!("a layout engine's bug");
+        }));
+        let refusal = failed.expect_err("refused");
+        assert_eq!(refusal.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(refusal.message().starts_with("lỗi nội bộ"), "{}", refusal.message());
+        let next = runtime.block_on(blocking(|| Ok(2 + 2)));
+        assert_eq!(next.expect("the next request is served"), 4);
+    }
+}
