@@ -35,10 +35,11 @@ fn start(workspace: &std::path::Path) -> Server {
         .stdout(Stdio::null())
         .spawn()
         .expect("vanban serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
     let mut line = String::new();
-    BufReader::new(child.stderr.take().expect("stderr"))
-        .read_line(&mut line)
-        .expect("address line");
+    stderr.read_line(&mut line).expect("the address line");
+    // The rest of what the server says is read, so that it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
     let port = line
         .split("127.0.0.1:")
         .nth(1)

@@ -161,6 +161,7 @@ fn a_blank_document_of_a_kind_has_the_kinds_fields() {
     let (_dir, app) = server(None);
     let draft = get(&app, "/api/blank?kind=cong-van").json();
     assert_eq!(draft["job"]["kind"], "cong-van");
+    assert_eq!(draft["name"], "cong-van");
     assert_eq!(draft["job"]["to"], json!([]));
     let decision = get(&app, "/api/blank?kind=giay-gioi-thieu").json();
     assert!(decision["job"].get("subject").is_none(), "{decision}");
@@ -610,15 +611,14 @@ fn a_batch_of_a_job_that_is_not_there_is_refused() {
 #[test]
 fn a_word_draft_dropped_on_the_page_becomes_a_job_of_the_workspace() {
     let (dir, app) = server(None);
-    open_sample(&app, "cong-van-2402");
     let options = vanban::RenderOptions {
         formats: vec![vanban::render::OutputFormat::Docx],
         ..vanban::RenderOptions::default()
     };
     let pdf = PdfWriter::new(None).expect("fonts");
-    let out = dir.path().join("out");
-    let rendered = vanban::render_job(&dir.path().join("cong-van-2402.toml"), &out, &options, &pdf)
-        .expect("render");
+    let out = tempfile::tempdir().expect("out");
+    let rendered =
+        vanban::render_job(&common::sample_job(), out.path(), &options, &pdf).expect("render");
     let docx = std::fs::read(&rendered.paths[0]).expect("docx");
     let reply = post_files(
         &app,
@@ -633,16 +633,25 @@ fn a_word_draft_dropped_on_the_page_becomes_a_job_of_the_workspace() {
     assert!(imported["report"][0]
         .as_str()
         .expect("report")
-        .starts_with("Công văn OCOP.docx"));
+        .starts_with("Công văn OCOP.docx: paragraph"));
     assert!(dir.path().join("cong-van-ocop.toml").is_file());
-    // Dropped again, it gets a name of its own.
+
+    // The per-commune sample shares the letter's body template, cong-van-2402.md.j2: a draft named
+    // cong-van-2402 gets a name of its own and leaves that template as it was.
+    open_sample(&app, "cong-van-2402-xa");
     let again = post_files(
         &app,
         "/api/import",
-        multipart(&[("draft", "Công văn OCOP.docx", &docx)]),
+        multipart(&[("draft", "cong-van-2402.docx", &docx)]),
     )
     .json();
-    assert_eq!(again["draft"]["name"], "cong-van-ocop-2");
+    assert_eq!(again["draft"]["name"], "cong-van-2402-2");
+    assert!(
+        std::fs::read_to_string(dir.path().join("cong-van-2402.md.j2"))
+            .expect("body")
+            .contains("{{ giai_doan }}"),
+        "the sample's body template is left as it was"
+    );
     let not_word = post_files(
         &app,
         "/api/import",

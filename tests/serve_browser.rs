@@ -35,11 +35,11 @@ fn serve(workspace: &Path) -> (Started, String) {
         .stdout(Stdio::null())
         .spawn()
         .expect("vanban serve starts");
-    let stderr = child.stderr.take().expect("stderr");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
     let mut line = String::new();
-    BufReader::new(stderr)
-        .read_line(&mut line)
-        .expect("first line");
+    stderr.read_line(&mut line).expect("the address line");
+    // The rest of what the server says is read, so that it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
     let address = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -404,6 +404,34 @@ async fn walk(client: &Client, address: &str, workspace: &Path, downloads: &Path
         "tháng 8 năm 2021",
         "tháng 08 năm 2021",
     );
+    // A Word draft dropped on the compose screen becomes a job of the workspace.
+    find(client, "#tab-compose")
+        .await
+        .click()
+        .await
+        .expect("tab");
+    let draft = out.path().join("cong-van-2402.docx");
+    type_into(client, "#import-file", draft.to_str().expect("utf-8")).await;
+    until(
+        client,
+        "the draft imported",
+        "return document.querySelector('#name').value === 'cong-van-2402-2'",
+    )
+    .await;
+    let report = find(client, "#import-report")
+        .await
+        .text()
+        .await
+        .expect("report");
+    assert!(report.contains("cong-van-2402.docx: paragraph"), "{report}");
+    assert!(workspace.join("cong-van-2402-2.toml").is_file());
+    let subject = find(client, "#subject")
+        .await
+        .prop("value")
+        .await
+        .expect("subject");
+    assert_eq!(subject.as_deref(), Some("đẩy mạnh công tác tuyên truyền; xây dựng kế hoạch, lựa chọn sản phẩm có tiềm năng, lợi thế của địa phương tham gia chương trình OCOP giai đoạn 2021-2025"));
+
     find(client, "#tab-check").await.click().await.expect("tab");
     type_into(client, "#check-files", bad_date.to_str().expect("utf-8")).await;
     until(

@@ -102,8 +102,12 @@ pub struct OfKind {
     kind: String,
 }
 
-/// A blank job of a kind: its keys, empty, for the form.
-pub async fn blank(Query(of): Query<OfKind>) -> Result<Json<Draft>, Refusal> {
+/// A blank job of a kind: its keys, empty, for the form; named after the kind with a name no file of
+/// the workspace has.
+pub async fn blank(
+    State(shared): State<Arc<Shared>>,
+    Query(of): Query<OfKind>,
+) -> Result<Json<Draft>, Refusal> {
     let kind = Kind::from_slug(&of.kind).ok_or_else(|| {
         Refusal::bad(format!(
             "{:?}: không có loại văn bản này (unknown kind)",
@@ -124,7 +128,7 @@ pub async fn blank(Query(of): Query<OfKind>) -> Result<Json<Draft>, Refusal> {
         job["to"] = json!([]);
     }
     Ok(Json(Draft {
-        name: kind.slug.to_owned(),
+        name: shared.workspace.free_name(kind.slug),
         job,
         body: String::new(),
     }))
@@ -303,17 +307,9 @@ pub async fn import(
             ));
         };
         // The job is named after the draft, as a slug, and never over a job already there.
-        let stem = slug_of(&crate::import::stem_of(file));
-        let name = (1..)
-            .map(|n| {
-                if n == 1 {
-                    stem.clone()
-                } else {
-                    format!("{stem}-{n}")
-                }
-            })
-            .find(|n| !shared.workspace.root().join(format!("{n}.toml")).exists())
-            .unwrap_or(stem);
+        let name = shared
+            .workspace
+            .free_name(&slug_of(&crate::import::stem_of(file)));
         let extension = file
             .extension()
             .map_or_else(String::new, |e| e.to_string_lossy().into_owned());

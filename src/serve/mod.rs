@@ -124,11 +124,13 @@ pub fn run(options: &Options) -> Result<()> {
             .map_err(|e| Error::Input(format!("cannot listen on {}: {e}", options.listen)))?;
         let shared = Shared::new(workspace, pdf, Access::for_address(bound)?);
         let address = shared.access.address();
-        eprintln!("vanban serve: mở {address} trong trình duyệt (open it in a browser)");
-        eprintln!(
+        say(&format!(
+            "vanban serve: mở {address} trong trình duyệt (open it in a browser)"
+        ));
+        say(&format!(
             "thư mục làm việc (workspace): {}",
             shared.workspace.root().display()
-        );
+        ));
         if options.open {
             open_browser(&address);
         }
@@ -165,8 +167,17 @@ fn open_browser(address: &str) {
         std::process::Command::new("xdg-open").arg(address).spawn()
     };
     if let Err(e) = launched {
-        eprintln!("warning: could not open a browser ({e}): open {address} yourself");
+        say(&format!(
+            "warning: could not open a browser ({e}): open {address} yourself"
+        ));
     }
+}
+
+/// Writes `line` to the standard error, where the server says what it does; a closed standard error
+/// (the terminal gone) is no reason to stop serving.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// `path` named as from the workspace, for what the page shows.

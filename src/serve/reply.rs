@@ -70,7 +70,7 @@ pub async fn blocking<T: Send + 'static>(
     match tokio::task::spawn_blocking(work).await {
         Ok(result) => result,
         Err(e) => {
-            eprintln!("vanban serve: internal error: {e}");
+            super::say(&format!("vanban serve: internal error: {e}"));
             Err(Refusal::with(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "lỗi nội bộ: yêu cầu này không làm được (internal error; the server goes on)",
@@ -147,7 +147,11 @@ mod tests {
         }));
         let refusal = failed.expect_err("refused");
         assert_eq!(refusal.status, StatusCode::INTERNAL_SERVER_ERROR);
-        assert!(refusal.message().starts_with("lỗi nội bộ"), "{}", refusal.message());
+        assert!(
+            refusal.message().starts_with("lỗi nội bộ"),
+            "{}",
+            refusal.message()
+        );
         let next = runtime.block_on(blocking(|| Ok(2 + 2)));
         assert_eq!(next.expect("the next request is served"), 4);
     }

@@ -68,6 +68,26 @@ impl Workspace {
         }
     }
 
+    /// `stem`, or `stem-2`, `stem-3`…: the first name no job, body template or annex template of the
+    /// workspace has, so that a new job never writes over a file already there.
+    pub fn free_name(&self, stem: &str) -> String {
+        let taken = |name: &str| {
+            [".toml", ".md.j2", "-phu-luc-1.md.j2"]
+                .iter()
+                .any(|end| self.root.join(format!("{name}{end}")).exists())
+        };
+        (1..)
+            .map(|n| {
+                if n == 1 {
+                    stem.to_owned()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| stem.to_owned())
+    }
+
     /// The names of the workspace's own files (not in sub-folders) ending in one of `extensions`,
     /// sorted.
     pub fn list(&self, extensions: &[&str]) -> Vec<String> {

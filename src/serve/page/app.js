@@ -280,6 +280,7 @@ async function open_draft(promise) {
     const draft = await promise;
     state.draft = draft.draft ? draft.draft : draft;
     fill_form();
+    $("#import-box").hidden = !draft.report;
     if (draft.report) show_import_report(draft);
     await refresh_start();
     preview();
@@ -289,9 +290,9 @@ async function open_draft(promise) {
 }
 
 function show_import_report(imported) {
-  const list = $("#findings");
+  const list = $("#import-report");
   list.replaceChildren();
-  $("#findings-summary").textContent = "Đã nhập bản thảo Word:";
+  $("#import-summary").textContent = `${imported.draft.name}.toml, ${imported.report.length} đoạn`;
   if (imported.error) list.append(el("li", { class: "error" }, imported.error));
   for (const line of imported.report) list.append(el("li", { class: "note" }, line));
 }
