@@ -227,6 +227,9 @@ fn print_report(report: &vanban::check::Report) {
     if let Some(reason) = &report.reason {
         println!("{file}: not judged: {reason}");
     }
+    for (i, signature) in report.signatures.iter().enumerate() {
+        println!("{file}: signature {}: {signature}", i + 1);
+    }
     for note in &report.notes {
         println!("{file}: {note}");
     }

@@ -29,6 +29,16 @@ const MISSED: &[(&str, &str)] = &[
 /// off the document by hand and found true: (file, rule, what the document shows).
 const REVIEWED: &[(&str, &str, &str)] = &[
     (
+        "17_congvan_788-STP-HCBT_BinhThuan_Letter_2025.pdf",
+        "E31",
+        "both signatures are Phạm Thị Minh Hiếu's (a person's certificate, OU=Sở Tư pháp), none the organisation's; and poppler's pdfsig also finds each one's digest no longer matches the bytes it covers (Digest Mismatch)",
+    ),
+    (
+        "23_huongdan_545-HD-BTV_HiepHoiCCV_Letter_2025.pdf",
+        "E31",
+        "one signature, NGUYỄN TRÍ HÒA's personal certificate (UID=CC:…, as pdfsig prints it): no organisation signature",
+    ),
+    (
         "07_phieutrinh_VP-UBND-BinhThuan_2025.docx",
         "W6",
         "two pages (Word's count, and LibreOffice prints two) and no PAGE field in any header or footer",
@@ -293,4 +303,77 @@ fn the_governments_templates_are_reported_as_templates() {
         );
         assert!(report.findings.is_empty(), "{file}: {:?}", report.findings);
     }
+}
+
+/// The signatures `vanban check` lists for a PDF, as it prints them.
+fn signatures(path: &Path) -> Vec<String> {
+    let report = vanban::check::check_file(path).expect("readable");
+    report.signatures.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn signed_pdfs_list_their_signers_times_and_what_each_covers() {
+    if !present() {
+        return;
+    }
+    let listed = signatures(&folder().join("19_baocao_228-BC-SNV_LamDong_2025.pdf"));
+    assert_eq!(
+        listed,
+        [
+            "Trần Hữu Tuấn (person), 2025-11-28T10:05:57+07:00, ETSI.CAdES.detached, 607148 bytes added after it",
+            "SỞ NỘI VỤ (organisation), 2025-11-28T10:38:25+07:00, ETSI.CAdES.detached, 551955 bytes added after it",
+            "SỞ NỘI VỤ (organisation), 2025-11-28T10:38:25+07:00, ETSI.CAdES.detached, 44844 bytes added after it",
+            "SỞ NỘI VỤ (organisation), 2025-11-28T10:38:25+07:00, ETSI.CAdES.detached, covers the whole file",
+        ]
+    );
+    let report =
+        vanban::check::check_file(&folder().join("43_congvan_193-UBND-KT_LaoCai_2026.pdf"))
+            .expect("readable");
+    assert_eq!(report.signatures.len(), 5);
+    assert!(!report.signatures[0].organisation && report.signatures[1].organisation);
+    assert!(report.findings.iter().all(|f| !f.rule.starts_with("E31")));
+    // A scan is not judged, but its signature is still told.
+    let scan = vanban::check::check_file(
+        &folder().join("49_congvan_513-SYT_KienGiang_scan-signed_2018.pdf"),
+    )
+    .expect("readable");
+    assert!(!scan.judged);
+    assert_eq!(scan.signatures[0].signer.as_deref(), Some("Sở Y tế"));
+}
+
+#[test]
+fn a_changed_byte_breaks_a_signature_and_an_appended_update_is_told() {
+    if !present() {
+        return;
+    }
+    let original =
+        std::fs::read(folder().join("29_thongbao_493-TB-UBND_LamDong_scan-OCR_2025.pdf"))
+            .expect("signed PDF");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // One byte inside the signed range: the first object's number.
+    let at = original
+        .windows(7)
+        .position(|w| w == b" 0 obj\n" || w == b" 0 obj\r")
+        .expect("an object")
+        - 1;
+    let mut changed = original.clone();
+    changed[at] = if changed[at] == b'1' { b'2' } else { b'1' };
+    let tampered = dir.path().join("tampered.pdf");
+    std::fs::write(&tampered, &changed).expect("write");
+    let listed = signatures(&tampered);
+    assert!(
+        listed[0].contains("BROKEN: the bytes it signed were changed"),
+        "{listed:?}"
+    );
+
+    let mut appended = original.clone();
+    appended.extend_from_slice(b"\n% an update after signing\n");
+    let grown = dir.path().join("appended.pdf");
+    std::fs::write(&grown, &appended).expect("write");
+    let listed = signatures(&grown);
+    assert!(
+        listed[0].ends_with(", 27 bytes added after it"),
+        "{listed:?}"
+    );
+    assert!(!listed[0].contains("BROKEN"), "{listed:?}");
 }

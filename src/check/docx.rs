@@ -55,6 +55,7 @@ pub fn read(path: &Path) -> Result<Evidence> {
         lines: lines(&document),
         pages: Vec::new(),
         unembedded: Vec::new(),
+        signatures: Vec::new(),
         sections: sections(&document),
         fonts: looks.fonts,
         looks: looks.paragraphs,

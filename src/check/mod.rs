@@ -14,6 +14,7 @@ pub mod pdf;
 mod pdf_layout;
 mod placement;
 mod scope;
+pub mod signatures;
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,8 @@ pub struct Evidence {
     pub continues: Vec<bool>,
     /// What each page holds, when the format has pages (PDF).
     pub pages_read: Vec<PageRead>,
+    /// The digital signatures, first signed first (PDF).
+    pub signatures: Vec<signatures::Signed>,
 }
 
 /// What a PDF page holds besides its lines: images, and text printed or drawn invisible.
@@ -219,6 +222,8 @@ pub struct Report {
     pub notes: Vec<String>,
     /// Its departures from the format.
     pub findings: Vec<Finding>,
+    /// Its digital signatures, first signed first (PDF).
+    pub signatures: Vec<signatures::Signed>,
 }
 
 impl Report {
@@ -229,6 +234,7 @@ impl Report {
             reason: Some(reason),
             notes: Vec::new(),
             findings: Vec::new(),
+            signatures: Vec::new(),
         }
     }
 }
@@ -292,6 +298,7 @@ pub fn check_file(path: &Path) -> Result<Report> {
                 reason: None,
                 notes: Vec::new(),
                 findings: Vec::new(),
+                signatures: Vec::new(),
             });
         }
         _ => {
@@ -309,7 +316,10 @@ pub fn check_file(path: &Path) -> Result<Report> {
             ))
         })?
     {
-        return Ok(Report::not_judged(path, reason));
+        return Ok(Report {
+            signatures: evidence.signatures.clone(),
+            ..Report::not_judged(path, reason)
+        });
     }
     let verdicts = crate::contain::contain(|| findings(&evidence)).map_err(|_| {
         Error::Input(format!(
@@ -326,6 +336,7 @@ pub fn check_file(path: &Path) -> Result<Report> {
             .into_iter()
             .map(|v| finding(path, &evidence, v))
             .collect(),
+        signatures: evidence.signatures,
     })
 }
 
@@ -391,6 +402,16 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         .find_map(|i| nd30::judge_citations(&evidence.lines[i]));
     verdicts.extend(citation);
     verdicts.extend(stored);
+    let signers: Vec<nd30::Signer> = evidence
+        .signatures
+        .iter()
+        .map(|s| nd30::Signer {
+            name: s.signer.as_deref(),
+            organisation: s.organisation,
+            intact: s.intact,
+        })
+        .collect();
+    verdicts.extend(nd30::judge_signatures(&signers, annex_file));
     verdicts
 }
 

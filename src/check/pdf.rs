@@ -14,8 +14,16 @@ use crate::nd30;
 /// Reads the file at `path`.
 pub fn read(path: &Path) -> Result<Evidence> {
     let bad = |message: String| Error::Input(format!("{}: {message}", path.display()));
-    let document = Document::load(path).map_err(|e| bad(format!("not a readable PDF: {e}")))?;
-    let mut evidence = Evidence::default();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let document =
+        Document::load_mem(&bytes).map_err(|e| bad(format!("not a readable PDF: {e}")))?;
+    let mut evidence = Evidence {
+        signatures: super::signatures::read(&document, &bytes),
+        ..Evidence::default()
+    };
     for (number, id) in document.get_pages() {
         let size = page_size(&document, id);
         let (width_mm, height_mm) = size.map_or((0.0, 0.0), |s| (s.width_mm, s.height_mm));

@@ -6,6 +6,7 @@
 mod annex;
 mod date;
 mod drafter;
+mod electronic;
 mod format;
 mod kind;
 mod numbering;
@@ -19,6 +20,10 @@ mod words;
 pub use annex::{annex_label, annex_reference, roman};
 pub use date::{date_line, date_words, Blank, Date, BLANK};
 pub use drafter::{drafter_line, is_drafter_line};
+pub use electronic::{
+    judge_signatures, organisation_certificate, Signer, ORGANISATION_OPENINGS,
+    SEPARATE_FILE_SIGNATURE, SIGNATURES,
+};
 pub use format::{Align, Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};
 pub use numbering::{Level, Numbering, POINT_LETTERS};

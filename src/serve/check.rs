@@ -31,6 +31,8 @@ pub struct FileReport {
     pub notes: Vec<String>,
     /// The findings, each as `vanban check` prints it and in parts.
     pub findings: Vec<Shown>,
+    /// Its digital signatures, each as `vanban check` prints it.
+    pub signatures: Vec<String>,
 }
 
 /// One finding.
@@ -85,6 +87,7 @@ pub fn checked(files: &[PathBuf], folder: &Path) -> Checked {
                             line: super::shown(folder, &f.to_string()),
                         })
                         .collect(),
+                    signatures: report.signatures.iter().map(ToString::to_string).collect(),
                 });
                 read.push(report);
             }
@@ -96,6 +99,7 @@ pub fn checked(files: &[PathBuf], folder: &Path) -> Checked {
                     reason: Some(super::shown(folder, &e.to_string())),
                     notes: Vec::new(),
                     findings: Vec::new(),
+                    signatures: Vec::new(),
                 });
             }
         }

@@ -60,7 +60,7 @@ pub struct Rule {
 }
 
 impl Rule {
-    const fn error(number: u8, topic: &'static str, source: &'static str) -> Rule {
+    pub(crate) const fn error(number: u8, topic: &'static str, source: &'static str) -> Rule {
         Rule {
             number,
             severity: Severity::Error,

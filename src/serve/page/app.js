@@ -267,6 +267,7 @@ function show_findings(checked, list, summary) {
   list.replaceChildren();
   for (const report of checked.reports) {
     if (report.reason) list.append(el("li", { class: "note" }, `${report.file}: không đánh giá (not judged): ${report.reason}`));
+    (report.signatures || []).forEach((s, i) => list.append(el("li", { class: "note" }, `${report.file}: chữ ký số ${i + 1}: ${s}`)));
     for (const note of report.notes) list.append(el("li", { class: "note" }, `${report.file}: ${note}`));
     for (const f of report.findings) list.append(finding_item(f));
   }

@@ -1,0 +1,208 @@
+//! Electronic documents (Điều 5; Phụ lục I, II.7.d and II.8): signed digitally by the competent
+//! person and by the organisation, and how an organisation's certificate is told from a person's.
+
+use super::rules::{Rule, Verdict};
+
+/// Rule 31: an electronic document is signed by the competent person and by the organisation.
+pub const SIGNATURES: Rule = Rule::error(
+    31,
+    "signatures",
+    "Decree 30, Điều 5; Phụ lục I, II.7.d and II.8.a",
+);
+
+/// Rule 32: an annex or attachment filed separately carries the organisation's signature.
+pub const SEPARATE_FILE_SIGNATURE: Rule = Rule::error(
+    32,
+    "separate file's signature",
+    "Decree 30, Phụ lục I, II.8.b",
+);
+
+/// Words an organisation's name opens with (an agency, a unit, an association), in capitals.
+pub const ORGANISATION_OPENINGS: [&str; 30] = [
+    "ỦY BAN",
+    "UỶ BAN",
+    "UBND",
+    "HỘI ĐỒNG",
+    "SỞ",
+    "BỘ",
+    "VĂN PHÒNG",
+    "TỔNG CỤC",
+    "CHI CỤC",
+    "CỤC",
+    "BAN",
+    "PHÒNG",
+    "TRUNG TÂM",
+    "HIỆP HỘI",
+    "LIÊN ĐOÀN",
+    "HỘI",
+    "TRƯỜNG",
+    "ĐẠI HỌC",
+    "HỌC VIỆN",
+    "BỆNH VIỆN",
+    "VIỆN",
+    "CÔNG AN",
+    "THANH TRA",
+    "KHO BẠC",
+    "TÒA ÁN",
+    "TOÀ ÁN",
+    "CHÍNH PHỦ",
+    "BẢO HIỂM",
+    "CÔNG TY",
+    "ĐOÀN",
+];
+
+/// Whether a certificate is an organisation's rather than a person's: its common name is its
+/// organisation's, or opens as an organisation's name does, or its user id is the organisation's tax
+/// code (`MST:`) or budget-relation code (`MNS:`).
+pub fn organisation_certificate(
+    cn: &str,
+    organisation: Option<&str>,
+    user_id: Option<&str>,
+) -> bool {
+    let name = cn.trim().to_uppercase();
+    let same_as_organisation = organisation.is_some_and(|o| o.trim().to_uppercase() == name);
+    let code = user_id.is_some_and(|u| {
+        let u = u.trim().to_uppercase();
+        u.starts_with("MST:") || u.starts_with("MNS:")
+    });
+    let opening = ORGANISATION_OPENINGS.iter().any(|w| {
+        name.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    same_as_organisation || code || opening
+}
+
+/// One signature as rule 31 sees it: its signer, whether an organisation's, whether intact.
+#[derive(Debug, Clone, Copy)]
+pub struct Signer<'a> {
+    /// The certificate's common name.
+    pub name: Option<&'a str>,
+    /// Whether the certificate is an organisation's.
+    pub organisation: bool,
+    /// Whether the bytes it signed are unchanged (`None`: not known).
+    pub intact: Option<bool>,
+}
+
+/// Judges the signatures of a signed PDF: every one intact; a document signed by the competent
+/// person and by the organisation; an annex or attachment filed on its own (`separate`) by the
+/// organisation. An unsigned file is not judged here.
+pub fn judge_signatures(signers: &[Signer], separate: bool) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if signers.is_empty() {
+        return verdicts;
+    }
+    let named = |s: &Signer| s.name.unwrap_or("(no certificate)").to_owned();
+    for (i, signer) in signers.iter().enumerate() {
+        if signer.intact == Some(false) {
+            verdicts.push(Verdict::new(
+                SIGNATURES,
+                format!(
+                    "signature {} ({}): the bytes it signed were changed",
+                    i + 1,
+                    named(signer)
+                ),
+                "the document as it was signed, or signed again",
+            ));
+        }
+    }
+    let mut people: Vec<String> = signers
+        .iter()
+        .filter(|s| !s.organisation)
+        .map(named)
+        .collect();
+    people.dedup();
+    let organisation = signers.iter().any(|s| s.organisation);
+    if separate {
+        if !organisation {
+            verdicts.push(Verdict::new(
+                SEPARATE_FILE_SIGNATURE,
+                format!("signed by {} only", people.join(", ")),
+                "the organisation's digital signature on each file filed separately",
+            ));
+        }
+    } else if !organisation {
+        verdicts.push(Verdict::new(
+            SIGNATURES,
+            format!("signed by {} only", people.join(", ")),
+            "the organisation's digital signature too",
+        ));
+    } else if people.is_empty() {
+        let organisations: Vec<String> = signers.iter().map(named).collect();
+        verdicts.push(Verdict::new(
+            SIGNATURES,
+            format!("signed by the organisation only ({})", organisations[0]),
+            "the competent person's digital signature first, then the organisation's",
+        ));
+    }
+    verdicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations_are_told_from_people() {
+        assert!(organisation_certificate(
+            "SỞ NỘI VỤ",
+            Some("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+            Some("MST:5800593196")
+        ));
+        assert!(organisation_certificate(
+            "VĂN PHÒNG CHÍNH PHỦ",
+            Some("VĂN PHÒNG CHÍNH PHỦ"),
+            None
+        ));
+        assert!(organisation_certificate(
+            "Sở Y tế",
+            Some("Tỉnh Kiên Giang"),
+            None
+        ));
+        assert!(!organisation_certificate(
+            "Trần Hữu Tuấn",
+            Some("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+            None
+        ));
+        assert!(!organisation_certificate(
+            "NGUYỄN TRÍ HÒA",
+            None,
+            Some("CC:042064010667")
+        ));
+        assert!(!organisation_certificate(
+            "Phạm Thị Minh Hiếu",
+            Some("Tỉnh Bình Thuận"),
+            None
+        ));
+    }
+
+    #[test]
+    fn a_document_needs_the_person_and_the_organisation() {
+        let person = Signer {
+            name: Some("Lê Ngọc Hà"),
+            organisation: false,
+            intact: Some(true),
+        };
+        let agency = Signer {
+            name: Some("ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN"),
+            organisation: true,
+            intact: Some(true),
+        };
+        assert!(judge_signatures(&[person, agency], false).is_empty());
+        assert!(judge_signatures(&[], false).is_empty());
+        let once = judge_signatures(&[person], false);
+        assert_eq!(once[0].found, "signed by Lê Ngọc Hà only");
+        assert_eq!(once[0].rule.id(), "E31");
+        assert_eq!(judge_signatures(&[agency], false)[0].rule.id(), "E31");
+        assert!(judge_signatures(&[agency], true).is_empty());
+        assert_eq!(judge_signatures(&[person], true)[0].rule.id(), "E32");
+        let broken = Signer {
+            intact: Some(false),
+            ..person
+        };
+        let verdicts = judge_signatures(&[broken, agency], false);
+        assert_eq!(
+            verdicts[0].found,
+            "signature 1 (Lê Ngọc Hà): the bytes it signed were changed"
+        );
+    }
+}
