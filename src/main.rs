@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use vanban::data::{self, Period};
-use vanban::render::pdf::PdfWriter;
+use vanban::render::pdf::{PdfWriter, Standard};
 use vanban::render::OutputFormat;
 
 /// Vietnamese administrative documents (Decree 30/2020/NĐ-CP) as PDF and DOCX.
@@ -40,6 +40,9 @@ enum Command {
         /// Also write each annex as a file of its own, for attaching separately.
         #[arg(long)]
         annex_separate: bool,
+        /// The PDF standard: PDF/A-2b for archiving (the default), a-2u, or plain 1.7.
+        #[arg(long, value_enum, default_value = "a-2b")]
+        pdf_standard: Standard,
     },
     /// Read the communes' OCOP forms (xlsx, xls, ods, csv, plan json) and write one plan.
     Consolidate {
@@ -272,6 +275,9 @@ struct BatchArgs {
     /// Folder with more fonts for the PDF.
     #[arg(long)]
     font_dir: Option<PathBuf>,
+    /// The PDF standard: PDF/A-2b for archiving (the default), a-2u, or plain 1.7.
+    #[arg(long, value_enum, default_value = "a-2b")]
+    pdf_standard: Standard,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -305,7 +311,7 @@ fn warn_of_stand_in(pdf: &PdfWriter) {
 fn batch(args: &BatchArgs, verbose: bool) -> Result<Vec<PathBuf>, vanban::Error> {
     let Per::Commune = args.per;
     let start = std::time::Instant::now();
-    let pdf = pdf_writer(args.font_dir.as_deref(), verbose)?;
+    let pdf = pdf_writer(args.font_dir.as_deref(), verbose)?.with_standard(args.pdf_standard);
     let options = vanban::batch::BatchOptions {
         formats: args.format.clone(),
         data: args.data.clone(),
@@ -475,6 +481,7 @@ fn main() -> ExitCode {
             font_dir,
             data,
             annex_separate,
+            pdf_standard,
         } => {
             let options = vanban::RenderOptions {
                 formats: format,
@@ -483,6 +490,7 @@ fn main() -> ExitCode {
             };
             let writes_pdf = options.formats.contains(&OutputFormat::Pdf);
             pdf_writer(font_dir.as_deref(), cli.verbose)
+                .map(|pdf| pdf.with_standard(pdf_standard))
                 .and_then(|pdf| {
                     let rendered = vanban::render_job(&job, &out, &options, &pdf)?;
                     if writes_pdf {

@@ -177,6 +177,8 @@ pub struct Meta {
     pub title: String,
     /// The issuing agency.
     pub author: String,
+    /// The number and ký hiệu (`Số 2402/UBND-NTM`), or those of the decision it is issued with.
+    pub subject: String,
     /// A stable identifier: agency, number and ký hiệu.
     pub ident: String,
 }
@@ -441,8 +443,9 @@ fn fitted(table: &Table, landscape: bool) -> Table {
     table
 }
 
-/// The file's title, author and identifier: a document issued with a decision prints no number of
-/// its own, and is known by its kind and the decision's number.
+/// The file's title (the kind and the trích yếu), author (the agency), subject (the Số line) and
+/// identifier: a document issued with a decision prints no number of its own, and is known by its kind
+/// and the decision's number.
 fn meta(doc: &Document, agency: &[String], number: &str, subject: &str) -> Meta {
     let known_by = |number: Option<u32>, symbol: &str| {
         format!(
@@ -451,15 +454,22 @@ fn meta(doc: &Document, agency: &[String], number: &str, subject: &str) -> Meta 
             number.map_or(String::new(), |n| n.to_string())
         )
     };
+    let title = format!("{} {subject}", doc.kind.name).trim().to_owned();
     match &doc.issued_with {
         None => Meta {
-            title: format!("{number} {subject}"),
+            title,
             author: agency.join(" "),
+            subject: number.to_owned(),
             ident: known_by(doc.number, &doc.symbol),
         },
         Some(with) => Meta {
-            title: format!("{} {subject}", doc.kind.name),
+            title,
             author: agency.join(" "),
+            subject: format!(
+                "{} số {}",
+                with.kind.name,
+                nd30::number_symbol(with.number, &with.symbol)
+            ),
             ident: format!("{}/{}", known_by(with.number, &with.symbol), doc.kind.slug),
         },
     }
