@@ -48,6 +48,9 @@ pub struct Document {
     /// The decision this document is issued with (a quy chế, quy định… attached to a quyết định), if any:
     /// its header then has no number and no date, and its title says what it comes with.
     pub issued_with: Option<IssuedWith>,
+    /// Issued electronically: the number and the day and month are left for the signing system,
+    /// which fills them in when the organisation signs (Điều 15.3).
+    pub electronic: bool,
     /// Phụ lục, in order.
     pub annexes: Vec<Annex>,
 }

@@ -59,6 +59,9 @@ pub struct RenderOptions {
     pub data: Option<PathBuf>,
     /// Also write each annex as a file of its own (`<stem>-phu-luc-ii.pdf`).
     pub annex_separate: bool,
+    /// Issue electronically, whatever the job says: number and day and month left for the signing
+    /// system, signature fields in the PDF.
+    pub electronic: bool,
 }
 
 /// What a render wrote, and what it noticed in the data on the way.
@@ -111,7 +114,10 @@ pub fn render_job(
     options: &RenderOptions,
     pdf: &PdfWriter,
 ) -> Result<Rendered> {
-    let file = job::Job::read(job)?;
+    let mut file = job::Job::read(job)?;
+    if options.electronic {
+        file = file.electronic();
+    }
     let (plan, warnings) = file.plan_and_warnings(options.data.as_deref())?;
     let job::Built {
         document: doc,

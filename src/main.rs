@@ -43,6 +43,10 @@ enum Command {
         /// The PDF standard: PDF/A-2b for archiving (the default), a-2u, or plain 1.7.
         #[arg(long, value_enum, default_value = "a-2b")]
         pdf_standard: Standard,
+        /// Issue electronically (as `electronic = true` in the job): the number and the day and month
+        /// left for the signing system, and the PDF's signature fields for the signer and the organisation.
+        #[arg(long)]
+        electronic: bool,
     },
     /// Read the communes' OCOP forms (xlsx, xls, ods, csv, plan json) and write one plan.
     Consolidate {
@@ -482,11 +486,13 @@ fn main() -> ExitCode {
             data,
             annex_separate,
             pdf_standard,
+            electronic,
         } => {
             let options = vanban::RenderOptions {
                 formats: format,
                 data,
                 annex_separate,
+                electronic,
             };
             let writes_pdf = options.formats.contains(&OutputFormat::Pdf);
             pdf_writer(font_dir.as_deref(), cli.verbose)

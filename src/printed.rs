@@ -38,6 +38,9 @@ pub struct Printed {
     pub closing: Closing,
     /// Whether the letter itself is printed; false for an annex written as a file of its own.
     pub letter: bool,
+    /// Issued electronically: the PDF marks where the signatures go, and an annex written as a file
+    /// of its own keeps the top right of its first page for the organisation's signature.
+    pub electronic: bool,
     /// Contact lines at the foot of page 1, under a full-width rule.
     pub footer: Vec<String>,
     /// Annexes, each on pages of its own.
@@ -617,6 +620,7 @@ impl Printed {
                 drafter: doc.marks.drafter.clone(),
             },
             letter: true,
+            electronic: doc.electronic,
             footer: doc
                 .footer
                 .iter()

@@ -211,7 +211,7 @@ pub(super) fn annexes(evidence: &Evidence) -> Vec<Verdict> {
         .filter(|&i| nd30::is_annex_label(&lines[i]))
         .collect();
     let texts: Vec<&str> = labels.iter().map(|&i| lines[i].as_str()).collect();
-    let mut verdicts = nd30::judge_annex_labels(&texts);
+    let mut verdicts = nd30::judge_annex_labels(&texts, super::is_annex_file(lines));
     for &at in &labels {
         let near = || (at + 1..lines.len().min(at + 5)).filter(|&i| !lines[i].trim().is_empty());
         let reference = near().find(|&i| lines[i].trim_start().starts_with('('));

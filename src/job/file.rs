@@ -39,6 +39,9 @@ pub(super) struct JobFile {
     /// The decision this document is issued with.
     #[serde(default)]
     pub(super) issued_with: Option<IssuedWithFile>,
+    /// Issued electronically: the number and the day and month are left for the signing system.
+    #[serde(default)]
+    pub(super) electronic: bool,
     /// Address, phone, e-mail lines for the foot of page 1.
     #[serde(default)]
     pub(super) footer: Vec<String>,

@@ -54,6 +54,8 @@ pub struct Job {
     commune: Option<CommuneView>,
     /// The body template's text, when given instead of read from the job's folder.
     body: Option<String>,
+    /// Issued electronically whatever the job file says (`--electronic`).
+    electronic: bool,
 }
 
 impl Job {
@@ -76,6 +78,7 @@ impl Job {
             file,
             commune: None,
             body: None,
+            electronic: false,
         })
     }
 
@@ -83,6 +86,15 @@ impl Job {
     pub fn with_body(self, body: String) -> Job {
         Job {
             body: Some(body),
+            ..self
+        }
+    }
+
+    /// This job issued electronically, whatever its file says: its number and the day and month of
+    /// its date are left for the signing system.
+    pub fn electronic(self) -> Job {
+        Job {
+            electronic: true,
             ..self
         }
     }
@@ -163,6 +175,7 @@ impl Job {
             file,
             commune: Some(commune),
             body: self.body.clone(),
+            electronic: self.electronic,
         })
     }
 
@@ -285,6 +298,7 @@ impl Job {
         if file.number == Some(0) {
             return Err(value_error("number", "numbers start at 1 each year".into()));
         }
+        let electronic = self.electronic || file.electronic;
         let (date, date_blank) = issue_date(&file.date).ok_or_else(|| {
             value_error(
                 "date",
@@ -348,7 +362,17 @@ impl Job {
         }
 
         let marks = self.marks()?;
-        let issued_with = self.issued_with()?;
+        let mut issued_with = self.issued_with()?;
+        // Issued electronically, the signing system gives the number and the day and month.
+        let (number, date_blank) = if electronic {
+            if let Some(with) = issued_with.as_mut() {
+                with.number = None;
+                with.date_blank = nd30::Blank::DayAndMonth;
+            }
+            (None, nd30::Blank::DayAndMonth)
+        } else {
+            (file.number, date_blank)
+        };
         if file.distribution.is_none() && issued_with.is_none() {
             return Err(value_error(
                 "distribution",
@@ -392,7 +416,7 @@ impl Job {
                 parent: clean_all(&file.issuer.parent),
                 name: clean_all(&file.issuer.name),
             },
-            number: file.number,
+            number,
             symbol,
             place: text::clean(&file.place),
             date,
@@ -418,6 +442,7 @@ impl Job {
             marks,
             footer: clean_all(&file.footer),
             issued_with,
+            electronic,
         };
         let printed = Printed::of(&document).map_err(|e| value_error(e.field, e.message))?;
         Ok(Built { document, printed })

@@ -17,6 +17,18 @@ pub const SEPARATE_FILE_SIGNATURE: Rule = Rule::error(
     "Decree 30, Phụ lục I, II.8.b",
 );
 
+/// The names of the two signature fields of an electronic document: the competent person's and the
+/// organisation's.
+pub const SIGNATURE_FIELDS: [&str; 2] = ["signer", "issuer"];
+
+/// The share of the signature column the signer's image takes, centred between the position lines
+/// and the name (Phụ lục I, II.7.d).
+pub const SIGNATURE_IMAGE_SHARE: f32 = 0.5;
+
+/// The share of the signer's image, on its left, that the organisation's seal image covers (Phụ lục I,
+/// II.8.a: about a third).
+pub const SEAL_OVERLAP: f32 = 1.0 / 3.0;
+
 /// Words an organisation's name opens with (an agency, a unit, an association), in capitals.
 pub const ORGANISATION_OPENINGS: [&str; 30] = [
     "ỦY BAN",

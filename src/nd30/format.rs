@@ -298,6 +298,9 @@ pub struct Format {
     /// A table row whose longest cell has more characters than this may split across pages (it might
     /// not fit on one); shorter rows are kept whole.
     pub table_row_split_chars: usize,
+    /// Room kept at the top of an annex filed on its own and issued electronically, for the
+    /// organisation's signature and its info line at the top right (Mẫu 2.2's box: 81 × 8.7 mm), mm.
+    pub signature_info_room_mm: f32,
 }
 
 /// Space between the paragraphs of a block, points.
@@ -381,6 +384,7 @@ pub const STANDARD: Format = Format {
     rule_pt: 0.5,
     rule_gap_pt: 4.0,
     header_gap_pt: BLOCK_GAP_PT,
+    signature_info_room_mm: 12.0,
     table_padding_mm: 1.0,
     table_row_split_chars: 600,
 };

@@ -6,6 +6,7 @@
 //! Times New Roman where the machine has it installed, see [`installed`]), the fonts without their
 //! hinting (see [`unhinted`]).
 
+pub mod fields;
 pub mod installed;
 pub mod unhinted;
 
@@ -226,6 +227,11 @@ impl PdfWriter {
         };
         let pdf = typst_pdf::pdf(&document, &options)
             .map_err(|diags| Error::Layout(describe(&world, &diags)))?;
+        // Issued electronically, the PDF carries the fields the signatures go into.
+        let pdf = match fields::places(&document).filter(|_| doc.electronic) {
+            Some(places) => fields::add(&pdf, &places)?,
+            None => pdf,
+        };
         typst::comemo::evict(CACHE_AGE);
         Ok((pdf, document.pages().len()))
     }

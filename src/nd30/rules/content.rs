@@ -189,9 +189,20 @@ pub fn is_annex_label(line: &str) -> bool {
         && (rest.is_empty() || (rest.starts_with(' ') && rest.split_whitespace().count() == 1))
 }
 
-/// The annex headings of a document, in order: numbered in Roman numerals when there are several.
-pub fn judge_annex_labels(labels: &[&str]) -> Vec<Verdict> {
+/// The annex headings of a document, in order: numbered in Roman numerals when there are several;
+/// `alone` when the file is an annex filed on its own.
+pub fn judge_annex_labels(labels: &[&str], alone: bool) -> Vec<Verdict> {
     let count = u32::try_from(labels.len()).unwrap_or(u32::MAX);
+    // An annex filed on its own is one of its document's annexes, whichever: `Phụ lục` or `Phụ lục II`.
+    if let ([label], true) = (labels, alone) {
+        let any = (1..=60).any(|n| label.trim() == annex_label(n, 2))
+            || label.trim() == annex_label(1, 1);
+        return if any {
+            Vec::new()
+        } else {
+            vec![Verdict::new(ANNEX_HEADING, label.trim(), annex_label(1, 1))]
+        };
+    }
     (1..=count)
         .zip(labels)
         .filter_map(|(index, label)| {

@@ -305,9 +305,15 @@ mod tests {
     fn annex_headings() {
         assert!(is_annex_label("Phụ lục II") && is_annex_label("Phụ lục"));
         assert!(!is_annex_label("Phụ lục I kèm theo công văn"));
-        assert!(judge_annex_labels(&["Phụ lục I", "Phụ lục II"]).is_empty());
-        assert!(judge_annex_labels(&["Phụ lục"]).is_empty());
-        assert_eq!(judge_annex_labels(&["Phụ lục I", "Phụ lục 2"]).len(), 1);
+        assert!(judge_annex_labels(&["Phụ lục I", "Phụ lục II"], false).is_empty());
+        assert!(judge_annex_labels(&["Phụ lục"], false).is_empty());
+        assert_eq!(
+            judge_annex_labels(&["Phụ lục I", "Phụ lục 2"], false).len(),
+            1
+        );
+        assert_eq!(judge_annex_labels(&["Phụ lục II"], false).len(), 1);
+        assert!(judge_annex_labels(&["Phụ lục II"], true).is_empty());
+        assert_eq!(judge_annex_labels(&["Phụ lục 2"], true)[0].fix, "Phụ lục");
         let reference = "(Kèm theo Công văn số 2402/UBND-NTM ngày 10 tháng 8 năm 2021 của Ủy ban nhân dân huyện Cẩm Xuyên)";
         assert!(judge_annex_reference(reference).is_none());
         assert!(judge_annex_reference("(Kèm theo Công văn 2402)").is_some());
