@@ -20,6 +20,7 @@ pub mod nd30;
 pub mod printed;
 pub mod render;
 pub mod serve;
+pub mod sign;
 pub mod tables;
 pub mod template;
 pub mod text;

@@ -107,6 +107,27 @@ enum Command {
         #[arg(long)]
         font_dir: Option<PathBuf>,
     },
+    /// Sign a PDF digitally (an incremental update that keeps every earlier byte and signature).
+    Sign {
+        /// The PDF to sign.
+        file: PathBuf,
+        /// The private key, PEM (RSA or P-256; PKCS #8 or PKCS #1).
+        #[arg(long)]
+        key: PathBuf,
+        /// The signer's certificate, PEM.
+        #[arg(long)]
+        cert: PathBuf,
+        /// The certificates above it, PEM.
+        #[arg(long)]
+        chain: Option<PathBuf>,
+        /// Who signs: the competent person (signer), the organisation (issuer), or the organisation on
+        /// a separately filed annex (annex) or an electronic copy (copy).
+        #[arg(long = "as", value_enum)]
+        role: vanban::sign::Role,
+        /// Where to write the signed PDF (default: over FILE).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Check DOCX and PDF files (or job files, before rendering) against the Decree-30 format.
     ///
     /// Exit status: 1 when a file breaks a rule (an error) or cannot be read, else 2 when a file could
@@ -226,6 +247,38 @@ fn fix(
         }
     }
     Ok(fixed.paths)
+}
+
+/// Signs `file` as `role` with the key and certificates in the files named, into `out` (or over it).
+fn sign(
+    file: &Path,
+    key: &Path,
+    cert: &Path,
+    chain: Option<&Path>,
+    role: vanban::sign::Role,
+    out: Option<&Path>,
+) -> Result<Vec<PathBuf>, vanban::Error> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|source| vanban::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    fn located(path: &Path) -> impl Fn(vanban::Error) -> vanban::Error + '_ {
+        move |e| vanban::Error::Input(format!("{}: {e}", path.display()))
+    }
+    let chain = chain.map(read).transpose()?;
+    let signing = vanban::sign::Signing::from_pem(&read(key)?, &read(cert)?, chain.as_deref())
+        .map_err(located(cert))?;
+    let pdf = std::fs::read(file).map_err(|source| vanban::Error::Io {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let signed =
+        vanban::sign::sign(&pdf, role, &signing, &vanban::sign::now()).map_err(located(file))?;
+    let out = out.unwrap_or(file);
+    vanban::render::write_atomic(out, &signed)?;
+    Ok(vec![out.to_path_buf()])
 }
 
 /// One file's report as lines: why it was not judged, its notes, its findings.
@@ -513,6 +566,14 @@ fn main() -> ExitCode {
         Command::Forms(args) => forms(&args),
         Command::Batch(args) => batch(&args, cli.verbose),
         Command::Check { files, format } => return check(&files, format),
+        Command::Sign {
+            file,
+            key,
+            cert,
+            chain,
+            role,
+            out,
+        } => sign(&file, &key, &cert, chain.as_deref(), role, out.as_deref()),
         Command::Serve {
             dir,
             port,

@@ -83,7 +83,10 @@ fn the_number_and_the_day_and_month_are_left_for_the_signing_system() {
     let docx = out.path().join("cong-van-2402.docx");
     let texts = docx_paragraph_texts(&docx_part(&docx, "word/document.xml"));
     let blank = vanban::nd30::BLANK;
-    assert!(texts.contains(&format!("Số: {blank}/UBND-NTM")), "{texts:?}");
+    assert!(
+        texts.contains(&format!("Số: {blank}/UBND-NTM")),
+        "{texts:?}"
+    );
     assert!(
         texts.contains(&format!("Cẩm Xuyên, ngày {blank} tháng {blank} năm 2021")),
         "{texts:?}"

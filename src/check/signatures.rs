@@ -249,7 +249,7 @@ fn digest_of(algorithm: &ObjectIdentifier, bytes: &[u8], range: [i64; 4]) -> Opt
 }
 
 /// Seconds since 1970 (UTC) as ISO 8601 in Vietnam's time (`+07:00`).
-fn vietnam_time(utc: u64) -> String {
+pub fn vietnam_time(utc: u64) -> String {
     let local = utc + 7 * 3600;
     let (days, seconds) = (local / 86_400, local % 86_400);
     let (year, month, day) = civil(days as i64);
