@@ -139,6 +139,9 @@ enum Command {
         /// How to print the findings.
         #[arg(long, value_enum, default_value = "text")]
         format: FindingsFormat,
+        /// The files are electronic documents: a PDF without a digital signature is an error.
+        #[arg(long)]
+        electronic: bool,
     },
 }
 
@@ -154,10 +157,15 @@ enum FindingsFormat {
 /// Checks `files`, prints what it finds, and says how it went: 1 when a file breaks a rule (E) or
 /// cannot be read, else 2 when a file could not be judged (a scan, an unreadable text layer, a
 /// document Decree 30 does not govern), else 0.
-fn check(files: &[PathBuf], format: FindingsFormat) -> ExitCode {
+fn check(files: &[PathBuf], format: FindingsFormat, electronic: bool) -> ExitCode {
     let (mut reports, mut unreadable) = (Vec::new(), 0);
     for file in files {
-        match vanban::check::check_file(file) {
+        let checked = if electronic {
+            vanban::check::check_electronic(file)
+        } else {
+            vanban::check::check_file(file)
+        };
+        match checked {
             Ok(report) => reports.push(report),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -565,7 +573,11 @@ fn main() -> ExitCode {
         Command::Consolidate { files, out, period } => consolidate(&files, &out, period),
         Command::Forms(args) => forms(&args),
         Command::Batch(args) => batch(&args, cli.verbose),
-        Command::Check { files, format } => return check(&files, format),
+        Command::Check {
+            files,
+            format,
+            electronic,
+        } => return check(&files, format, electronic),
         Command::Sign {
             file,
             key,

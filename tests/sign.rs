@@ -1,6 +1,7 @@
 //! `vanban sign`: the sample letter issued electronically, signed by the signer (an RSA key) and then
 //! by the organisation (a P-256 key), each an incremental update; both signatures valid, the first
-//! kept whole by the second. The test certificate chain is made here; no key is kept anywhere.
+//! kept whole by the second, as vanban's checker, poppler's `pdfsig`, pyHanko and `qpdf --check` read
+//! them. The test certificate chain is made here, in a temporary folder; no key is kept anywhere.
 
 mod common;
 
@@ -200,6 +201,45 @@ fn the_signer_then_the_organisation_sign_and_both_signatures_hold() {
         assert!(report.findings.iter().any(|f| f.rule == "E31"));
     }
 
+    if tools(&["pyhanko"]) {
+        let output = std::process::Command::new("pyhanko")
+            .args(["sign", "validate", "--trust-replace", "--trust"])
+            .arg(&person.chain)
+            .arg("--pretty-print")
+            .arg(&twice)
+            .output()
+            .expect("pyhanko runs");
+        let said = String::from_utf8_lossy(&output.stdout);
+        let told = format!("{said}{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            said.matches("The signature is cryptographically sound.")
+                .count(),
+            2,
+            "{told}"
+        );
+        assert_eq!(
+            said.matches("The signature is judged VALID.").count(),
+            2,
+            "{told}"
+        );
+        // The signer's signature is followed by the organisation's: an update a signature allows.
+        assert!(
+            said.contains("All modifications relate to signing and form filling operations"),
+            "{told}"
+        );
+    }
+    if tools(&["qpdf"]) {
+        let output = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&twice)
+            .output()
+            .expect("qpdf runs");
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && said.contains("No syntax or stream encoding errors found"),
+            "{said}"
+        );
+    }
     if tools(&["pdfsig"]) {
         let said = common::poppler("pdfsig", &[twice.to_str().expect("utf-8")]);
         assert_eq!(
@@ -228,6 +268,17 @@ fn a_pdf_without_fields_gets_an_invisible_signature_and_bad_keys_are_refused() {
     let report = vanban::check::check_file(&signed).expect("readable");
     assert_eq!(report.signatures.len(), 1);
     assert_eq!(report.signatures[0].intact, Some(true));
+    // Unsigned, the letter is faulted only when it is checked as an electronic document.
+    let plain = vanban::check::check_file(&pdf).expect("readable");
+    assert!(plain.findings.iter().all(|f| !f.rule.starts_with("E3")));
+    let electronic = vanban::check::check_electronic(&pdf).expect("readable");
+    let unsigned: Vec<&str> = electronic
+        .findings
+        .iter()
+        .filter(|f| f.rule == "E31")
+        .map(|f| f.found.as_str())
+        .collect();
+    assert_eq!(unsigned, ["no digital signature"]);
     let bad = Pki {
         key: organisation.cert.clone(),
         ..organisation

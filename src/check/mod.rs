@@ -273,8 +273,19 @@ pub fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+/// Checks one file as an electronic document: as [`check_file`], and a judged PDF that carries no
+/// digital signature is an error (E31, or E32 for an annex filed on its own).
+pub fn check_electronic(path: &Path) -> Result<Report> {
+    check_as(path, true)
+}
+
 /// Checks one file; its kind is told by its extension.
 pub fn check_file(path: &Path) -> Result<Report> {
+    check_as(path, false)
+}
+
+/// Checks one file, as an electronic document when `electronic`.
+fn check_as(path: &Path, electronic: bool) -> Result<Report> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -321,12 +332,15 @@ pub fn check_file(path: &Path) -> Result<Report> {
             ..Report::not_judged(path, reason)
         });
     }
-    let verdicts = crate::contain::contain(|| findings(&evidence)).map_err(|_| {
+    let mut verdicts = crate::contain::contain(|| findings(&evidence)).map_err(|_| {
         Error::Input(format!(
             "{}: could not be judged (internal error in the checker)",
             path.display()
         ))
     })?;
+    if electronic && extension == "pdf" && evidence.signatures.is_empty() {
+        verdicts.push(nd30::judge_unsigned(is_annex_file(&evidence.lines)));
+    }
     Ok(Report {
         file: path.to_path_buf(),
         judged: true,

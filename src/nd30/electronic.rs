@@ -149,6 +149,24 @@ pub fn judge_signatures(signers: &[Signer], separate: bool) -> Vec<Verdict> {
     verdicts
 }
 
+/// An electronic document that carries no digital signature (judged only when a document is expected
+/// to be electronic: an unsigned PDF is not faulted otherwise).
+pub fn judge_unsigned(separate: bool) -> Verdict {
+    if separate {
+        Verdict::new(
+            SEPARATE_FILE_SIGNATURE,
+            "no digital signature",
+            "the organisation's digital signature on each file filed separately",
+        )
+    } else {
+        Verdict::new(
+            SIGNATURES,
+            "no digital signature",
+            "the competent person's digital signature, then the organisation's",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

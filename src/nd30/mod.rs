@@ -21,8 +21,8 @@ pub use annex::{annex_label, annex_reference, roman};
 pub use date::{date_line, date_words, Blank, Date, BLANK};
 pub use drafter::{drafter_line, is_drafter_line};
 pub use electronic::{
-    judge_signatures, organisation_certificate, Signer, ORGANISATION_OPENINGS, SEAL_OVERLAP,
-    SEPARATE_FILE_SIGNATURE, SIGNATURES, SIGNATURE_FIELDS, SIGNATURE_IMAGE_SHARE,
+    judge_signatures, judge_unsigned, organisation_certificate, Signer, ORGANISATION_OPENINGS,
+    SEAL_OVERLAP, SEPARATE_FILE_SIGNATURE, SIGNATURES, SIGNATURE_FIELDS, SIGNATURE_IMAGE_SHARE,
 };
 pub use format::{Align, Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};

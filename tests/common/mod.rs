@@ -55,8 +55,8 @@ pub fn render_with(job: &Path, out: &Path, options: &[&str]) {
 }
 
 /// Whether the outside programs a test reads its outputs with are here: poppler's `pdftotext`,
-/// `pdfinfo`, `pdffonts`, LibreOffice's `soffice`, `openxml-audit` (Python), and `chromium` with
-/// `chromedriver` for the page's browser tests. When one is missing
+/// `pdfinfo`, `pdffonts`, `pdfsig`, LibreOffice's `soffice`, `openxml-audit` and `pyhanko` (Python),
+/// `qpdf`, and `chromium` with `chromedriver` for the page's browser tests. When one is missing
 /// the test says so in one line and is skipped, unless `VANBAN_TEST_TOOLS=require` (as CI sets it),
 /// which fails it instead.
 pub fn tools(names: &[&str]) -> bool {
@@ -100,7 +100,8 @@ fn tool_here(name: &str) -> bool {
     let here = match name {
         "openxml-audit" => runs("python3", &["-c", "import openxml_audit"]),
         "soffice" => runs("soffice", &["--version"]),
-        "chromium" | "chromedriver" => runs(name, &["--version"]),
+        "chromium" | "chromedriver" | "qpdf" => runs(name, &["--version"]),
+        "pyhanko" => runs("pyhanko", &["--help"]),
         // poppler's tools print their version and exit 0 (older ones 99): being run is enough.
         poppler => Command::new(poppler)
             .arg("-v")
