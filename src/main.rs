@@ -124,6 +124,10 @@ enum Command {
         /// a separately filed annex (annex) or an electronic copy (copy).
         #[arg(long = "as", value_enum)]
         role: vanban::sign::Role,
+        /// The image the field shows: the signer's signature (blue), or the organisation's seal
+        /// (red, at its real size, from the PNG's resolution); a PNG with a transparent background.
+        #[arg(long)]
+        image: Option<PathBuf>,
         /// Where to write the signed PDF (default: over FILE).
         #[arg(short, long)]
         out: Option<PathBuf>,
@@ -257,13 +261,13 @@ fn fix(
     Ok(fixed.paths)
 }
 
-/// Signs `file` as `role` with the key and certificates in the files named, into `out` (or over it).
+/// Signs `file` as `role` with the key, certificate and chain in the files named, its field showing
+/// `image` when given, into `out` (or over it).
 fn sign(
     file: &Path,
-    key: &Path,
-    cert: &Path,
-    chain: Option<&Path>,
+    (key, cert, chain): (&Path, &Path, Option<&Path>),
     role: vanban::sign::Role,
+    image: Option<&Path>,
     out: Option<&Path>,
 ) -> Result<Vec<PathBuf>, vanban::Error> {
     let read = |path: &Path| {
@@ -282,8 +286,18 @@ fn sign(
         path: file.to_path_buf(),
         source,
     })?;
-    let signed =
-        vanban::sign::sign(&pdf, role, &signing, &vanban::sign::now()).map_err(located(file))?;
+    let picture = match image {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|source| vanban::Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Some(vanban::sign::image::Picture::read(&bytes).map_err(located(path))?)
+        }
+        None => None,
+    };
+    let signed = vanban::sign::sign(&pdf, role, &signing, &vanban::sign::now(), picture.as_ref())
+        .map_err(located(file))?;
     let out = out.unwrap_or(file);
     vanban::render::write_atomic(out, &signed)?;
     Ok(vec![out.to_path_buf()])
@@ -584,8 +598,15 @@ fn main() -> ExitCode {
             cert,
             chain,
             role,
+            image,
             out,
-        } => sign(&file, &key, &cert, chain.as_deref(), role, out.as_deref()),
+        } => sign(
+            &file,
+            (&key, &cert, chain.as_deref()),
+            role,
+            image.as_deref(),
+            out.as_deref(),
+        ),
         Command::Serve {
             dir,
             port,

@@ -290,3 +290,205 @@ fn a_pdf_without_fields_gets_an_invisible_signature_and_bad_keys_are_refused() {
     );
     assert!(!dir.path().join("no.pdf").exists());
 }
+
+/// A PNG of `width` × `height` pixels, each from `colour(x, y)` (RGBA), with `pixels_per_metre`
+/// as its resolution when given.
+fn png(
+    width: u32,
+    height: u32,
+    pixels_per_metre: Option<u32>,
+    colour: impl Fn(u32, u32) -> [u8; 4],
+) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    if let Some(ppm) = pixels_per_metre {
+        encoder.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: ppm,
+            yppu: ppm,
+            unit: png::Unit::Meter,
+        }));
+    }
+    let mut writer = encoder.write_header().expect("header");
+    let mut pixels = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            pixels.extend(colour(x, y));
+        }
+    }
+    writer.write_image_data(&pixels).expect("pixels");
+    drop(writer);
+    bytes
+}
+
+#[test]
+fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (person, organisation) = pki(dir.path());
+    render_with(
+        &sample_job(),
+        dir.path(),
+        &["--electronic", "--format", "pdf"],
+    );
+    // A blue stroke on a transparent ground, and a red ring 36 mm wide (180 px at 5,000 px a metre).
+    let signature = png(240, 80, None, |x, y| {
+        if (30..50).contains(&y) && (10..230).contains(&x) {
+            [20, 40, 200, 255]
+        } else {
+            [0, 0, 0, 0]
+        }
+    });
+    let seal = png(180, 180, Some(5000), |x, y| {
+        let r = ((f64::from(x) - 90.0).powi(2) + (f64::from(y) - 90.0).powi(2)).sqrt();
+        if (70.0..88.0).contains(&r) {
+            [220, 20, 20, 255]
+        } else {
+            [0, 0, 0, 0]
+        }
+    });
+    let (signature_png, seal_png) = (
+        dir.path().join("chu-ky.png"),
+        dir.path().join("con-dau.png"),
+    );
+    std::fs::write(&signature_png, signature).expect("write");
+    std::fs::write(&seal_png, seal).expect("write");
+    let with_image = |file: &Path, out: &Path, role: &str, pki: &Pki, image: &Path| {
+        let output = vanban(&[
+            "sign",
+            file.to_str().expect("utf-8"),
+            "--key",
+            pki.key.to_str().expect("utf-8"),
+            "--cert",
+            pki.cert.to_str().expect("utf-8"),
+            "--as",
+            role,
+            "--image",
+            image.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let once = dir.path().join("once.pdf");
+    let twice = dir.path().join("twice.pdf");
+    with_image(
+        &dir.path().join("cong-van-2402.pdf"),
+        &once,
+        "signer",
+        &person,
+        &signature_png,
+    );
+    with_image(&once, &twice, "issuer", &organisation, &seal_png);
+    let report = vanban::check::check_file(&twice).expect("readable");
+    assert!(report.signatures.iter().all(|s| s.intact == Some(true)));
+
+    // The seal at its real size; the signature inside the room between positions and name.
+    let document = lopdf::Document::load(&twice).expect("pdf");
+    let rect_of = |name: &str| -> Vec<f32> {
+        document
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .find(
+                |d| matches!(d.get(b"T"), Ok(lopdf::Object::String(t, _)) if t == name.as_bytes()),
+            )
+            .and_then(|d| d.get(b"Rect").ok()?.as_array().ok().cloned())
+            .expect("the field")
+            .iter()
+            .map(|n| n.as_float().expect("number"))
+            .collect()
+    };
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    let seal_rect = rect_of("issuer");
+    assert!(
+        (mm(seal_rect[2] - seal_rect[0]) - 36.0).abs() < 0.1,
+        "{seal_rect:?}"
+    );
+    let signer_rect = rect_of("signer");
+    assert!(
+        mm(signer_rect[3] - signer_rect[1]) <= 25.01,
+        "{signer_rect:?}"
+    );
+    // The seal overlaps the left part of the signature, not the whole of it.
+    assert!(
+        seal_rect[0] < signer_rect[0]
+            && seal_rect[2] > signer_rect[0]
+            && seal_rect[2] < (signer_rect[0] + signer_rect[2]) / 2.0
+    );
+
+    // A separately filed annex is signed without an image.
+    let refused = vanban(&[
+        "sign",
+        once.to_str().expect("utf-8"),
+        "--key",
+        organisation.key.to_str().expect("utf-8"),
+        "--cert",
+        organisation.cert.to_str().expect("utf-8"),
+        "--as",
+        "annex",
+        "--image",
+        seal_png.to_str().expect("utf-8"),
+        "-o",
+        dir.path().join("annex.pdf").to_str().expect("utf-8"),
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("signed without an image"));
+    assert!(!dir.path().join("annex.pdf").exists());
+    if !tools(&["pdftoppm"]) {
+        return;
+    }
+    // Seen on the printed page: blue and red where they were put, no blue elsewhere.
+    let page = dir.path().join("page");
+    common::poppler(
+        "pdftoppm",
+        &[
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-r",
+            "72",
+            "-png",
+            twice.to_str().expect("utf-8"),
+            page.to_str().expect("utf-8"),
+        ],
+    );
+    let image = std::fs::read(dir.path().join("page-2.png")).expect("page image");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(image))
+        .read_info()
+        .expect("png");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let frame = reader.next_frame(&mut pixels).expect("frame");
+    let channels = frame.line_size / frame.width as usize;
+    let height = frame.height as f32;
+    let colour_at = |x: usize, y: usize| {
+        let i = y * frame.line_size + x * channels;
+        (pixels[i], pixels[i + 1], pixels[i + 2])
+    };
+    let count = |rect: &[f32], wanted: &dyn Fn((u8, u8, u8)) -> bool| {
+        let (x0, x1) = (rect[0] as usize, rect[2] as usize);
+        let (y0, y1) = ((height - rect[3]) as usize, (height - rect[1]) as usize);
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| wanted(colour_at(x, y)))
+            .count()
+    };
+    let blue = |(r, _, b): (u8, u8, u8)| b > 150 && r < 100;
+    let red = |(r, g, b): (u8, u8, u8)| r > 150 && g < 100 && b < 100;
+    assert!(
+        count(&signer_rect, &blue) > 100,
+        "blue strokes in the signature's place"
+    );
+    assert!(count(&seal_rect, &red) > 100, "the red seal in its place");
+    let whole = [0.0, 0.0, frame.width as f32, height];
+    assert_eq!(
+        count(&whole, &blue),
+        count(&signer_rect, &blue),
+        "no blue elsewhere"
+    );
+}

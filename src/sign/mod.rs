@@ -5,6 +5,9 @@
 //! electronic document carries), else into a new field without a visible appearance. It is a
 //! detached CMS signature (`ETSI.CAdES.detached`, RustCrypto `cms`) over the whole file but its own
 //! value, with the signing-certificate-v2 attribute, signed with an RSA (PKCS #1 v1.5) or P-256 key.
+//! With an image ([`image`]), the field shows it: the signer's signature, or the organisation's seal.
+
+pub mod image;
 
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
@@ -112,8 +115,21 @@ pub fn now() -> String {
     format!("D:{digits}+07'00'")
 }
 
-/// `pdf` signed by `signing` as `role` at `time` (a PDF date, `D:20210810143205+07'00'`).
-pub fn sign(pdf: &[u8], role: Role, signing: &Signing, time: &str) -> Result<Vec<u8>> {
+/// `pdf` signed by `signing` as `role` at `time` (a PDF date, `D:20210810143205+07'00'`), its field
+/// showing `picture` when given (the signer's signature, or the organisation's seal at its real size).
+pub fn sign(
+    pdf: &[u8],
+    role: Role,
+    signing: &Signing,
+    time: &str,
+    picture: Option<&image::Picture>,
+) -> Result<Vec<u8>> {
+    if picture.is_some() && matches!(role, Role::Annex | Role::Copy) {
+        return Err(Error::Input(
+            "a separately filed annex or a copy is signed without an image (Decree 30, Phụ lục I, II.8.b)"
+                .into(),
+        ));
+    }
     let fail = |e: lopdf::Error| Error::Input(format!("the PDF cannot be signed: {e}"));
     let mut document = IncrementalDocument::load_from(pdf).map_err(fail)?;
     let signature = document.new_document.add_object(dictionary! {
@@ -140,12 +156,60 @@ pub fn sign(pdf: &[u8], role: Role, signing: &Signing, time: &str) -> Result<Vec
         )));
     }
     field_dict.set("V", signature);
+    if let Some(picture) = picture {
+        show(&mut document, field, picture, role == Role::Issuer)?;
+    }
     let mut out = Vec::new();
     document
         .save_to(&mut out)
         .map_err(|e| Error::Input(format!("the PDF cannot be signed: {e}")))?;
     place_signature(&mut out, pdf.len(), signing)?;
     Ok(out)
+}
+
+/// Gives the widget `field` the appearance of `picture`, placed in its rectangle (at its real size
+/// when `real_size`, as a seal is).
+fn show(
+    document: &mut IncrementalDocument,
+    field: ObjectId,
+    picture: &image::Picture,
+    real_size: bool,
+) -> Result<()> {
+    let fail = |e: lopdf::Error| Error::Input(format!("the PDF cannot be signed: {e}"));
+    let rect: Vec<f32> = document
+        .new_document
+        .get_dictionary(field)
+        .and_then(|d| d.get(b"Rect"))
+        .and_then(Object::as_array)
+        .map_err(fail)?
+        .iter()
+        .filter_map(|n| n.as_float().ok())
+        .collect();
+    let rect: [f32; 4] = rect
+        .try_into()
+        .map_err(|_| Error::Input("the signature field has no rectangle".into()))?;
+    if rect[2] - rect[0] <= 0.0 || rect[3] - rect[1] <= 0.0 {
+        return Err(Error::Input(
+            "the PDF has no place for the image: render the document with --electronic".into(),
+        ));
+    }
+    let placed = picture.placed(rect, real_size);
+    let appearance = picture.appearance(
+        &mut document.new_document,
+        placed[2] - placed[0],
+        placed[3] - placed[1],
+    )?;
+    let widget = document
+        .new_document
+        .get_object_mut(field)
+        .and_then(Object::as_dict_mut)
+        .map_err(fail)?;
+    widget.set(
+        "Rect",
+        placed.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+    );
+    widget.set("AP", dictionary! { "N" => appearance });
+    Ok(())
 }
 
 /// The field named `name`, made (without appearance, on page 1) when the PDF has none.
