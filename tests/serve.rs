@@ -210,6 +210,27 @@ fn the_sample_letter_previews_as_page_images_and_checks_clean() {
 }
 
 #[test]
+fn an_electronic_letter_previews_with_its_number_and_date_left_blank() {
+    let (_dir, app) = server(None);
+    let mut draft = open_sample(&app, "cong-van-2402");
+    draft["job"]["electronic"] = json!(true);
+    let pdf = post_json(&app, "/api/render?format=pdf", &draft);
+    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.error());
+    let text = String::from_utf8_lossy(&pdf.body);
+    assert!(
+        text.contains("/FT /Sig") || text.contains("/FT/Sig"),
+        "signature fields"
+    );
+    let docx = post_json(&app, "/api/render?format=docx", &draft);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("e.docx");
+    std::fs::write(&path, &docx.body).expect("write");
+    let xml = common::docx_part(&path, "word/document.xml");
+    let blank = vanban::nd30::BLANK;
+    assert!(common::docx_paragraph_texts(&xml).contains(&format!("Số: {blank}/UBND-NTM")));
+}
+
+#[test]
 fn an_edit_changes_the_page_image() {
     let (_dir, app) = server(None);
     let mut draft = open_sample(&app, "cong-van-2402");

@@ -118,7 +118,8 @@ function fill_form() {
   $("#name").value = draft.name;
   for (const input of $$("[data-key]")) {
     const value = get_path(job, input.dataset.key);
-    input.value = value == null ? "" : String(value);
+    if (input.type === "checkbox") input.checked = value === true;
+    else input.value = value == null ? "" : String(value);
   }
   for (const area of $$("[data-lines]")) {
     const value = get_path(job, area.dataset.lines);
@@ -199,6 +200,7 @@ function read_field(input) {
   }
   let value = input.value;
   if (input.type === "number") value = value === "" ? null : Number(value);
+  if (input.type === "checkbox") value = input.checked ? true : null;
   set_path(job, input.dataset.key, value);
   if (input.dataset.key === "kind") kind_changed();
 }
