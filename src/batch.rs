@@ -155,7 +155,8 @@ pub fn file_name(pattern: &str, number: &str, commune: &str, stem: &str) -> Stri
         .replace("{stem}", stem)
 }
 
-/// Renders `job` once per commune into `out`; writes `manifest.json` and `manifest.csv` there.
+/// Renders `job` once per commune into `out`; writes `manifest.json` and `manifest.csv` there, last,
+/// once every file it lists is on disk.
 ///
 /// Errors of the whole batch (the job file, the data file missing, two communes with one file name)
 /// stop it before anything is written; a commune's own failure is recorded in the manifest.
@@ -197,6 +198,15 @@ pub fn run(
     let number = job.number().map_or(String::new(), |n| format!("{n:02}"));
     let names = unique_names(&plan, options, &number, &stem)?;
 
+    // What an earlier batch killed while writing left behind goes, and so does an earlier manifest,
+    // until this batch's is written; complete files are written again.
+    render::remove_unfinished(out)?;
+    for old in ["manifest.json", "manifest.csv"] {
+        let path = out.join(old);
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(|source| Error::Io { path, source })?;
+        }
+    }
     let bar = progress_bar(plan.communes.len(), options.progress);
     if let Some(tally) = &options.tally {
         tally.total.store(plan.communes.len(), Ordering::Relaxed);
@@ -229,6 +239,10 @@ pub fn run(
             Err(failure) => manifest.failures.push(failure),
         }
     }
+    // Every file on disk first, then the manifest, last: a batch stopped before it leaves complete
+    // files and no manifest that names a file it does not have.
+    let written: Vec<PathBuf> = manifest.outputs.iter().map(|w| out.join(&w.path)).collect();
+    render::sync_files(out, &written)?;
     write_manifest(out, &manifest)?;
     Ok(manifest)
 }
@@ -281,7 +295,8 @@ fn render_commune(
     let mut written = Vec::new();
     for (format, bytes, pages) in rendered {
         let file = format!("{name}.{}", format.extension());
-        render::write_atomic(&out.join(&file), &bytes)?;
+        // Complete or absent, synced with the others at the end (the batch does not wait on each).
+        render::write_complete(&out.join(&file), &bytes)?;
         written.push(Written {
             commune: commune.name.clone(),
             path: file,

@@ -27,9 +27,23 @@ impl OutputFormat {
     }
 }
 
+/// The start of the name of a file being written, before it is renamed to its own: what a process
+/// killed while writing leaves behind, removed by [`remove_unfinished`].
+const UNFINISHED: &str = ".vanban-";
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, so that `path` is either
-/// complete or untouched.
+/// complete or untouched, and on disk (synced) before this returns.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_through(path, bytes, true)
+}
+
+/// As [`write_atomic`], without waiting for the disk: `path` is complete or untouched, and
+/// [`sync_files`] makes it durable later, with others.
+pub fn write_complete(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_through(path, bytes, false)
+}
+
+fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -40,6 +54,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut builder = tempfile::Builder::new();
+    builder.prefix(UNFINISHED);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -48,7 +63,53 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut temp = builder.tempfile_in(dir).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
+    if sync {
+        temp.as_file().sync_all().map_err(io)?;
+    }
     temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Makes `files` of the folder `dir`, written with [`write_complete`], durable: each file's data,
+/// then the folder's entries (their names).
+pub fn sync_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<()> {
+    for file in files {
+        let io = |source| Error::Io {
+            path: file.clone(),
+            source,
+        };
+        std::fs::File::open(file)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+    }
+    // A folder is synced through a handle to it where the system allows one (not on Windows, where
+    // a renamed file's entry is durable with the file).
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    Ok(())
+}
+
+/// Removes from `dir` what a process killed while writing left there (files named `.vanban-…`).
+pub fn remove_unfinished(dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let unfinished = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(UNFINISHED));
+        if unfinished && entry.path().is_file() {
+            std::fs::remove_file(entry.path()).map_err(|source| Error::Io {
+                path: entry.path(),
+                source,
+            })?;
+        }
+    }
     Ok(())
 }
