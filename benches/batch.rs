@@ -2,6 +2,9 @@
 //! annex pages, PDF and DOCX), with one and with two workers. Each run is a child process, so that each
 //! peak is its own. Run with `cargo bench --bench batch`.
 
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -17,30 +20,6 @@ fn peak_rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
-}
-
-fn plan_json(count: usize) -> String {
-    let communes: Vec<String> = (0..count)
-        .map(|i| {
-            format!(
-                r#"{{"name": "Xã Thử Nghiệm {i}", "ideas": [{}, 1, 0, 2, 1], "star_products": [0, {}, 0, 1, 0]}}"#,
-                i % 3,
-                i % 2
-            )
-        })
-        .collect();
-    let products: Vec<String> = (0..count)
-        .map(|i| {
-            format!(
-                r#"{{"commune": "Xã Thử Nghiệm {i}", "name": "Sản phẩm của xã {i}", "producer": "Hợp tác xã", "address": "Thôn 1", "state": "Đã có", "year": 2022, "rating": {{"stars": 3, "year": 2023}}, "upgrade": null}}"#
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"period": {{"first": 2021, "last": 2025}}, "communes": [{}], "products": [{}]}}"#,
-        communes.join(","),
-        products.join(",")
-    )
 }
 
 fn run(jobs: usize, data: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
@@ -101,14 +80,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             return write_inputs(Path::new(data), Path::new(dir))
         }
         [_, mode, communes, path] if mode == "plan" => {
-            return Ok(std::fs::write(path, plan_json(communes.parse()?))?)
+            return Ok(std::fs::write(
+                path,
+                synthetic::plan_json(communes.parse()?, true),
+            )?)
         }
         [_, jobs, data, out] => return run(jobs.parse()?, Path::new(data), Path::new(out)),
         _ => {}
     }
     let dir = tempfile::tempdir()?;
     let data = dir.path().join("plan.json");
-    std::fs::write(&data, plan_json(COMMUNES))?;
+    std::fs::write(&data, synthetic::plan_json(COMMUNES, true))?;
     for jobs in ["1", "2"] {
         let out: PathBuf = dir.path().join(format!("out-{jobs}"));
         let status = Command::new(std::env::current_exe()?)

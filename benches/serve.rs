@@ -3,9 +3,13 @@
 //! load run of 20 clients × 50 previews each (latency p50/p95, errors, the server's peak memory). The
 //! server is the `vanban` binary, started once. Run with `cargo bench --bench serve`.
 
+// Shared with the browser test, which also reads the address.
+#[allow(dead_code)]
+#[path = "../tests/common/served.rs"]
+mod served;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -13,41 +17,6 @@ use serde_json::{json, Value};
 const EDITS: usize = 200;
 const CLIENTS: usize = 20;
 const PER_CLIENT: usize = 50;
-
-/// The server, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(workspace: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["serve", "--port", "0", "--dir"])
-        .arg(workspace)
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("vanban serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    stderr.read_line(&mut line).expect("the address line");
-    // The rest of what the server says is read, so that it never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-    let port = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
-    Server { child, port }
-}
 
 /// One keep-alive HTTP/1.1 connection, as a browser tab holds one.
 struct Connection {
@@ -142,7 +111,7 @@ fn edited(draft: &Value, n: usize) -> Value {
 
 fn main() {
     let workspace = tempfile::tempdir().expect("workspace");
-    let server = start(workspace.path());
+    let server = served::serve(env!("CARGO_BIN_EXE_vanban"), workspace.path());
     let mut connection = Connection::open(server.port);
     let (status, body) = connection.ask("POST", "/api/sample?name=cong-van-2402", Some("{}"));
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
@@ -202,7 +171,7 @@ fn main() {
         percentile(&times, 0.95),
         times.len() as f64 / wall.as_secs_f64()
     );
-    match peak_rss_mib(server.child.id()) {
+    match peak_rss_mib(server.id()) {
         Some(mib) => println!("server peak RSS: {mib:.0} MiB"),
         None => println!("server peak RSS: not measured (no /proc on this system)"),
     }

@@ -10,23 +10,6 @@ use std::time::{Duration, Instant};
 
 use common::copy_sample;
 
-/// A plan of `count` communes, as the batch reads it.
-fn plan(count: usize) -> String {
-    let communes: Vec<String> = (0..count)
-        .map(|i| {
-            format!(
-                r#"{{"name": "Xã Thử Nghiệm {i}", "ideas": [{}, 1, 0, 2, 1], "star_products": [0, {}, 0, 1, 0]}}"#,
-                i % 3,
-                i % 2
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"period": {{"first": 2021, "last": 2025}}, "communes": [{}], "products": []}}"#,
-        communes.join(",")
-    )
-}
-
 /// The names of the files in `dir`.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -46,7 +29,7 @@ fn a_killed_batch_leaves_complete_files_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_sample(dir.path());
     let data = dir.path().join("plan.json");
-    std::fs::write(&data, plan(300)).expect("plan");
+    std::fs::write(&data, common::synthetic::plan_json(300, false)).expect("plan");
     let out = dir.path().join("out");
     let job = dir.path().join("cong-van-2402-xa.toml");
     let args = |command: &mut Command| {

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -24,28 +23,6 @@ impl Drop for Started {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// `vanban serve` over `workspace` on a port the system chooses; its address.
-fn serve(workspace: &Path) -> (Started, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["serve", "--port", "0", "--dir"])
-        .arg(workspace)
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("vanban serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    stderr.read_line(&mut line).expect("the address line");
-    // The rest of what the server says is read, so that it never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-    let address = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    (Started(child), address)
 }
 
 /// A free port on loopback.
@@ -188,7 +165,8 @@ fn a_clerk_composes_checks_consolidates_and_batches_in_a_real_browser() {
     }
     let workspace = tempfile::tempdir().expect("workspace");
     let downloads = tempfile::tempdir().expect("downloads");
-    let (_server, address) = serve(workspace.path());
+    let server = common::served::serve(env!("CARGO_BIN_EXE_vanban"), workspace.path());
+    let address = server.address.clone();
     let (_driver, driver) = chromedriver();
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {

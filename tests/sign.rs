@@ -103,27 +103,44 @@ fn pki(dir: &Path) -> (Pki, Pki) {
     )
 }
 
-/// Signs `file` into `out` as `role` with `pki`; what `vanban sign` said on failure.
-fn sign(file: &Path, out: &Path, role: &str, pki: &Pki) -> Result<(), String> {
-    let output = vanban(&[
-        "sign",
-        file.to_str().expect("utf-8"),
-        "--key",
-        pki.key.to_str().expect("utf-8"),
-        "--cert",
-        pki.cert.to_str().expect("utf-8"),
-        "--chain",
-        pki.chain.to_str().expect("utf-8"),
-        "--as",
-        role,
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
+/// Signs `file` into `out` as `role` with `pki`, showing `image` when given; what `vanban sign` said
+/// on failure.
+fn sign_with(
+    file: &Path,
+    out: &Path,
+    role: &str,
+    pki: &Pki,
+    image: Option<&Path>,
+) -> Result<(), String> {
+    let text = |p: &Path| p.to_str().expect("utf-8").to_owned();
+    let mut args = vec![
+        "sign".to_owned(),
+        text(file),
+        "--key".into(),
+        text(&pki.key),
+        "--cert".into(),
+        text(&pki.cert),
+        "--chain".into(),
+        text(&pki.chain),
+        "--as".into(),
+        role.into(),
+        "-o".into(),
+        text(out),
+    ];
+    if let Some(image) = image {
+        args.extend(["--image".to_owned(), text(image)]);
+    }
+    let output = vanban(&args.iter().map(String::as_str).collect::<Vec<_>>());
     if output.status.success() {
         Ok(())
     } else {
         Err(String::from_utf8_lossy(&output.stderr).into_owned())
     }
+}
+
+/// Signs `file` into `out` as `role` with `pki`, without an image.
+fn sign(file: &Path, out: &Path, role: &str, pki: &Pki) -> Result<(), String> {
+    sign_with(file, out, role, pki, None)
 }
 
 #[test]
@@ -353,37 +370,11 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
     );
     std::fs::write(&signature_png, signature).expect("write");
     std::fs::write(&seal_png, seal).expect("write");
-    let with_image = |file: &Path, out: &Path, role: &str, pki: &Pki, image: &Path| {
-        let output = vanban(&[
-            "sign",
-            file.to_str().expect("utf-8"),
-            "--key",
-            pki.key.to_str().expect("utf-8"),
-            "--cert",
-            pki.cert.to_str().expect("utf-8"),
-            "--as",
-            role,
-            "--image",
-            image.to_str().expect("utf-8"),
-            "-o",
-            out.to_str().expect("utf-8"),
-        ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    };
     let once = dir.path().join("once.pdf");
     let twice = dir.path().join("twice.pdf");
-    with_image(
-        &dir.path().join("cong-van-2402.pdf"),
-        &once,
-        "signer",
-        &person,
-        &signature_png,
-    );
-    with_image(&once, &twice, "issuer", &organisation, &seal_png);
+    let unsigned = dir.path().join("cong-van-2402.pdf");
+    sign_with(&unsigned, &once, "signer", &person, Some(&signature_png)).expect("signed");
+    sign_with(&once, &twice, "issuer", &organisation, Some(&seal_png)).expect("signed");
     let report = vanban::check::check_file(&twice).expect("readable");
     assert!(report.signatures.iter().all(|s| s.intact == Some(true)));
 
@@ -422,23 +413,12 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
     );
 
     // A separately filed annex is signed without an image.
-    let refused = vanban(&[
-        "sign",
-        once.to_str().expect("utf-8"),
-        "--key",
-        organisation.key.to_str().expect("utf-8"),
-        "--cert",
-        organisation.cert.to_str().expect("utf-8"),
-        "--as",
-        "annex",
-        "--image",
-        seal_png.to_str().expect("utf-8"),
-        "-o",
-        dir.path().join("annex.pdf").to_str().expect("utf-8"),
-    ]);
-    assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("signed without an image"));
-    assert!(!dir.path().join("annex.pdf").exists());
+    let annex = dir.path().join("annex.pdf");
+    let refused = sign_with(&once, &annex, "annex", &organisation, Some(&seal_png));
+    assert!(refused
+        .expect_err("refused")
+        .contains("signed without an image"));
+    assert!(!annex.exists());
     if !tools(&["pdftoppm"]) {
         return;
     }

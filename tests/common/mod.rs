@@ -2,6 +2,9 @@
 
 #![allow(dead_code)]
 
+pub mod served;
+pub mod synthetic;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
