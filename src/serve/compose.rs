@@ -82,10 +82,11 @@ pub async fn start(State(shared): State<Arc<Shared>>) -> Json<Json_> {
     }))
 }
 
-/// `?name=…`: a job's name.
+/// `?name=…`: a job's or a workspace file's name.
 #[derive(Deserialize)]
 pub struct Named {
-    name: String,
+    /// The name.
+    pub name: String,
 }
 
 /// A job of the workspace, as the form edits it.

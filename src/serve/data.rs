@@ -10,6 +10,7 @@ use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
+use super::compose::Named;
 use super::reply::{attachment, blocking, mime_of, Refusal};
 use super::{upload, Shared};
 use crate::data::{self, Period};
@@ -148,12 +149,6 @@ pub async fn forms(Json(request): Json<FormsRequest>) -> Result<Response, Refusa
         Ok(attachment(bytes, "bieu-mau.zip", "application/zip"))
     })
     .await
-}
-
-/// `?name=…`: a file of the workspace.
-#[derive(Deserialize)]
-pub struct Named {
-    name: String,
 }
 
 /// A file of the workspace, to download.

@@ -46,7 +46,7 @@ pub fn jobs() -> Vec<&'static str> {
 }
 
 /// The text of the sample file `name`.
-pub fn file(name: &str) -> Option<&'static str> {
+fn file(name: &str) -> Option<&'static str> {
     FILES
         .iter()
         .find(|(n, _)| *n == name)

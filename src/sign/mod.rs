@@ -381,15 +381,12 @@ fn signing_certificate_v2(certificate: &Certificate) -> der::Result<Attribute> {
     // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 };
     // ESSCertIDv2 ::= SEQUENCE { certHash OCTET STRING } (hashAlgorithm: SHA-256 by default).
     let cert_hash = OctetString::new(hash.to_vec())?;
-    let id = der::asn1::SequenceOf::<OctetString, 1>::new();
-    let mut id = id;
+    type Sequence<T> = der::asn1::SequenceOf<T, 1>;
+    let mut id: Sequence<OctetString> = Sequence::new();
     id.add(cert_hash)?;
-    let mut certs = der::asn1::SequenceOf::<der::asn1::SequenceOf<OctetString, 1>, 1>::new();
+    let mut certs: Sequence<Sequence<OctetString>> = Sequence::new();
     certs.add(id)?;
-    let mut outer = der::asn1::SequenceOf::<
-        der::asn1::SequenceOf<der::asn1::SequenceOf<OctetString, 1>, 1>,
-        1,
-    >::new();
+    let mut outer: Sequence<Sequence<Sequence<OctetString>>> = Sequence::new();
     outer.add(certs)?;
     let value = Any::from_der(&outer.to_der()?)?;
     let mut values = SetOfVec::new();
