@@ -61,10 +61,11 @@ fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error
     let plan = job.plan(Some(data))?.ok_or("no data")?;
     let pdf = PdfWriter::new(None)?;
     let layout = std::fs::read_to_string(root.join("templates/nd30.typ"))?;
-    for (i, commune) in plan.communes.iter().enumerate() {
+    for (i, own) in plan.per_commune().iter().enumerate() {
+        let commune = &own.communes[0];
         let built = job
-            .for_commune(vanban::job::CommuneView::new(commune, &plan))?
-            .build(Some(&plan.only(commune)))?;
+            .for_commune(vanban::job::CommuneView::new(commune, &own.products))?
+            .build(Some(own))?;
         let folder = dir.join(format!("{i:04}"));
         std::fs::create_dir_all(&folder)?;
         std::fs::write(folder.join("input.json"), pdf.input_json(&built.printed)?)?;

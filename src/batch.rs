@@ -211,11 +211,12 @@ pub fn run(
     if let Some(tally) = &options.tally {
         tally.total.store(plan.communes.len(), Ordering::Relaxed);
     }
+    let own = plan.per_commune();
     let results = in_workers(options.jobs, plan.communes.len(), |i| {
         let commune = &plan.communes[i];
         // A panic in one commune's rendering is that commune's failure; the others go on.
         let result = crate::contain::contain(|| {
-            render_commune(&job, &plan, commune, &names[i], out, options, pdf)
+            render_commune(&job, &own[i], commune, &names[i], out, options, pdf)
         })
         .unwrap_or_else(|_| {
             Err(Error::Input(format!(
@@ -272,16 +273,15 @@ fn unique_names(
 
 fn render_commune(
     job: &Job,
-    plan: &Plan,
+    own: &Plan,
     commune: &data::plan::Commune,
     name: &str,
     out: &Path,
     options: &BatchOptions,
     pdf: &PdfWriter,
 ) -> Result<Vec<Written>> {
-    let own = plan.only(commune);
-    let job = job.for_commune(CommuneView::new(commune, plan))?;
-    let crate::job::Built { document, printed } = job.build(Some(&own))?;
+    let job = job.for_commune(CommuneView::new(commune, &own.products))?;
+    let crate::job::Built { document, printed } = job.build(Some(own))?;
     let mut rendered = Vec::new();
     for &format in &options.formats {
         let (bytes, pages) = match format {

@@ -1,5 +1,7 @@
 //! The plan model: communes with their yearly numbers, and the product list.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The programme's years, both ends included.
@@ -146,19 +148,34 @@ pub struct Totals {
 }
 
 impl Plan {
-    /// The plan of one commune: its row and its products.
-    pub fn only(&self, commune: &Commune) -> Plan {
-        let key = super::fold::commune_key(&commune.name);
-        Plan {
-            period: self.period,
-            communes: vec![commune.clone()],
-            products: self
-                .products
-                .iter()
-                .filter(|p| super::fold::commune_key(&p.commune) == key)
-                .cloned()
-                .collect(),
+    /// One plan per commune, in the communes' order: its row and its products. Each name is folded
+    /// once, so that splitting a plan of thousands of communes costs no more than reading it.
+    pub fn per_commune(&self) -> Vec<Plan> {
+        let mut plans: Vec<Plan> = self
+            .communes
+            .iter()
+            .map(|c| Plan {
+                period: self.period,
+                communes: vec![c.clone()],
+                products: Vec::new(),
+            })
+            .collect();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in self.communes.iter().enumerate() {
+            by_key
+                .entry(super::fold::commune_key(&c.name))
+                .or_default()
+                .push(i);
         }
+        for product in &self.products {
+            for &i in by_key
+                .get(&super::fold::commune_key(&product.commune))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                plans[i].products.push(product.clone());
+            }
+        }
+        plans
     }
 
     /// District totals.
@@ -211,6 +228,46 @@ mod tests {
         assert_eq!(totals.ideas, vec![3, 2, 1, 4, 1]);
         assert_eq!(totals.ideas_running, vec![3, 5, 6, 10, 11]);
         assert_eq!(totals.star_products_running, vec![1, 2, 3, 4, 6]);
+    }
+
+    #[test]
+    fn each_commune_gets_its_own_products_whatever_its_title() {
+        let commune = |name: &str| Commune {
+            name: name.into(),
+            ideas: vec![],
+            star_products: vec![],
+        };
+        let product = |commune: &str, name: &str| Product {
+            commune: commune.into(),
+            name: name.into(),
+            producer: String::new(),
+            address: String::new(),
+            state: String::new(),
+            year: None,
+            rating: None,
+            upgrade: None,
+        };
+        let plan = Plan {
+            period: Period::default(),
+            communes: vec![commune("Xã Cẩm Bình"), commune("Thị trấn Thiên Cầm")],
+            products: vec![
+                product("Thiên Cầm", "Nước mắm"),
+                product("CẨM BÌNH", "Bưởi"),
+                product("Cẩm Hà", "Chè"),
+                product("xã Cẩm Bình", "Mật ong"),
+            ],
+        };
+        let names = |p: &Plan| {
+            p.products
+                .iter()
+                .map(|x| x.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let own = plan.per_commune();
+        assert_eq!(own.len(), 2);
+        assert_eq!(own[0].communes, vec![commune("Xã Cẩm Bình")]);
+        assert_eq!(names(&own[0]), ["Bưởi", "Mật ong"]);
+        assert_eq!(names(&own[1]), ["Nước mắm"]);
     }
 
     #[test]

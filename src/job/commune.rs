@@ -2,7 +2,7 @@
 
 use minijinja::value::Value;
 
-use crate::data::{self, Plan};
+use crate::data;
 
 /// A commune as a batch job sees it: `commune.name`, `commune.title` (`xã Cẩm Bình`), `commune.place`
 /// (`Cẩm Bình`), its yearly figures with running totals, and its products.
@@ -27,9 +27,8 @@ pub struct CommuneView {
 }
 
 impl CommuneView {
-    /// The view of `commune` in `plan`.
-    pub fn new(commune: &data::plan::Commune, plan: &Plan) -> CommuneView {
-        let key = data::fold::commune_key(&commune.name);
+    /// The view of `commune` with its `products` (those [`data::Plan::per_commune`] gives it).
+    pub fn new(commune: &data::plan::Commune, products: &[data::plan::Product]) -> CommuneView {
         let trimmed = commune.name.trim();
         let lower = trimmed.to_lowercase();
         let (title, place) = ["thị trấn ", "phường ", "xã "]
@@ -50,12 +49,7 @@ impl CommuneView {
             ideas_running: commune.ideas_running(),
             star_products: commune.star_products.clone(),
             star_products_running: commune.star_products_running(),
-            products: plan
-                .products
-                .iter()
-                .filter(|p| data::fold::commune_key(&p.commune) == key)
-                .cloned()
-                .collect(),
+            products: products.to_vec(),
         }
     }
 }
