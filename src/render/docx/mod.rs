@@ -3,6 +3,7 @@
 //! The header and the closing block are borderless tables; rules are bottom borders of empty
 //! paragraphs, indented so that the border is as long as the text it underlines.
 
+mod archive;
 mod letter;
 mod package;
 mod schema_order;
@@ -14,7 +15,7 @@ use docx_rs::{
     PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
 };
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::nd30::{self, Date, Format};
 use crate::printed::{Printed, PrintedAnnex};
 use letter::letter;
@@ -165,11 +166,7 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
         .page_margin(margin)
         .header(page_number(&f))
         .title_pg();
-    let mut raw = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut raw)
-        .map_err(|e| Error::Docx(e.to_string()))?;
     let footer =
         (p.letter && !p.footer.is_empty()).then(|| first_page_footer(&p.footer, &f).build());
-    package::finish(&raw.into_inner(), footer.as_deref())
+    package::finish(docx.build(), footer.as_deref())
 }

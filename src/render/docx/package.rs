@@ -1,19 +1,19 @@
 //! The last step of every DOCX: docx-rs's package made schema-valid, compressed and reproducible.
 //!
-//! docx-rs stores its parts uncompressed, writes some property elements out of schema order (see
+//! docx-rs writes some property elements out of schema order (see
 //! [`schema_order`](super::schema_order)) and leaves out the theme part Word expects. Here each XML
-//! part is put in schema order, a theme naming the Decree's font is added, and the package is written
-//! again with deflate and a fixed time on every entry.
+//! part of docx-rs's is put in schema order, a theme naming the Decree's font is added, and the
+//! package is written by [`archive`](super::archive), with the parts every document of a batch shares
+//! compressed once.
 
-use std::io::{Cursor, Read, Write};
+use docx_rs::XMLDocx;
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
-
+use super::archive::{self, Archive, Entry};
 use super::schema_order;
 use crate::error::{Error, Result};
 use crate::nd30;
 
+const DOCUMENT_PART: &str = "word/document.xml";
 const THEME_PART: &str = "word/theme/theme1.xml";
 const FIRST_FOOTER_PART: &str = "word/footerFirst.xml";
 const FIRST_FOOTER_RELATIONSHIP: &str = r#"<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footerFirst.xml" />"#;
@@ -66,21 +66,55 @@ fn reference_first_footer(document: &[u8]) -> Result<Vec<u8>> {
     .into_bytes())
 }
 
-/// The finished package from docx-rs's raw one, with `first_footer` (a footer part's XML) on the first
+/// docx-rs's parts by name, in the order its own packer writes them. The writer adds no images, web
+/// extensions or custom XML, so those are not among them.
+fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let mut parts = vec![
+        ("[Content_Types].xml".to_string(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), xml.doc_props.core),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        (DOCUMENT_PART.into(), xml.document),
+        ("word/styles.xml".into(), xml.styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    for (kind, bodies, rels) in [
+        ("header", xml.headers, xml.header_rels),
+        ("footer", xml.footers, xml.footer_rels),
+    ] {
+        let mut rels = rels.into_iter();
+        for (i, body) in bodies.into_iter().enumerate() {
+            parts.push((format!("word/{kind}{}.xml", i + 1), body));
+            if let Some(rels) = rels.next() {
+                parts.push((format!("word/_rels/{kind}{}.xml.rels", i + 1), rels));
+            }
+        }
+    }
+    parts
+}
+
+/// `part` in schema order when it is WordprocessingML, as it is otherwise.
+fn ordered(name: &str, part: &[u8]) -> Result<Vec<u8>> {
+    if name.starts_with("word/") && name.ends_with(".xml") {
+        schema_order::normalise(part).map_err(|e| Error::Docx(format!("{name}: {e}")))
+    } else {
+        Ok(part.to_vec())
+    }
+}
+
+/// The finished package from docx-rs's parts, with `first_footer` (a footer part's XML) on the first
 /// page of the first section when given: docx-rs cannot give an earlier section a first-page footer.
-pub fn finish(raw: &[u8], first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
-    let fail = |e: &dyn std::fmt::Display| Error::Docx(e.to_string());
-    let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(|e| fail(&e))?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| fail(&e))?;
-        let name = entry.name().to_string();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(|e| fail(&e))?;
-        let footer = first_footer.is_some();
+pub fn finish(xml: XMLDocx, first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
+    let footer = first_footer.is_some();
+    let mut archive = Archive::default();
+    for (name, data) in parts(xml) {
         let data = match name.as_str() {
             "[Content_Types].xml" => {
                 let data = insert_before_end(&data, "Types", THEME_CONTENT_TYPE)?;
@@ -98,26 +132,25 @@ pub fn finish(raw: &[u8], first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
                     data
                 }
             }
-            "word/document.xml" if footer => {
-                schema_order::normalise(&reference_first_footer(&data)?).map_err(|e| fail(&e))?
-            }
-            n if n.starts_with("word/") && n.ends_with(".xml") => {
-                schema_order::normalise(&data).map_err(|e| fail(&e))?
-            }
+            DOCUMENT_PART if footer => reference_first_footer(&data)?,
             _ => data,
         };
-        out.start_file(name, options).map_err(|e| fail(&e))?;
-        out.write_all(&data).map_err(|e| fail(&e))?;
+        // The document is the one part that differs from one document of a batch to the next.
+        if name == DOCUMENT_PART {
+            archive.add(&Entry::new(&name, &ordered(&name, &data)?)?)?;
+        } else {
+            archive.add(&*archive::shared(&name, &data, |d| ordered(&name, d))?)?;
+        }
     }
-    out.start_file(THEME_PART, options).map_err(|e| fail(&e))?;
-    out.write_all(theme().as_bytes()).map_err(|e| fail(&e))?;
+    archive.add(&*archive::shared(THEME_PART, b"", |_| {
+        Ok(theme().into_bytes())
+    })?)?;
     if let Some(footer) = first_footer {
-        out.start_file(FIRST_FOOTER_PART, options)
-            .map_err(|e| fail(&e))?;
-        out.write_all(&schema_order::normalise(footer).map_err(|e| fail(&e))?)
-            .map_err(|e| fail(&e))?;
+        archive.add(&*archive::shared(FIRST_FOOTER_PART, footer, |f| {
+            ordered(FIRST_FOOTER_PART, f)
+        })?)?;
     }
-    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+    archive.finish()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! repeated elements keep their order), empty property containers are dropped, and the tree is written
 //! back unchanged otherwise.
 
-use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
 /// Parent element, and its children in schema order (local names).
@@ -365,17 +365,20 @@ const UNDECLARED: [(&[u8], &[u8]); 1] = [(b"w:gridCol", b"w:type")];
 /// document would get other numbers in a batch: dropped, for the same bytes from the same input.
 const COUNTER_IDS: [&[u8]; 2] = [b"w14:paraId", b"w14:textId"];
 
-enum Node {
-    Element(Element),
-    Other(Event<'static>),
+/// What the names of [`COUNTER_IDS`] begin with.
+const COUNTER_PREFIX: &[u8] = b"w14:";
+
+enum Node<'a> {
+    Element(Element<'a>),
+    Other(Event<'a>),
 }
 
-struct Element {
-    start: BytesStart<'static>,
-    children: Vec<Node>,
+struct Element<'a> {
+    start: BytesStart<'a>,
+    children: Vec<Node<'a>>,
 }
 
-impl Element {
+impl Element<'_> {
     fn name(&self) -> &[u8] {
         self.start.name().into_inner()
     }
@@ -398,14 +401,12 @@ pub fn normalise(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
     Ok(writer.into_inner())
 }
 
-fn parse(xml: &[u8]) -> Result<Vec<Node>, quick_xml::Error> {
+fn parse(xml: &[u8]) -> Result<Vec<Node<'_>>, quick_xml::Error> {
     let mut reader = Reader::from_reader(xml);
     let mut roots = Vec::new();
     let mut open: Vec<Element> = Vec::new();
-    let mut buffer = Vec::new();
     loop {
-        buffer.clear();
-        let event = reader.read_event_into(&mut buffer)?.into_owned();
+        let event = reader.read_event()?;
         let node = match event {
             Event::Eof => break,
             Event::Start(start) => {
@@ -455,11 +456,19 @@ fn fix(element: &mut Element) {
                 .iter()
                 .any(|(tag, attribute)| element.name() == *tag && key == *attribute)
     };
-    if element
-        .start
-        .attributes()
-        .flatten()
-        .any(|a| dropped(a.key.into_inner()))
+    // Most elements have none of these attributes: their bytes are searched before their attributes
+    // are read.
+    let raw: &[u8] = &element.start;
+    let may_drop = UNDECLARED.iter().any(|(tag, _)| element.name() == *tag)
+        || raw
+            .windows(COUNTER_PREFIX.len())
+            .any(|w| w == COUNTER_PREFIX);
+    if may_drop
+        && element
+            .start
+            .attributes()
+            .flatten()
+            .any(|a| dropped(a.key.into_inner()))
     {
         let kept: Vec<(Vec<u8>, Vec<u8>)> = element
             .start
@@ -554,14 +563,20 @@ fn write(writer: &mut Writer<Vec<u8>>, nodes: &[Node]) -> Result<(), quick_xml::
     for node in nodes {
         match node {
             Node::Other(event) => writer.write_event(event.borrow())?,
-            Node::Element(e) if e.children.is_empty() => {
-                writer.write_event(Event::Empty(e.start.borrow()))?
-            }
             Node::Element(e) => {
-                writer.write_event(Event::Start(e.start.borrow()))?;
+                let out = writer.get_mut();
+                out.push(b'<');
+                out.extend_from_slice(&e.start);
+                if e.children.is_empty() {
+                    out.extend_from_slice(b"/>");
+                    continue;
+                }
+                out.push(b'>');
                 write(writer, &e.children)?;
-                let name = String::from_utf8_lossy(e.name()).into_owned();
-                writer.write_event(Event::End(BytesEnd::new(name)))?;
+                let out = writer.get_mut();
+                out.extend_from_slice(b"</");
+                out.extend_from_slice(e.name());
+                out.push(b'>');
             }
         }
     }

@@ -6,7 +6,10 @@ use docx_rs::{
     TableLayoutType, TableRow, WidthType,
 };
 
-use crate::nd30::{Align, Format, Look};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::nd30::{self, Align, Format, Look};
 
 /// Twentieths of a point per millimetre.
 pub(super) fn twips(mm: f32) -> i32 {
@@ -38,7 +41,22 @@ pub(super) fn pt_to_mm(pt: f32) -> f32 {
 /// The id of a component's paragraph style: its name without marks, spaces or punctuation
 /// (`Quốc hiệu` → `QuocHieu`).
 pub(super) fn style_id(look: Look) -> String {
-    crate::data::fold::fold(look.name)
+    /// The ids of the presentation table's components, worked out once.
+    static IDS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+        nd30::STANDARD
+            .look
+            .all()
+            .iter()
+            .map(|look| (look.name, id_of(look.name)))
+            .collect()
+    });
+    IDS.get(look.name)
+        .cloned()
+        .unwrap_or_else(|| id_of(look.name))
+}
+
+fn id_of(name: &str) -> String {
+    crate::data::fold::fold(name)
         .split(' ')
         .map(|word| {
             let mut chars = word.chars();
