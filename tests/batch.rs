@@ -242,3 +242,38 @@ fn a_workbooks_broken_communes_are_left_out_and_named() {
         .collect();
     assert_eq!(failed, [Some("Cẩm Bình"), None, Some("Xã Cẩm Bình")]);
 }
+
+/// A file the disk refuses (here a folder already has its name) is its commune's failure, named with
+/// its path; the manifest lists every other file and no file that is not there.
+#[test]
+fn a_file_that_cannot_be_written_is_its_communes_failure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("2402-cam-ha.docx/blocked")).expect("blocking folder");
+    let output = run_batch(&batch_job(), &out, &["--format", "docx", "-j", "2"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    let manifest = manifest(&out);
+    let outputs = manifest["outputs"].as_array().expect("outputs");
+    assert_eq!(outputs.len(), 23);
+    for written in outputs {
+        let path = written["path"].as_str().expect("path");
+        let bytes = std::fs::read(out.join(path)).expect("every listed file is there");
+        assert_eq!(written["bytes"].as_u64(), Some(bytes.len() as u64));
+    }
+    let failures = manifest["failures"].as_array().expect("failures");
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0]["commune"], "Cẩm Hà");
+    assert!(
+        failures[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("2402-cam-ha.docx")),
+        "{failures:?}"
+    );
+    let unfinished = std::fs::read_dir(&out)
+        .expect("out")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".vanban-"))
+        .count();
+    assert_eq!(unfinished, 0, "no temporary file is left behind");
+}

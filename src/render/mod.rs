@@ -34,16 +34,17 @@ const UNFINISHED: &str = ".vanban-";
 /// Writes `bytes` to `path` through a temporary file in the same folder, so that `path` is either
 /// complete or untouched, and on disk (synced) before this returns.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_through(path, bytes, true)
+    write_through(path, bytes, true).map(drop)
 }
 
-/// As [`write_atomic`], without waiting for the disk: `path` is complete or untouched, and
-/// [`sync_files`] makes it durable later, with others.
-pub fn write_complete(path: &Path, bytes: &[u8]) -> Result<()> {
+/// As [`write_atomic`], without waiting for the disk: `path` is complete or untouched; the file is
+/// returned open, for the caller to make it durable later ([`File::sync_all`](std::fs::File::sync_all)),
+/// with others, then the folder with [`sync_folder`].
+pub fn write_complete(path: &Path, bytes: &[u8]) -> Result<std::fs::File> {
     write_through(path, bytes, false)
 }
 
-fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
+fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<std::fs::File> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -66,22 +67,11 @@ fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     if sync {
         temp.as_file().sync_all().map_err(io)?;
     }
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    temp.persist(path).map_err(|e| io(e.error))
 }
 
-/// Makes `files` of the folder `dir`, written with [`write_complete`], durable: each file's data,
-/// then the folder's entries (their names).
-pub fn sync_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<()> {
-    for file in files {
-        let io = |source| Error::Io {
-            path: file.clone(),
-            source,
-        };
-        std::fs::File::open(file)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
-    }
+/// Makes the names of the files renamed into the folder `dir` durable.
+pub fn sync_folder(dir: &Path) -> Result<()> {
     // A folder is synced through a handle to it where the system allows one (not on Windows, where
     // a renamed file's entry is durable with the file).
     #[cfg(unix)]
@@ -91,6 +81,8 @@ pub fn sync_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<()> {
             path: dir.to_path_buf(),
             source,
         })?;
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 

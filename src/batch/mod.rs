@@ -16,6 +16,9 @@ use crate::error::{Error, Result};
 use crate::job::{CommuneView, Job};
 use crate::render::pdf::PdfWriter;
 use crate::render::{self, OutputFormat};
+use writer::Writer;
+
+mod writer;
 
 /// Stack of each worker thread: typst's layout recurses deeply, more than the 2 MiB threads get by default.
 const WORKER_STACK: usize = 64 << 20;
@@ -212,11 +215,21 @@ pub fn run(
         tally.total.store(plan.communes.len(), Ordering::Relaxed);
     }
     let own = plan.per_commune();
+    let writer = Writer::start(out)?;
     let results = in_workers(options.jobs, plan.communes.len(), |i| {
         let commune = &plan.communes[i];
+        let files = writer.sender();
         // A panic in one commune's rendering is that commune's failure; the others go on.
         let result = crate::contain::contain(|| {
-            render_commune(&job, &own[i], commune, &names[i], out, options, pdf)
+            let rendered = render_commune(&job, &own[i], commune, &names[i], options, pdf)?;
+            let mut written = Vec::with_capacity(rendered.len());
+            for (file, bytes) in rendered {
+                files
+                    .send((out.join(&file.path), bytes))
+                    .map_err(|_| Error::Input("the batch's writing thread stopped".into()))?;
+                written.push(file);
+            }
+            Ok(written)
         })
         .unwrap_or_else(|_| {
             Err(Error::Input(format!(
@@ -234,16 +247,25 @@ pub fn run(
         })
     })?;
     bar.finish_and_clear();
+    // Every file on disk first, then the manifest, last: a batch stopped before it leaves complete
+    // files and no manifest that names a file it does not have.
+    let not_written: HashMap<PathBuf, String> = writer.finish()?.into_iter().collect();
     for result in results {
         match result {
-            Ok(written) => manifest.outputs.extend(written),
+            Ok(written) => {
+                for file in written {
+                    match not_written.get(&out.join(&file.path)) {
+                        Some(error) => manifest.failures.push(Failure {
+                            commune: Some(file.commune),
+                            error: format!("{}: {error}", out.join(&file.path).display()),
+                        }),
+                        None => manifest.outputs.push(file),
+                    }
+                }
+            }
             Err(failure) => manifest.failures.push(failure),
         }
     }
-    // Every file on disk first, then the manifest, last: a batch stopped before it leaves complete
-    // files and no manifest that names a file it does not have.
-    let written: Vec<PathBuf> = manifest.outputs.iter().map(|w| out.join(&w.path)).collect();
-    render::sync_files(out, &written)?;
     write_manifest(out, &manifest)?;
     Ok(manifest)
 }
@@ -271,15 +293,15 @@ fn unique_names(
         .collect()
 }
 
+/// A commune's documents, each with its manifest entry.
 fn render_commune(
     job: &Job,
     own: &Plan,
     commune: &data::plan::Commune,
     name: &str,
-    out: &Path,
     options: &BatchOptions,
     pdf: &PdfWriter,
-) -> Result<Vec<Written>> {
+) -> Result<Vec<(Written, Vec<u8>)>> {
     let job = job.for_commune(CommuneView::new(commune, &own.products))?;
     let crate::job::Built { document, printed } = job.build(Some(own))?;
     let mut rendered = Vec::new();
@@ -290,23 +312,17 @@ fn render_commune(
                 .map(|(b, p)| (b, Some(p)))?,
             OutputFormat::Docx => (render::docx::render(&printed, document.date)?, None),
         };
-        rendered.push((format, bytes, pages));
-    }
-    let mut written = Vec::new();
-    for (format, bytes, pages) in rendered {
-        let file = format!("{name}.{}", format.extension());
-        // Complete or absent, synced with the others at the end (the batch does not wait on each).
-        render::write_complete(&out.join(&file), &bytes)?;
-        written.push(Written {
+        let written = Written {
             commune: commune.name.clone(),
-            path: file,
+            path: format!("{name}.{}", format.extension()),
             format: format.extension(),
             pages,
             bytes: bytes.len(),
             sha256: hex(&Sha256::digest(&bytes)),
-        });
+        };
+        rendered.push((written, bytes));
     }
-    Ok(written)
+    Ok(rendered)
 }
 
 /// Packs every file of `manifest`, and the manifest itself, from `out` into the zip file `path`.
