@@ -330,21 +330,18 @@ impl FontInput {
 struct DocumentWorld<'a> {
     json: String,
     writer: &'a PdfWriter,
-    library: LazyHash<Library>,
     main: FileId,
     today: Datetime,
 }
 
 impl<'a> DocumentWorld<'a> {
     fn new(writer: &'a PdfWriter, json: String, date: Date) -> Result<DocumentWorld<'a>> {
-        let library = writer.library.clone();
         let main = file_id(MAIN).ok_or_else(|| Error::Layout(format!("bad layout path {MAIN}")))?;
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
         Ok(DocumentWorld {
             json,
             writer,
-            library,
             main,
             today,
         })
@@ -353,7 +350,9 @@ impl<'a> DocumentWorld<'a> {
 
 impl World for DocumentWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        // The writer's own, so that its hash, which covers the whole standard library, is worked
+        // out once and not for every document.
+        &self.writer.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
