@@ -29,6 +29,10 @@ pub type Failed = Vec<(PathBuf, String)>;
 impl Writer {
     /// Starts the thread writing into the folder `out`.
     pub fn start(out: &Path) -> Result<Writer> {
+        std::fs::create_dir_all(out).map_err(|source| Error::Io {
+            path: out.to_path_buf(),
+            source,
+        })?;
         let (files, queue) = sync_channel::<(PathBuf, Vec<u8>)>(QUEUE);
         let out = out.to_path_buf();
         let thread = std::thread::Builder::new()
