@@ -4,6 +4,14 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The text in NFC, with `ƣ/Ƣ` (U+01A3/U+01A2, a common mis-encoding) turned into `ư/Ư`.
 pub fn clean(text: &str) -> String {
+    // Most text arrives clean: told so by a quick scan, it is copied as it is.
+    let broken = |c: char| c == 'ƣ' || c == 'Ƣ';
+    if !text.contains(broken)
+        && unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_string();
+    }
     text.chars()
         .map(|c| match c {
             'ƣ' => 'ư',
