@@ -1,10 +1,10 @@
 //! Puts the property elements of WordprocessingML parts in the order the Open XML schema requires.
 //!
 //! docx-rs writes, for example, `w:jc` after `w:rPr` inside `w:pPr`, and `w:headerReference` after
-//! `w:pgMar` inside `w:sectPr`; Word treats such files as damaged. Each part is read into a small tree,
-//! the children of the elements listed in [`ORDER`] are sorted by their schema position (stable, so
-//! repeated elements keep their order), empty property containers are dropped, and the tree is written
-//! back unchanged otherwise.
+//! `w:pgMar` inside `w:sectPr`; Word treats such files as damaged. A part is copied as it is read,
+//! except each element listed in [`ORDER`]: that one is read whole into a small tree, its children
+//! sorted by their schema position (stable, so repeated elements keep their order), empty property
+//! containers dropped, and written back.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
@@ -390,25 +390,115 @@ impl Element<'_> {
 
 /// The part `xml` with its property elements in schema order.
 pub fn normalise(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
-    let mut nodes = parse(xml)?;
-    for node in &mut nodes {
-        if let Node::Element(element) = node {
-            fix(element);
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    // For each table open: how many of its first rows repeat as its header, and how many have begun.
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    // A header row has begun: its properties get `w:tblHeader`.
+    let mut header_row = false;
+    loop {
+        let event = reader.read_event()?;
+        if header_row {
+            header_row = false;
+            match &event {
+                Event::Start(start) if start.name().into_inner() == b"w:trPr" => {
+                    let mut properties = subtree(&mut reader, start.clone())?;
+                    properties.children.push(header_mark());
+                    write_element(&mut writer, &properties)?;
+                    continue;
+                }
+                Event::Empty(start) if start.name().into_inner() == b"w:trPr" => {
+                    let properties = Element {
+                        start: start.clone(),
+                        children: vec![header_mark()],
+                    };
+                    write_element(&mut writer, &properties)?;
+                    continue;
+                }
+                _ => write_element(
+                    &mut writer,
+                    &Element {
+                        start: BytesStart::new("w:trPr"),
+                        children: vec![header_mark()],
+                    },
+                )?,
+            }
+        }
+        match event {
+            Event::Eof => break,
+            Event::Start(start) if is_ordered(start.name().into_inner()) => {
+                let mut element = subtree(&mut reader, start)?;
+                if element.name() == b"w:tblPr" {
+                    if let (Some(rows), Some(table)) =
+                        (take_header_rows(&mut element), tables.last_mut())
+                    {
+                        table.0 = rows;
+                    }
+                }
+                fix(&mut element);
+                if !is_droppable(&element) {
+                    write_element(&mut writer, &element)?;
+                }
+            }
+            Event::Empty(start) => {
+                let mut element = Element {
+                    start,
+                    children: Vec::new(),
+                };
+                fix(&mut element);
+                if !is_droppable(&element) {
+                    write_element(&mut writer, &element)?;
+                }
+            }
+            Event::Start(start) => {
+                let name = start.name().into_inner();
+                if name == b"w:tbl" {
+                    tables.push((0, 0));
+                } else if name == b"w:tr" {
+                    if let Some((rows, begun)) = tables.last_mut() {
+                        *begun += 1;
+                        header_row = *begun <= *rows;
+                    }
+                }
+                let start = without_dropped_attributes(start);
+                let out = writer.get_mut();
+                out.push(b'<');
+                out.extend_from_slice(&start);
+                out.push(b'>');
+            }
+            Event::End(end) => {
+                if end.name().into_inner() == b"w:tbl" {
+                    tables.pop();
+                }
+                writer.write_event(Event::End(end))?;
+            }
+            other => writer.write_event(other)?,
         }
     }
-    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
-    write(&mut writer, &nodes)?;
     Ok(writer.into_inner())
 }
 
-fn parse(xml: &[u8]) -> Result<Vec<Node<'_>>, quick_xml::Error> {
-    let mut reader = Reader::from_reader(xml);
-    let mut roots = Vec::new();
-    let mut open: Vec<Element> = Vec::new();
+/// Whether the children of the element `name` are put in schema order.
+fn is_ordered(name: &[u8]) -> bool {
+    ORDER.iter().any(|(parent, _)| parent.as_bytes() == name)
+}
+
+/// The element begun by `start`, read whole.
+fn subtree<'a>(
+    reader: &mut Reader<&'a [u8]>,
+    start: BytesStart<'a>,
+) -> Result<Element<'a>, quick_xml::Error> {
+    let mut open = vec![Element {
+        start,
+        children: Vec::new(),
+    }];
     loop {
-        let event = reader.read_event()?;
-        let node = match event {
-            Event::Eof => break,
+        let node = match reader.read_event()? {
+            Event::Eof => {
+                return Err(quick_xml::Error::Syntax(
+                    quick_xml::errors::SyntaxError::UnclosedTag,
+                ))
+            }
             Event::Start(start) => {
                 open.push(Element {
                     start,
@@ -417,6 +507,7 @@ fn parse(xml: &[u8]) -> Result<Vec<Node<'_>>, quick_xml::Error> {
                 continue;
             }
             Event::End(_) => match open.pop() {
+                Some(element) if open.is_empty() => return Ok(element),
                 Some(element) => Node::Element(element),
                 None => continue,
             },
@@ -426,12 +517,15 @@ fn parse(xml: &[u8]) -> Result<Vec<Node<'_>>, quick_xml::Error> {
             }),
             other => Node::Other(other),
         };
-        match open.last_mut() {
-            Some(parent) => parent.children.push(node),
-            None => roots.push(node),
+        if let Some(parent) = open.last_mut() {
+            parent.children.push(node);
         }
     }
-    Ok(roots)
+}
+
+/// A property container that means nothing: empty and without attributes.
+fn is_droppable(element: &Element) -> bool {
+    DROP_WHEN_EMPTY.contains(&element.name()) && element.is_empty_container()
 }
 
 fn local(name: &[u8]) -> &[u8] {
@@ -447,45 +541,11 @@ fn fix(element: &mut Element) {
         }
     }
     element.children.retain(|child| match child {
-        Node::Element(e) => !(DROP_WHEN_EMPTY.contains(&e.name()) && e.is_empty_container()),
+        Node::Element(e) => !is_droppable(e),
         Node::Other(_) => true,
     });
-    let dropped = |key: &[u8]| {
-        COUNTER_IDS.contains(&key)
-            || UNDECLARED
-                .iter()
-                .any(|(tag, attribute)| element.name() == *tag && key == *attribute)
-    };
-    // Most elements have none of these attributes: their bytes are searched before their attributes
-    // are read.
-    let raw: &[u8] = &element.start;
-    let may_drop = UNDECLARED.iter().any(|(tag, _)| element.name() == *tag)
-        || raw
-            .windows(COUNTER_PREFIX.len())
-            .any(|w| w == COUNTER_PREFIX);
-    if may_drop
-        && element
-            .start
-            .attributes()
-            .flatten()
-            .any(|a| dropped(a.key.into_inner()))
-    {
-        let kept: Vec<(Vec<u8>, Vec<u8>)> = element
-            .start
-            .attributes()
-            .flatten()
-            .filter(|a| !dropped(a.key.into_inner()))
-            .map(|a| (a.key.into_inner().to_vec(), a.value.to_vec()))
-            .collect();
-        let mut start = BytesStart::new(String::from_utf8_lossy(element.name()).into_owned());
-        for (key, value) in &kept {
-            start.push_attribute((key.as_slice(), value.as_slice()));
-        }
-        element.start = start;
-    }
-    if element.name() == b"w:tbl" {
-        mark_header_rows(element);
-    }
+    let start = std::mem::replace(&mut element.start, BytesStart::new(""));
+    element.start = without_dropped_attributes(start);
     let name = element.name().to_vec();
     if let Some((_, order)) = ORDER
         .iter()
@@ -501,83 +561,97 @@ fn fix(element: &mut Element) {
     }
 }
 
-/// Replaces a [`HEADER_ROWS_MARKER`] table style with `w:tblHeader` on the table's first rows.
-fn mark_header_rows(table: &mut Element) {
+/// `start` without the attributes that are dropped: [`COUNTER_IDS`] and [`UNDECLARED`] ones.
+fn without_dropped_attributes(start: BytesStart<'_>) -> BytesStart<'_> {
+    let name = start.name().into_inner();
+    // Most elements have none of these attributes: their bytes are searched before their attributes
+    // are read.
+    let raw: &[u8] = &start;
+    let may_drop = UNDECLARED.iter().any(|(tag, _)| name == *tag)
+        || raw
+            .windows(COUNTER_PREFIX.len())
+            .any(|w| w == COUNTER_PREFIX);
+    let dropped = |key: &[u8]| {
+        COUNTER_IDS.contains(&key)
+            || UNDECLARED
+                .iter()
+                .any(|(tag, attribute)| name == *tag && key == *attribute)
+    };
+    if !may_drop
+        || !start
+            .attributes()
+            .flatten()
+            .any(|a| dropped(a.key.into_inner()))
+    {
+        return start;
+    }
+    let mut kept = BytesStart::new(String::from_utf8_lossy(name).into_owned());
+    for attribute in start.attributes().flatten() {
+        if !dropped(attribute.key.into_inner()) {
+            kept.push_attribute(attribute);
+        }
+    }
+    kept
+}
+
+/// The number of header rows a table's properties name with a [`HEADER_ROWS_MARKER`] table style,
+/// the marker taken out.
+fn take_header_rows(properties: &mut Element) -> Option<usize> {
     let mut count = None;
-    for child in &mut table.children {
-        let Node::Element(properties) = child else {
-            continue;
+    properties.children.retain(|node| {
+        let Node::Element(style) = node else {
+            return true;
         };
-        if properties.name() != b"w:tblPr" {
-            continue;
+        let marked = style
+            .start
+            .try_get_attribute("w:val")
+            .ok()
+            .flatten()
+            .and_then(|a| {
+                String::from_utf8_lossy(&a.value)
+                    .strip_prefix(HEADER_ROWS_MARKER)
+                    .and_then(|n| n.parse().ok())
+            });
+        if style.name() == b"w:tblStyle" && marked.is_some() {
+            count = marked;
+            false
+        } else {
+            true
         }
-        properties.children.retain(|node| {
-            let Node::Element(style) = node else {
-                return true;
-            };
-            let value = style
-                .start
-                .try_get_attribute("w:val")
-                .ok()
-                .flatten()
-                .map(|a| String::from_utf8_lossy(&a.value).into_owned());
-            let marked = value
-                .as_deref()
-                .and_then(|v| v.strip_prefix(HEADER_ROWS_MARKER))
-                .and_then(|n| n.parse().ok());
-            if style.name() == b"w:tblStyle" && marked.is_some() {
-                count = marked;
-                false
-            } else {
-                true
-            }
-        });
-    }
-    let Some(count) = count else { return };
-    let rows = table.children.iter_mut().filter_map(|n| match n {
-        Node::Element(e) if e.name() == b"w:tr" => Some(e),
-        _ => None,
     });
-    for row in rows.take(count) {
-        let header = Node::Element(Element {
-            start: BytesStart::new("w:tblHeader"),
-            children: Vec::new(),
-        });
-        match row.children.iter_mut().find_map(|n| match n {
-            Node::Element(e) if e.name() == b"w:trPr" => Some(e),
-            _ => None,
-        }) {
-            Some(properties) => properties.children.push(header),
-            None => {
-                let properties = Element {
-                    start: BytesStart::new("w:trPr"),
-                    children: vec![header],
-                };
-                row.children.insert(0, Node::Element(properties));
-            }
-        }
+    count
+}
+
+/// The `w:tblHeader` that makes a row repeat on every page.
+fn header_mark() -> Node<'static> {
+    Node::Element(Element {
+        start: BytesStart::new("w:tblHeader"),
+        children: Vec::new(),
+    })
+}
+
+fn write_element(writer: &mut Writer<Vec<u8>>, element: &Element) -> Result<(), quick_xml::Error> {
+    let out = writer.get_mut();
+    out.push(b'<');
+    out.extend_from_slice(&element.start);
+    if element.children.is_empty() {
+        out.extend_from_slice(b"/>");
+        return Ok(());
     }
+    out.push(b'>');
+    write(writer, &element.children)?;
+    let out = writer.get_mut();
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(element.name());
+    out.push(b'>');
+    Ok(())
 }
 
 fn write(writer: &mut Writer<Vec<u8>>, nodes: &[Node]) -> Result<(), quick_xml::Error> {
     for node in nodes {
         match node {
             Node::Other(event) => writer.write_event(event.borrow())?,
-            Node::Element(e) => {
-                let out = writer.get_mut();
-                out.push(b'<');
-                out.extend_from_slice(&e.start);
-                if e.children.is_empty() {
-                    out.extend_from_slice(b"/>");
-                    continue;
-                }
-                out.push(b'>');
-                write(writer, &e.children)?;
-                let out = writer.get_mut();
-                out.extend_from_slice(b"</");
-                out.extend_from_slice(e.name());
-                out.push(b'>');
-            }
+            Node::Element(e) => write_element(writer, e)?,
         }
     }
     Ok(())
