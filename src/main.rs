@@ -128,6 +128,19 @@ enum Command {
         /// (red, at its real size, from the PNG's resolution); a PNG with a transparent background.
         #[arg(long)]
         image: Option<PathBuf>,
+        /// An annex filed on its own (`--as annex`): the main document's number and ký hiệu
+        /// (`2402/UBND-NTM`), for the information line at the top right of page 1.
+        #[arg(long)]
+        reference: Option<String>,
+        /// An electronic copy (`--as copy`): its form, for the information line.
+        #[arg(long, value_enum)]
+        copy_form: Option<CopyForm>,
+        /// An electronic copy (`--as copy`): the copying agency, for the information line.
+        #[arg(long)]
+        copier: Option<String>,
+        /// The signing time, ISO 8601 with its offset (default: now, in Vietnam's time).
+        #[arg(long)]
+        time: Option<String>,
         /// Where to write the signed PDF (default: over FILE).
         #[arg(short, long)]
         out: Option<PathBuf>,
@@ -261,13 +274,68 @@ fn fix(
     Ok(fixed.paths)
 }
 
-/// Signs `file` as `role` with the key, certificate and chain in the files named, its field showing
-/// `image` when given, into `out` (or over it).
+/// The form of an electronic copy (Decree 30, Điều 25).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum CopyForm {
+    /// Sao y.
+    SaoY,
+    /// Sao lục.
+    SaoLuc,
+    /// Trích sao.
+    TrichSao,
+}
+
+impl CopyForm {
+    fn words(self) -> &'static str {
+        match self {
+            CopyForm::SaoY => "SAO Y",
+            CopyForm::SaoLuc => "SAO LỤC",
+            CopyForm::TrichSao => "TRÍCH SAO",
+        }
+    }
+}
+
+/// What the information line of a separately filed annex or a copy names.
+struct Info {
+    reference: Option<String>,
+    copy_form: Option<CopyForm>,
+    copier: Option<String>,
+}
+
+impl Info {
+    /// The information line of `role` signed at `time`, when the role has one.
+    fn line(&self, role: vanban::sign::Role, time: &str) -> Result<Option<String>, vanban::Error> {
+        use vanban::sign::Role;
+        let missing = |what: &str| vanban::Error::Input(format!("--as {what}"));
+        match role {
+            Role::Signer | Role::Issuer => Ok(None),
+            Role::Annex => {
+                let reference = self.reference.as_deref().ok_or_else(|| {
+                    missing("annex needs --reference, the main document's number and ký hiệu (2402/UBND-NTM)")
+                })?;
+                Ok(Some(vanban::nd30::annex_info(reference, time)))
+            }
+            Role::Copy => {
+                let (Some(form), Some(copier)) = (self.copy_form, self.copier.as_deref()) else {
+                    return Err(missing(
+                        "copy needs --copy-form (sao-y, sao-luc, trich-sao) and --copier, the copying agency",
+                    ));
+                };
+                Ok(Some(vanban::nd30::copy_info(form.words(), copier, time)))
+            }
+        }
+    }
+}
+
+/// Signs `file` as `role` with the key, certificate and chain in the files named, at `time` (now when
+/// not given), its field showing `image` when given, or the information line `info` names, into
+/// `out` (or over it).
 fn sign(
     file: &Path,
     (key, cert, chain): (&Path, &Path, Option<&Path>),
     role: vanban::sign::Role,
-    image: Option<&Path>,
+    info: Info,
+    (image, time): (Option<&Path>, Option<String>),
     out: Option<&Path>,
 ) -> Result<Vec<PathBuf>, vanban::Error> {
     let read = |path: &Path| {
@@ -279,6 +347,8 @@ fn sign(
     fn located(path: &Path) -> impl Fn(vanban::Error) -> vanban::Error + '_ {
         move |e| vanban::Error::Input(format!("{}: {e}", path.display()))
     }
+    let time = time.unwrap_or_else(vanban::sign::now);
+    let line = info.line(role, &time)?;
     let chain = chain.map(read).transpose()?;
     let signing = vanban::sign::Signing::from_pem(&read(key)?, &read(cert)?, chain.as_deref())
         .map_err(located(cert))?;
@@ -296,8 +366,17 @@ fn sign(
         }
         None => None,
     };
-    let signed = vanban::sign::sign(&pdf, role, &signing, &vanban::sign::now(), picture.as_ref())
-        .map_err(located(file))?;
+    let info = match &line {
+        Some(line) => Some(
+            vanban::render::pdf::PdfWriter::new(None)?.stamp(line, vanban::nd30::INFO_SIZE_PT)?,
+        ),
+        None => None,
+    };
+    let shown = vanban::sign::Shown {
+        picture: picture.as_ref(),
+        info: info.as_deref(),
+    };
+    let signed = vanban::sign::sign(&pdf, role, &signing, &time, shown).map_err(located(file))?;
     let out = out.unwrap_or(file);
     vanban::render::write_atomic(out, &signed)?;
     Ok(vec![out.to_path_buf()])
@@ -599,12 +678,21 @@ fn main() -> ExitCode {
             chain,
             role,
             image,
+            reference,
+            copy_form,
+            copier,
+            time,
             out,
         } => sign(
             &file,
             (&key, &cert, chain.as_deref()),
             role,
-            image.as_deref(),
+            Info {
+                reference,
+                copy_form,
+                copier,
+            },
+            (image.as_deref(), time),
             out.as_deref(),
         ),
         Command::Serve {

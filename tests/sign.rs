@@ -103,15 +103,9 @@ fn pki(dir: &Path) -> (Pki, Pki) {
     )
 }
 
-/// Signs `file` into `out` as `role` with `pki`, showing `image` when given; what `vanban sign` said
-/// on failure.
-fn sign_with(
-    file: &Path,
-    out: &Path,
-    role: &str,
-    pki: &Pki,
-    image: Option<&Path>,
-) -> Result<(), String> {
+/// Signs `file` into `out` as `role` with `pki` and the further arguments `extra`; what `vanban sign`
+/// said on failure.
+fn sign_with(file: &Path, out: &Path, role: &str, pki: &Pki, extra: &[&str]) -> Result<(), String> {
     let text = |p: &Path| p.to_str().expect("utf-8").to_owned();
     let mut args = vec![
         "sign".to_owned(),
@@ -127,9 +121,7 @@ fn sign_with(
         "-o".into(),
         text(out),
     ];
-    if let Some(image) = image {
-        args.extend(["--image".to_owned(), text(image)]);
-    }
+    args.extend(extra.iter().map(|a| a.to_string()));
     let output = vanban(&args.iter().map(String::as_str).collect::<Vec<_>>());
     if output.status.success() {
         Ok(())
@@ -140,7 +132,7 @@ fn sign_with(
 
 /// Signs `file` into `out` as `role` with `pki`, without an image.
 fn sign(file: &Path, out: &Path, role: &str, pki: &Pki) -> Result<(), String> {
-    sign_with(file, out, role, pki, None)
+    sign_with(file, out, role, pki, &[])
 }
 
 #[test]
@@ -281,7 +273,7 @@ fn a_pdf_without_fields_gets_an_invisible_signature_and_bad_keys_are_refused() {
     render_with(&sample_job(), dir.path(), &["--format", "pdf"]);
     let pdf = dir.path().join("cong-van-2402.pdf");
     let signed = dir.path().join("signed.pdf");
-    sign(&pdf, &signed, "annex", &organisation).expect("signed");
+    sign(&pdf, &signed, "issuer", &organisation).expect("signed");
     let report = vanban::check::check_file(&signed).expect("readable");
     assert_eq!(report.signatures.len(), 1);
     assert_eq!(report.signatures[0].intact, Some(true));
@@ -373,8 +365,16 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
     let once = dir.path().join("once.pdf");
     let twice = dir.path().join("twice.pdf");
     let unsigned = dir.path().join("cong-van-2402.pdf");
-    sign_with(&unsigned, &once, "signer", &person, Some(&signature_png)).expect("signed");
-    sign_with(&once, &twice, "issuer", &organisation, Some(&seal_png)).expect("signed");
+    let image = |png: &Path| {
+        [
+            "--image".to_owned(),
+            png.to_str().expect("utf-8").to_owned(),
+        ]
+    };
+    let [flag, path] = image(&signature_png);
+    sign_with(&unsigned, &once, "signer", &person, &[&flag, &path]).expect("signed");
+    let [flag, path] = image(&seal_png);
+    sign_with(&once, &twice, "issuer", &organisation, &[&flag, &path]).expect("signed");
     let report = vanban::check::check_file(&twice).expect("readable");
     assert!(report.signatures.iter().all(|s| s.intact == Some(true)));
 
@@ -414,7 +414,13 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
 
     // A separately filed annex is signed without an image.
     let annex = dir.path().join("annex.pdf");
-    let refused = sign_with(&once, &annex, "annex", &organisation, Some(&seal_png));
+    let refused = sign_with(
+        &once,
+        &annex,
+        "annex",
+        &organisation,
+        &[&flag, &path, "--reference", "2402/UBND-NTM"],
+    );
     assert!(refused
         .expect_err("refused")
         .contains("signed without an image"));
@@ -470,5 +476,137 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
         count(&whole, &blue),
         count(&signer_rect, &blue),
         "no blue elsewhere"
+    );
+}
+
+/// An annex filed on its own is signed by the organisation with no image and the information line at
+/// the top right of page 1, 10 pt, upright: the main document's number and ký hiệu and the signing
+/// time with Vietnam's offset. Signed without the line, it is faulted (E32).
+#[test]
+fn an_annex_filed_on_its_own_carries_the_information_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, organisation) = pki(dir.path());
+    render_with(
+        &sample_job(),
+        dir.path(),
+        &["--format", "pdf", "--annex-separate", "--electronic"],
+    );
+    let annex = dir.path().join("cong-van-2402-phu-luc-i.pdf");
+    let signed = dir.path().join("signed.pdf");
+    let time = ["--time", "2021-08-10T14:32:05+07:00"];
+    let refused = sign_with(&annex, &signed, "annex", &organisation, &time).expect_err("refused");
+    assert!(refused.contains("--reference"), "{refused}");
+    assert!(!signed.exists());
+    sign_with(
+        &annex,
+        &signed,
+        "annex",
+        &organisation,
+        &[time[0], time[1], "--reference", "2402/UBND-NTM"],
+    )
+    .expect("signed");
+    let bytes = std::fs::read(&signed).expect("signed file");
+    let original = std::fs::read(&annex).expect("annex");
+    assert_eq!(
+        &bytes[..original.len()],
+        &original[..],
+        "earlier bytes kept"
+    );
+
+    let report = vanban::check::check_electronic(&signed).expect("readable");
+    assert!(report.judged, "{:?}", report.reason);
+    assert_eq!(report.signatures.len(), 1);
+    assert!(report.signatures[0].organisation);
+    assert_eq!(report.signatures[0].intact, Some(true));
+    let errors: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with('E'))
+        .map(|f| format!("{} {}", f.rule, f.found))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    // Signed as if it were a main document: no information line.
+    let bare = dir.path().join("bare.pdf");
+    sign(&annex, &bare, "issuer", &organisation).expect("signed");
+    let report = vanban::check::check_electronic(&bare).expect("readable");
+    let lines: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "E32")
+        .map(|f| f.found.as_str())
+        .collect();
+    assert_eq!(lines, ["no information line at the top right of page 1"]);
+
+    if !tools(&["pdftotext", "pdfsig", "qpdf"]) {
+        return;
+    }
+    // Where the line is, and its size: poppler's boxes of its words.
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(&signed)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let words: Vec<(f32, f32, f32, f32, String)> = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let number = |key: &str| -> f32 {
+                let start = l.find(&format!("{key}=\"")).expect("attribute") + key.len() + 2;
+                let end = start + l[start..].find('"').expect("closed");
+                l[start..end].parse().expect("number")
+            };
+            let text = l[l.find('>').expect("tag") + 1..l.rfind("</").expect("end")].to_string();
+            (
+                number("xMin"),
+                number("yMin"),
+                number("xMax"),
+                number("yMax"),
+                text,
+            )
+        })
+        .collect();
+    let line: Vec<&str> = words.iter().take(3).map(|w| w.4.as_str()).collect();
+    assert_eq!(line, ["Số:", "2402/UBND-NTM;", "2021-08-10T14:32:05+07:00"]);
+    let page_width = html
+        .split("<page width=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|w| w.parse::<f32>().ok())
+        .expect("page width");
+    let points = |mm: f32| mm * 72.0 / 25.4;
+    let format = vanban::nd30::STANDARD;
+    let right = words[2].2;
+    assert!(
+        (right - (page_width - points(format.margin.right_mm))).abs() < 1.0,
+        "{right} against {page_width}"
+    );
+    // Its top at the top of the text area, the height of a 10 pt line.
+    assert!(
+        (words[0].1 - points(format.margin.top_mm)).abs() < 3.0,
+        "{:?}",
+        words[0]
+    );
+    let height = words[0].3 - words[0].1;
+    assert!((9.0..=12.5).contains(&height), "{height}");
+
+    let pdfsig = std::process::Command::new("pdfsig")
+        .arg(&signed)
+        .output()
+        .expect("pdfsig runs");
+    let said = String::from_utf8_lossy(&pdfsig.stdout);
+    assert!(said.contains("Signature is Valid"), "{said}");
+    assert!(said.contains("Total document signed"), "{said}");
+    let qpdf = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&signed)
+        .output()
+        .expect("qpdf runs");
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
     );
 }

@@ -426,15 +426,33 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
         })
         .collect();
     verdicts.extend(nd30::judge_signatures(&signers, annex_file));
+    if annex_file && signers.iter().any(|s| s.organisation) {
+        verdicts.extend(nd30::judge_annex_info(info_line(evidence)));
+    }
     verdicts
 }
 
-/// Whether a document is an annex on its own: it opens with an annex heading.
+/// Whether a document is an annex on its own: it opens with an annex heading (after the information
+/// line its organisation's signature adds, when signed).
 fn is_annex_file(lines: &[String]) -> bool {
     lines
         .iter()
-        .find(|l| !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty())
+        .find(|l| !nd30::is_info_line(l))
         .is_some_and(|l| nd30::is_annex_label(l))
+}
+
+/// The information line at the top right of page 1, with its size and slant, when a line there reads
+/// as one.
+fn info_line(evidence: &Evidence) -> Option<(&str, f32, bool)> {
+    let width = evidence.sections.first().map_or(210.0, |s| s.width_mm);
+    evidence
+        .placed
+        .first()?
+        .iter()
+        .take(3)
+        .find(|p| nd30::is_info_line(&p.text) && p.x0_mm > width / 3.0)
+        .map(|p| (p.text.as_str(), p.size_pt, p.italic))
 }
 
 /// The look of line `index` against `expected`, when the format declares looks.

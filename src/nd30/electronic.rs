@@ -17,6 +17,103 @@ pub const SEPARATE_FILE_SIGNATURE: Rule = Rule::error(
     "Decree 30, Phụ lục I, II.8.b",
 );
 
+/// The size of the information line an organisation's signature adds at the top right of page 1 of
+/// an annex filed on its own or of an electronic copy: Times New Roman, upright, black (Phụ lục I,
+/// II.8.b; Part II).
+pub const INFO_SIZE_PT: f32 = 10.0;
+
+/// The information line of a separately filed annex: the main document's number and ký hiệu and the
+/// signing time in ISO 8601 with Vietnam's offset (`Số: 2402/UBND-NTM; 2021-08-10T14:32:05+07:00`).
+pub fn annex_info(number_symbol: &str, time: &str) -> String {
+    format!("Số: {}; {time}", number_symbol.trim())
+}
+
+/// The information line of an electronic copy: the form of copy (`SAO Y`), the copying agency and the
+/// signing time (`SAO Y; Ủy ban nhân dân huyện Cẩm Xuyên; 2021-08-10T14:32:05+07:00`).
+pub fn copy_info(form: &str, agency: &str, time: &str) -> String {
+    format!("{}; {}; {time}", form.trim(), agency.trim())
+}
+
+/// Whether `text` holds a time in ISO 8601 with Vietnam's offset (`2021-08-10T14:32:05+07:00`).
+fn has_iso_time(text: &str) -> bool {
+    text.split([';', ' ']).any(|word| {
+        let word = word.trim();
+        word.len() == 25
+            && word.ends_with("+07:00")
+            && word.as_bytes().get(10) == Some(&b'T')
+            && word[..10].bytes().filter(u8::is_ascii_digit).count() == 8
+    })
+}
+
+/// Whether `text` names a form of copy.
+fn names_copy_form(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    ["SAO Y", "SAO LỤC", "TRÍCH SAO"]
+        .iter()
+        .any(|form| upper.contains(form))
+}
+
+/// Whether `text` reads as an information line an organisation's signature adds: a number or a form
+/// of copy, and a time.
+pub fn is_info_line(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with("Số:") || names_copy_form(text)) && text.contains(';')
+}
+
+/// What an information line (a line of text at the top right of page 1, as read from the file) lacks:
+/// `None` when it has a time in ISO 8601 with Vietnam's offset, and the main document's number (an
+/// annex) or the form of copy (a copy), at [`INFO_SIZE_PT`], upright.
+pub fn judge_info_line(text: &str, size_pt: f32, italic: bool, copy: bool) -> Option<String> {
+    let named = if copy {
+        names_copy_form(text)
+    } else {
+        text.trim_start().starts_with("Số:") && text.contains('/')
+    };
+    let mut lacks = Vec::new();
+    if !named {
+        lacks.push(if copy {
+            "the form of copy (SAO Y, SAO LỤC, TRÍCH SAO)"
+        } else {
+            "the main document's number and ký hiệu"
+        });
+    }
+    if !has_iso_time(text) {
+        lacks.push("the signing time in ISO 8601 with +07:00");
+    }
+    if (size_pt - INFO_SIZE_PT).abs() > 0.6 {
+        lacks.push("10 pt");
+    }
+    if italic {
+        lacks.push("upright letters");
+    }
+    (!lacks.is_empty()).then(|| lacks.join(", "))
+}
+
+/// Judges the information line of an annex filed on its own and signed by the organisation: `line`
+/// is the text at the top right of page 1 that reads as one, with its size and slant, if there is one.
+pub fn judge_annex_info(line: Option<(&str, f32, bool)>) -> Option<Verdict> {
+    let fix = "the organisation's signature adds at the top right of page 1, 10 pt, upright: \
+               `Số: <number and ký hiệu of the main document>; <signing time, e.g. 2021-08-10T14:32:05+07:00>`";
+    match line {
+        None => Some(Verdict::new(
+            SEPARATE_FILE_SIGNATURE,
+            "no information line at the top right of page 1",
+            fix,
+        )),
+        Some((text, size, italic)) => judge_info_line(text, size, italic, false).map(|lacks| {
+            Verdict::new(
+                SEPARATE_FILE_SIGNATURE,
+                format!("{text} (lacks {lacks})"),
+                fix,
+            )
+        }),
+    }
+}
+
+/// Rule 33: an electronic copy carries the organisation's signature and its information line.
+pub const ELECTRONIC_COPY: Rule =
+    Rule::error(33, "electronic copy", "Decree 30, Phụ lục I, Part II");
+
 /// The names of the two signature fields of an electronic document: the competent person's and the
 /// organisation's.
 pub const SIGNATURE_FIELDS: [&str; 2] = ["signer", "issuer"];
@@ -170,6 +267,24 @@ pub fn judge_unsigned(separate: bool) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn information_lines_are_judged() {
+        let time = "2021-08-10T14:32:05+07:00";
+        let line = annex_info("2402/UBND-NTM", time);
+        assert_eq!(line, "Số: 2402/UBND-NTM; 2021-08-10T14:32:05+07:00");
+        assert_eq!(judge_info_line(&line, 10.0, false, false), None);
+        assert_eq!(
+            judge_info_line("Số: 2402/UBND-NTM; 10/8/2021 14:32:05", 12.0, true, false).as_deref(),
+            Some("the signing time in ISO 8601 with +07:00, 10 pt, upright letters")
+        );
+        let copy = copy_info("SAO Y", "Ủy ban nhân dân huyện Cẩm Xuyên", time);
+        assert_eq!(judge_info_line(&copy, 10.0, false, true), None);
+        assert_eq!(
+            judge_info_line(&line, 10.0, false, true).as_deref(),
+            Some("the form of copy (SAO Y, SAO LỤC, TRÍCH SAO)")
+        );
+    }
 
     #[test]
     fn organisations_are_told_from_people() {

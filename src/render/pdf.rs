@@ -28,8 +28,14 @@ use crate::nd30::{self, Date, Format};
 use crate::printed::Printed;
 
 /// The layout files, compiled into the binary.
-const TEMPLATES: [(&str, &str); 1] = [("/nd30.typ", include_str!("../../templates/nd30.typ"))];
+const TEMPLATES: [(&str, &str); 2] = [
+    ("/nd30.typ", include_str!("../../templates/nd30.typ")),
+    ("/stamp.typ", include_str!("../../templates/stamp.typ")),
+];
+/// The layout of a document.
 const MAIN: &str = "/nd30.typ";
+/// The layout of a line of text on its own ([`PdfWriter::stamp`]).
+const STAMP: &str = "/stamp.typ";
 /// How many documents typst's memo cache keeps a result unused before dropping it: documents of a
 /// batch share most of their paragraphs, so keeping the last few's layout makes the next one faster,
 /// while dropping older ones keeps memory bounded.
@@ -205,6 +211,28 @@ impl PdfWriter {
         serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))
     }
 
+    /// `text` on a line of its own, `size_pt` points, upright, in the PDF's face, as a one-page PDF
+    /// exactly its size: for [`crate::sign`] to draw into a PDF it signs.
+    pub fn stamp(&self, text: &str, size_pt: f32) -> Result<Vec<u8>> {
+        let font = FontInput::new(&self.families);
+        let input = serde_json::json!({
+            "text": text,
+            "size_pt": size_pt,
+            "families": font.families,
+            "top_edge_em": font.top_edge_em,
+            "bottom_edge_em": font.bottom_edge_em,
+        });
+        let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
+        let world = DocumentWorld::of(self, STAMP, input.to_string(), date)?;
+        let document = compile(&world)?;
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom("vanban-stamp".into()),
+            tagged: false,
+            ..Default::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|diags| Error::Layout(describe(&world, &diags)))
+    }
+
     /// The pages of `doc` as laid out, before they are written as PDF: e.g. to draw them as images
     /// ([`page_png`]).
     pub fn layout(&self, doc: &Printed, date: Date) -> Result<PagedDocument> {
@@ -336,7 +364,17 @@ struct DocumentWorld<'a> {
 
 impl<'a> DocumentWorld<'a> {
     fn new(writer: &'a PdfWriter, json: String, date: Date) -> Result<DocumentWorld<'a>> {
-        let main = file_id(MAIN).ok_or_else(|| Error::Layout(format!("bad layout path {MAIN}")))?;
+        Self::of(writer, MAIN, json, date)
+    }
+
+    /// The world of the layout file `main`.
+    fn of(
+        writer: &'a PdfWriter,
+        main: &str,
+        json: String,
+        date: Date,
+    ) -> Result<DocumentWorld<'a>> {
+        let main = file_id(main).ok_or_else(|| Error::Layout(format!("bad layout path {main}")))?;
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
         Ok(DocumentWorld {

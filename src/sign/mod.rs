@@ -8,6 +8,7 @@
 //! With an image ([`image`]), the field shows it: the signer's signature, or the organisation's seal.
 
 pub mod image;
+pub mod stamp;
 
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
@@ -24,6 +25,8 @@ use crate::error::{Error, Result};
 
 /// Room left in the file for the signature's value, bytes (written in hex, twice as many).
 const ROOM: usize = 16 * 1024;
+/// PDF points in a millimetre.
+const POINTS_PER_MM: f32 = 72.0 / 25.4;
 /// What the byte range holds until the signature's place is known: wide enough for any offset.
 const RANGE_PLACEHOLDER: i64 = 9_999_999_999;
 /// `id-data`, `id-sha256`, `id-aa-signingCertificateV2`.
@@ -104,32 +107,70 @@ impl Signing {
     }
 }
 
-/// The signing time: now, as a PDF date in Vietnam's time (`D:20210810143205+07'00'`).
+/// The signing time: now, in Vietnam's time, ISO 8601 (`2021-08-10T14:32:05+07:00`).
 pub fn now() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let iso = crate::check::signatures::vietnam_time(seconds);
-    // 2021-08-10T14:32:05+07:00 → D:20210810143205+07'00'
-    let digits: String = iso[..19].chars().filter(char::is_ascii_digit).collect();
-    format!("D:{digits}+07'00'")
+    crate::check::signatures::vietnam_time(seconds)
 }
 
-/// `pdf` signed by `signing` as `role` at `time` (a PDF date, `D:20210810143205+07'00'`), its field
-/// showing `picture` when given (the signer's signature, or the organisation's seal at its real size).
+/// `time`, ISO 8601 with its offset (`2021-08-10T14:32:05+07:00`), as a PDF date
+/// (`D:20210810143205+07'00'`); `None` when it is not written so.
+pub fn pdf_date(time: &str) -> Option<String> {
+    let bytes = time.as_bytes();
+    let shape = bytes.len() == 25
+        && [4, 7].iter().all(|&i| bytes[i] == b'-')
+        && bytes[10] == b'T'
+        && [13, 16, 22].iter().all(|&i| bytes[i] == b':')
+        && (bytes[19] == b'+' || bytes[19] == b'-');
+    let digits: String = time[..19].chars().filter(char::is_ascii_digit).collect();
+    (shape && digits.len() == 14 && time[20..22].bytes().all(|b| b.is_ascii_digit())).then(|| {
+        format!(
+            "D:{digits}{}{}'{}'",
+            &time[19..20],
+            &time[20..22],
+            &time[23..25]
+        )
+    })
+}
+
+/// What a signature shows besides itself.
+#[derive(Default)]
+pub struct Shown<'a> {
+    /// The field's image: the signer's signature, or the organisation's seal at its real size.
+    pub picture: Option<&'a image::Picture>,
+    /// For an annex filed on its own or a copy, the information line laid out as a one-page PDF
+    /// ([`crate::render::pdf::PdfWriter::stamp`]), drawn at the top right of page 1.
+    pub info: Option<&'a [u8]>,
+}
+
+/// `pdf` signed by `signing` as `role` at `time` (ISO 8601 with its offset), showing `shown`.
 pub fn sign(
     pdf: &[u8],
     role: Role,
     signing: &Signing,
     time: &str,
-    picture: Option<&image::Picture>,
+    shown: Shown,
 ) -> Result<Vec<u8>> {
-    if picture.is_some() && matches!(role, Role::Annex | Role::Copy) {
+    let separate = matches!(role, Role::Annex | Role::Copy);
+    if shown.picture.is_some() && separate {
         return Err(Error::Input(
             "a separately filed annex or a copy is signed without an image (Decree 30, Phụ lục I, II.8.b)"
                 .into(),
         ));
     }
+    if shown.info.is_none() && separate {
+        return Err(Error::Input(
+            "a separately filed annex or a copy is signed with its information line (Decree 30, Phụ lục I, II.8.b)"
+                .into(),
+        ));
+    }
+    let pdf_time = pdf_date(time).ok_or_else(|| {
+        Error::Input(format!(
+            "the signing time {time:?} is not ISO 8601 with its offset (2021-08-10T14:32:05+07:00)"
+        ))
+    })?;
     let fail = |e: lopdf::Error| Error::Input(format!("the PDF cannot be signed: {e}"));
     let mut document = IncrementalDocument::load_from(pdf).map_err(fail)?;
     let signature = document.new_document.add_object(dictionary! {
@@ -138,8 +179,21 @@ pub fn sign(
         "SubFilter" => "ETSI.CAdES.detached",
         "ByteRange" => vec![Object::Integer(0), Object::Integer(RANGE_PLACEHOLDER), Object::Integer(RANGE_PLACEHOLDER), Object::Integer(RANGE_PLACEHOLDER)],
         "Contents" => Object::String(vec![0; ROOM], StringFormat::Hexadecimal),
-        "M" => Object::string_literal(time),
+        "M" => Object::string_literal(pdf_time),
     });
+    // The information line first: the field made for the signature, if one is, goes on the page as
+    // it is then.
+    if let Some(info) = shown.info {
+        // Right-aligned with the text, at the top of the text area of page 1.
+        stamp::Stamp::new(info).draw_top_right(&mut document, 1, |page| {
+            let format = crate::nd30::STANDARD;
+            let [_, _, right, top] = page;
+            (
+                right - format.margin.right_mm * POINTS_PER_MM,
+                top - format.margin.top_mm * POINTS_PER_MM,
+            )
+        })?;
+    }
     let field = field_of(&mut document, role.field()).map_err(fail)?;
     document
         .opt_clone_object_to_new_document(field)
@@ -156,7 +210,7 @@ pub fn sign(
         )));
     }
     field_dict.set("V", signature);
-    if let Some(picture) = picture {
+    if let Some(picture) = shown.picture {
         show(&mut document, field, picture, role == Role::Issuer)?;
     }
     let mut out = Vec::new();
