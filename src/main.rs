@@ -138,6 +138,14 @@ enum Command {
         /// An electronic copy (`--as copy`): the copying agency, for the information line.
         #[arg(long)]
         copier: Option<String>,
+        /// At issuance (`--as issuer`): the number the document is given, written into the blank
+        /// an electronic document leaves for it.
+        #[arg(long)]
+        number: Option<u32>,
+        /// At issuance (`--as issuer`): the date of issue (YYYY-MM-DD), its day and month written into
+        /// the blanks an electronic document leaves for them.
+        #[arg(long)]
+        date: Option<String>,
         /// The signing time, ISO 8601 with its offset (default: now, in Vietnam's time).
         #[arg(long)]
         time: Option<String>,
@@ -295,14 +303,69 @@ impl CopyForm {
     }
 }
 
-/// What the information line of a separately filed annex or a copy names.
+/// What a signature writes into the document: the information line of a separately filed annex or
+/// a copy, or the number and date given at issuance.
 struct Info {
     reference: Option<String>,
     copy_form: Option<CopyForm>,
     copier: Option<String>,
+    number: Option<u32>,
+    date: Option<String>,
 }
 
 impl Info {
+    /// The blanks given at issuance, each laid out as its line is set.
+    fn filled(
+        &self,
+        role: vanban::sign::Role,
+        pdf: &vanban::render::pdf::PdfWriter,
+    ) -> Result<Vec<vanban::sign::Filled>, vanban::Error> {
+        use vanban::nd30;
+        if (self.number.is_some() || self.date.is_some()) && role != vanban::sign::Role::Issuer {
+            return Err(vanban::Error::Input(
+                "--number and --date are given at issuance, with --as issuer".into(),
+            ));
+        }
+        let date = match &self.date {
+            Some(text) => Some(nd30::parse_iso(text).ok_or_else(|| {
+                vanban::Error::Input(format!("--date {text:?} is not a date (2021-08-10)"))
+            })?),
+            None => None,
+        };
+        let looks = nd30::STANDARD.look;
+        let mut values = Vec::new();
+        if let Some(number) = self.number {
+            // After `Số:` and a space, as a printed number stands.
+            let space = looks.number.size_pt * nd30::SPACE_EM;
+            values.push((
+                "number",
+                nd30::number_text(number),
+                looks.number,
+                Some(space),
+            ));
+        }
+        if let Some(date) = date {
+            values.push(("day", nd30::day_text(date.day), looks.place_date, None));
+            values.push((
+                "month",
+                nd30::month_text(date.month),
+                looks.place_date,
+                None,
+            ));
+        }
+        values
+            .into_iter()
+            .map(|(field, value, look, lead_pt)| {
+                Ok(vanban::sign::Filled {
+                    field,
+                    laid_out: pdf.stamp(&value, look.size_pt, look.italic)?,
+                    value,
+                    lead_pt,
+                })
+            })
+            .collect()
+    }
+
     /// The information line of `role` signed at `time`, when the role has one.
     fn line(&self, role: vanban::sign::Role, time: &str) -> Result<Option<String>, vanban::Error> {
         use vanban::sign::Role;
@@ -366,15 +429,16 @@ fn sign(
         }
         None => None,
     };
-    let info = match &line {
-        Some(line) => Some(
-            vanban::render::pdf::PdfWriter::new(None)?.stamp(line, vanban::nd30::INFO_SIZE_PT)?,
-        ),
+    let writer = vanban::render::pdf::PdfWriter::new(None)?;
+    let laid_out = match &line {
+        Some(line) => Some(writer.stamp(line, vanban::nd30::INFO_SIZE_PT, false)?),
         None => None,
     };
+    let filled = info.filled(role, &writer)?;
     let shown = vanban::sign::Shown {
         picture: picture.as_ref(),
-        info: info.as_deref(),
+        info: laid_out.as_deref(),
+        filled: &filled,
     };
     let signed = vanban::sign::sign(&pdf, role, &signing, &time, shown).map_err(located(file))?;
     let out = out.unwrap_or(file);
@@ -681,6 +745,8 @@ fn main() -> ExitCode {
             reference,
             copy_form,
             copier,
+            number,
+            date,
             time,
             out,
         } => sign(
@@ -691,6 +757,8 @@ fn main() -> ExitCode {
                 reference,
                 copy_form,
                 copier,
+                number,
+                date,
             },
             (image.as_deref(), time),
             out.as_deref(),

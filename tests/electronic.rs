@@ -17,16 +17,18 @@ fn rendered(options: &[&str]) -> tempfile::TempDir {
     out
 }
 
-/// A signature field: its name, its page (from 1) and its rectangle.
+/// A form field: its name, its type (`Sig`, `Tx`), its page (from 1) and its rectangle.
 #[derive(Debug)]
 struct Field {
     name: String,
+    kind: String,
+    read_only: bool,
     page: u32,
     rect: [f32; 4],
     signed: bool,
 }
 
-/// The signature fields of `pdf`, read from its AcroForm.
+/// The form fields of `pdf`, read from its AcroForm.
 fn fields(pdf: &Path) -> Vec<Field> {
     let document = Document::load(pdf).expect("a PDF");
     let pages = document.get_pages();
@@ -50,10 +52,7 @@ fn fields(pdf: &Path) -> Vec<Field> {
                 Ok(Object::String(bytes, _)) => String::from_utf8_lossy(bytes).into_owned(),
                 _ => String::new(),
             };
-            assert_eq!(
-                field.get(b"FT").and_then(Object::as_name).expect("FT"),
-                b"Sig"
-            );
+            let kind = field.get(b"FT").and_then(Object::as_name).expect("FT");
             let rect: Vec<f32> = field
                 .get(b"Rect")
                 .and_then(Object::as_array)
@@ -69,6 +68,11 @@ fn fields(pdf: &Path) -> Vec<Field> {
                 .expect("its page");
             Field {
                 name: text(b"T"),
+                kind: String::from_utf8_lossy(kind).into_owned(),
+                read_only: field
+                    .get(b"Ff")
+                    .and_then(Object::as_i64)
+                    .is_ok_and(|f| f & 1 == 1),
                 page,
                 rect: rect.try_into().expect("four numbers"),
                 signed: field.get(b"V").is_ok(),
@@ -119,7 +123,10 @@ fn the_number_and_the_day_and_month_are_left_for_the_signing_system() {
 fn signature_fields_stand_between_the_positions_and_the_name() {
     let out = rendered(&["--electronic", "--format", "pdf"]);
     let pdf = out.path().join("cong-van-2402.pdf");
-    let fields = fields(&pdf);
+    let fields: Vec<Field> = fields(&pdf)
+        .into_iter()
+        .filter(|f| f.kind == "Sig")
+        .collect();
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["signer", "issuer"]);
     assert!(
@@ -169,6 +176,54 @@ fn signature_fields_stand_between_the_positions_and_the_name() {
         assert!(
             said.contains("The signature form field is not signed."),
             "{said}"
+        );
+    }
+}
+
+/// The number, the day and the month left blank each get a read-only text field over the gap they
+/// leave between the words of their line, for the signing system to fill at issuance.
+#[test]
+fn the_blanks_get_fields_over_their_gaps() {
+    let out = rendered(&["--electronic", "--format", "pdf"]);
+    let pdf = out.path().join("cong-van-2402.pdf");
+    let blanks: Vec<Field> = fields(&pdf)
+        .into_iter()
+        .filter(|f| f.kind == "Tx")
+        .collect();
+    let names: Vec<&str> = blanks.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["number", "day", "month"]);
+    assert!(
+        blanks
+            .iter()
+            .all(|f| f.page == 1 && f.read_only && !f.signed),
+        "{blanks:?}"
+    );
+    if !tools(&["pdftotext"]) {
+        return;
+    }
+    let (words, _, height) = words(&pdf, 1);
+    let word = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.text == text)
+            .unwrap_or_else(|| panic!("{text} on page 1"))
+    };
+    // Each field between the words around its gap, as high as their line.
+    for (field, (before, after)) in
+        blanks
+            .iter()
+            .zip([("Số:", "/UBND-NTM"), ("ngày", "tháng"), ("tháng", "năm")])
+    {
+        let [x0, y0, x1, y1] = field.rect;
+        let (before, after) = (word(before), word(after));
+        assert!(
+            (x0 - before.x_max).abs() < 1.0 && x1 <= after.x_min + 0.5 && x1 - x0 > 15.0,
+            "{field:?} between {before:?} and {after:?}"
+        );
+        let (top, bottom) = (height - before.y_min, height - before.y_max);
+        assert!(
+            y0 < bottom + 3.0 && y1 > top - 3.0,
+            "{field:?} on {before:?}"
         );
     }
 }

@@ -148,7 +148,11 @@ fn the_signer_then_the_organisation_sign_and_both_signatures_hold() {
     let once = dir.path().join("once.pdf");
     let twice = dir.path().join("twice.pdf");
     sign(&unsigned, &once, "signer", &person).expect("signed by the signer");
-    sign(&once, &twice, "issuer", &organisation).expect("signed by the organisation");
+    let refused = sign_with(&once, &twice, "signer", &person, &["--number", "2402"]);
+    assert!(refused.expect_err("refused").contains("with --as issuer"));
+    // At issuance the organisation's signature fills in the number and the date.
+    let issue = ["--number", "2402", "--date", "2021-08-10"];
+    sign_with(&once, &twice, "issuer", &organisation, &issue).expect("signed by the organisation");
 
     // Each signature an incremental update: every earlier byte kept.
     let (original, first, second) = (
@@ -185,6 +189,30 @@ fn the_signer_then_the_organisation_sign_and_both_signatures_hold() {
         "{:?}",
         report.findings
     );
+
+    if tools(&["pdftotext"]) {
+        // Each value in its gap, on its line: `Số: 2402/UBND-NTM`, `ngày 10 tháng 8 năm 2021`.
+        let (words, _, _) = common::words(&twice, 1);
+        let word = |text: &str| {
+            words
+                .iter()
+                .find(|w| w.text == text)
+                .unwrap_or_else(|| panic!("{text} on page 1: {words:?}"))
+        };
+        for (before, value, after) in [
+            ("Số:", "2402", "/UBND-NTM"),
+            ("ngày", "10", "tháng"),
+            ("tháng", "8", "năm"),
+        ] {
+            let (before, value, after) = (word(before), word(value), word(after));
+            assert!(
+                value.x_min > before.x_max
+                    && value.x_max <= after.x_min + 0.5
+                    && (value.y_max - before.y_max).abs() < 2.0,
+                "{value:?} between {before:?} and {after:?}"
+            );
+        }
+    }
 
     // A field signed already is not signed again.
     let again = sign(
@@ -224,6 +252,11 @@ fn the_signer_then_the_organisation_sign_and_both_signatures_hold() {
             said.matches("The signature is cryptographically sound.")
                 .count(),
             2,
+            "{told}"
+        );
+        // The number and date filled in after the first signature are form filling, which it allows.
+        assert!(
+            said.contains("All modifications relate to signing and form filling operations"),
             "{told}"
         );
         assert_eq!(
@@ -542,54 +575,23 @@ fn an_annex_filed_on_its_own_carries_the_information_line() {
         return;
     }
     // Where the line is, and its size: poppler's boxes of its words.
-    let output = std::process::Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(&signed)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let html = String::from_utf8_lossy(&output.stdout);
-    let words: Vec<(f32, f32, f32, f32, String)> = html
-        .lines()
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|l| {
-            let number = |key: &str| -> f32 {
-                let start = l.find(&format!("{key}=\"")).expect("attribute") + key.len() + 2;
-                let end = start + l[start..].find('"').expect("closed");
-                l[start..end].parse().expect("number")
-            };
-            let text = l[l.find('>').expect("tag") + 1..l.rfind("</").expect("end")].to_string();
-            (
-                number("xMin"),
-                number("yMin"),
-                number("xMax"),
-                number("yMax"),
-                text,
-            )
-        })
-        .collect();
-    let line: Vec<&str> = words.iter().take(3).map(|w| w.4.as_str()).collect();
+    let (words, page_width, _) = common::words(&signed, 1);
+    let line: Vec<&str> = words.iter().take(3).map(|w| w.text.as_str()).collect();
     assert_eq!(line, ["Số:", "2402/UBND-NTM;", "2021-08-10T14:32:05+07:00"]);
-    let page_width = html
-        .split("<page width=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .and_then(|w| w.parse::<f32>().ok())
-        .expect("page width");
     let points = |mm: f32| mm * 72.0 / 25.4;
     let format = vanban::nd30::STANDARD;
-    let right = words[2].2;
+    let right = words[2].x_max;
     assert!(
         (right - (page_width - points(format.margin.right_mm))).abs() < 1.0,
         "{right} against {page_width}"
     );
     // Its top at the top of the text area, the height of a 10 pt line.
     assert!(
-        (words[0].1 - points(format.margin.top_mm)).abs() < 3.0,
-        "{:?}",
-        words[0]
+        (words[0].y_min - points(format.margin.top_mm)).abs() < 3.0,
+        "{}",
+        words[0].y_min
     );
-    let height = words[0].3 - words[0].1;
+    let height = words[0].y_max - words[0].y_min;
     assert!((9.0..=12.5).contains(&height), "{height}");
 
     let pdfsig = std::process::Command::new("pdfsig")

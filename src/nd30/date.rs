@@ -28,13 +28,22 @@ impl Date {
     }
 }
 
+/// A date written `YYYY-MM-DD`, if it is one.
+pub fn parse_iso(text: &str) -> Option<Date> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Date::new(year, month, day)
+}
+
 /// The day as Decree 30 writes it: a leading zero for days 1–9.
-fn day_text(day: u8) -> String {
+pub fn day_text(day: u8) -> String {
     format!("{day:02}")
 }
 
 /// The month as Decree 30 writes it: a leading zero for January and February only.
-fn month_text(month: u8) -> String {
+pub fn month_text(month: u8) -> String {
     if month <= 2 {
         format!("{month:02}")
     } else {
@@ -58,6 +67,9 @@ pub enum Blank {
 
 /// The room a blank number, day or month leaves for the pen: `Số:      /UBND-NTM`.
 pub const BLANK: &str = "      ";
+
+/// The width of a space in Times New Roman, em.
+pub const SPACE_EM: f32 = 0.25;
 
 /// The date in words: `ngày 10 tháng 8 năm 2021`, with what `blank` says left blank
 /// (`ngày        tháng 8 năm 2021`).

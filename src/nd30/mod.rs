@@ -18,7 +18,9 @@ mod symbol;
 mod words;
 
 pub use annex::{annex_label, annex_reference, roman};
-pub use date::{date_line, date_words, Blank, Date, BLANK};
+pub use date::{
+    date_line, date_words, day_text, month_text, parse_iso, Blank, Date, BLANK, SPACE_EM,
+};
 pub use drafter::{drafter_line, is_drafter_line};
 pub use electronic::{
     annex_info, copy_info, is_info_line, judge_annex_info, judge_info_line, judge_signatures,
@@ -34,5 +36,5 @@ pub use scope::{
     is_normative_number, outside_scope, COMPANY_OPENINGS, NORMATIVE_TITLES, PARTY_NAME,
 };
 pub use signature::{position_lines, signer_name, Authority, SignatureError};
-pub use symbol::{number_line, number_symbol, symbol, symbol_parts, SymbolError};
+pub use symbol::{number_line, number_symbol, number_text, symbol, symbol_parts, SymbolError};
 pub use words::*;

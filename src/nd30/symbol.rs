@@ -57,11 +57,16 @@ pub fn symbol_parts(symbol: &str) -> Result<Vec<&str>, SymbolError> {
     Ok(parts)
 }
 
+/// A document's number as printed: `2402`, `05` (numbers below 10 take a leading zero).
+pub fn number_text(number: u32) -> String {
+    format!("{number:02}")
+}
+
 /// Number and ký hiệu: `2402/UBND-NTM`, `05/KH-UBND` (numbers below 10 take a leading zero); a
 /// number not yet given leaves its room blank (`      /UBND-NTM`).
 pub fn number_symbol(number: Option<u32>, symbol: &str) -> String {
     match number {
-        Some(number) => format!("{number:02}/{symbol}"),
+        Some(number) => format!("{}/{symbol}", number_text(number)),
         None => format!("{}/{symbol}", super::date::BLANK),
     }
 }

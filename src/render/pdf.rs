@@ -207,17 +207,19 @@ impl PdfWriter {
             format: nd30::STANDARD,
             font: FontInput::new(&self.families),
             doc,
+            blank: nd30::BLANK,
         };
         serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))
     }
 
-    /// `text` on a line of its own, `size_pt` points, upright, in the PDF's face, as a one-page PDF
-    /// exactly its size: for [`crate::sign`] to draw into a PDF it signs.
-    pub fn stamp(&self, text: &str, size_pt: f32) -> Result<Vec<u8>> {
+    /// `text` on a line of its own, `size_pt` points, upright or `italic`, in the PDF's face, as a
+    /// one-page PDF exactly its size: for [`crate::sign`] to draw into a PDF it signs.
+    pub fn stamp(&self, text: &str, size_pt: f32, italic: bool) -> Result<Vec<u8>> {
         let font = FontInput::new(&self.families);
         let input = serde_json::json!({
             "text": text,
             "size_pt": size_pt,
+            "italic": italic,
             "families": font.families,
             "top_edge_em": font.top_edge_em,
             "bottom_edge_em": font.bottom_edge_em,
@@ -257,7 +259,7 @@ impl PdfWriter {
             .map_err(|diags| Error::Layout(describe(&world, &diags)))?;
         // Issued electronically, the PDF carries the fields the signatures go into.
         let pdf = match fields::places(&document).filter(|_| doc.electronic) {
-            Some(places) => fields::add(&pdf, &places)?,
+            Some(places) => fields::add(&pdf, &places, &fields::blanks(&document))?,
             None => pdf,
         };
         typst::comemo::evict(CACHE_AGE);
@@ -324,6 +326,8 @@ struct Input<'a> {
     format: Format,
     font: FontInput,
     doc: &'a Printed,
+    /// The room a blank number, day or month leaves ([`nd30::BLANK`]).
+    blank: &'static str,
 }
 
 /// Font families and the line geometry that makes typst space lines as a word processor does.

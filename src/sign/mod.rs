@@ -143,6 +143,23 @@ pub struct Shown<'a> {
     /// For an annex filed on its own or a copy, the information line laid out as a one-page PDF
     /// ([`crate::render::pdf::PdfWriter::stamp`]), drawn at the top right of page 1.
     pub info: Option<&'a [u8]>,
+    /// The blanks an electronic document left, filled in at issuance (Điều 15.3).
+    pub filled: &'a [Filled],
+}
+
+/// A blank of an electronic document filled in: its field (`number`, `day`, `month`), the value,
+/// and the value laid out as the line it stands in is set
+/// ([`crate::render::pdf::PdfWriter::stamp`]).
+pub struct Filled {
+    /// The blank's field.
+    pub field: &'static str,
+    /// What goes in it.
+    pub value: String,
+    /// The value laid out, a one-page PDF.
+    pub laid_out: Vec<u8>,
+    /// Where it starts in the blank, points from its left (a number follows `Số:` after a space);
+    /// `None`: centred (a day, a month).
+    pub lead_pt: Option<f32>,
 }
 
 /// `pdf` signed by `signing` as `role` at `time` (ISO 8601 with its offset), showing `shown`.
@@ -193,6 +210,30 @@ pub fn sign(
                 top - format.margin.top_mm * POINTS_PER_MM,
             )
         })?;
+    }
+    for blank in shown.filled {
+        let field = named_field(document.get_prev_documents(), blank.field).ok_or_else(|| {
+            Error::Input(format!(
+                "the PDF has no blank `{}` to fill: it was not rendered for electronic issue (--electronic)",
+                blank.field
+            ))
+        })?;
+        let filled = document
+            .get_prev_documents()
+            .get_dictionary(field)
+            .is_ok_and(|d| d.has(b"V"));
+        if filled {
+            return Err(Error::Input(format!(
+                "the blank `{}` is filled already",
+                blank.field
+            )));
+        }
+        stamp::Stamp::new(&blank.laid_out).fill(
+            &mut document,
+            field,
+            &blank.value,
+            blank.lead_pt,
+        )?;
     }
     let field = field_of(&mut document, role.field()).map_err(fail)?;
     document
@@ -283,14 +324,7 @@ fn field_of(document: &mut IncrementalDocument, name: &str) -> lopdf::Result<Obj
         .iter()
         .filter_map(|f| f.as_reference().ok())
         .collect();
-    let named = fields.iter().copied().find(|&id| {
-        previous
-            .get_dictionary(id)
-            .ok()
-            .and_then(|d| d.get(b"T").ok())
-            .is_some_and(|t| matches!(t, Object::String(bytes, _) if bytes == name.as_bytes()))
-    });
-    if let Some(id) = named {
+    if let Some(id) = named_field(previous, name) {
         return Ok(id);
     }
     let first_page = *previous
@@ -325,6 +359,23 @@ fn field_of(document: &mut IncrementalDocument, name: &str) -> lopdf::Result<Obj
         .and_then(Object::as_dict_mut)?
         .set("AcroForm", form);
     Ok(widget)
+}
+
+/// The form field of `document` named `name`, if it has one.
+fn named_field(document: &lopdf::Document, name: &str) -> Option<ObjectId> {
+    let form = document.catalog().ok()?.get(b"AcroForm").ok()?;
+    let (_, form) = document.dereference(form).ok()?;
+    let fields = form.as_dict().ok()?.get(b"Fields").ok()?.as_array().ok()?;
+    fields
+        .iter()
+        .filter_map(|f| f.as_reference().ok())
+        .find(|&id| {
+            document
+                .get_dictionary(id)
+                .ok()
+                .and_then(|d| d.get(b"T").ok())
+                .is_some_and(|t| matches!(t, Object::String(bytes, _) if bytes == name.as_bytes()))
+        })
 }
 
 /// Writes the byte range and the CMS signature into the room the update left for them.

@@ -27,6 +27,90 @@ impl<'a> Stamp<'a> {
         Stamp { pdf }
     }
 
+    /// The line brought into `target` as a form XObject, with its width and height in points.
+    fn import(&self, target: &mut Document) -> Result<(ObjectId, f32, f32)> {
+        let stamp = Document::load_mem(self.pdf).map_err(fail)?;
+        let stamp_page = *stamp
+            .get_pages()
+            .get(&1)
+            .ok_or_else(|| Error::Layout("the laid-out line has no page".into()))?;
+        let [x0, y0, x1, y1] = media_box(&stamp, stamp_page)?;
+        let content = stamp.get_page_content(stamp_page).map_err(fail)?;
+        let resources = inherited(&stamp, stamp_page, b"Resources")
+            .cloned()
+            .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
+        let mut copied = HashMap::new();
+        let resources = copy(&stamp, &resources, target, &mut copied);
+        // Moved so that its box starts at the origin.
+        let mut moved = format!("q 1 0 0 1 {} {} cm\n", -x0, -y0).into_bytes();
+        moved.extend_from_slice(&content);
+        moved.extend_from_slice(b"\nQ\n");
+        let form = target.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), (x1 - x0).into(), (y1 - y0).into()],
+                "Resources" => resources,
+            },
+            moved,
+        ));
+        Ok((form, x1 - x0, y1 - y0))
+    }
+
+    /// Gives the text field `field` of `document` the value `value` and this line as its appearance,
+    /// `lead_pt` from the field's left or centred: a blank filled in.
+    pub fn fill(
+        &self,
+        document: &mut IncrementalDocument,
+        field: ObjectId,
+        value: &str,
+        lead_pt: Option<f32>,
+    ) -> Result<()> {
+        let (form, width, height) = self.import(&mut document.new_document)?;
+        document
+            .opt_clone_object_to_new_document(field)
+            .map_err(fail)?;
+        let widget = document
+            .new_document
+            .get_object_mut(field)
+            .and_then(Object::as_dict_mut)
+            .map_err(fail)?;
+        let rect: Vec<f32> = widget
+            .get(b"Rect")
+            .and_then(Object::as_array)
+            .map_err(fail)?
+            .iter()
+            .filter_map(|n| n.as_float().ok())
+            .collect();
+        let [x0, y0, x1, y1]: [f32; 4] = rect
+            .try_into()
+            .map_err(|_| Error::Input("a blank's field has no rectangle".into()))?;
+        // Only the value and its appearance change (form filling, which a signature allows); a value
+        // wider than its blank is narrowed to fit rather than cut.
+        let (w, h) = (x1 - x0, y1 - y0);
+        let room = (w - width).max(0.0);
+        let lead = lead_pt.map_or(room / 2.0, |lead| lead.min(room));
+        let w = w.max(width);
+        widget.set("V", Object::string_literal(value));
+        let appearance = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), w.into(), h.into()],
+                "Resources" => dictionary! { "XObject" => dictionary! { NAME => form } },
+            },
+            format!("q 1 0 0 1 {} {} cm /{NAME} Do Q\n", lead, h - height).into_bytes(),
+        );
+        let appearance = document.new_document.add_object(appearance);
+        document
+            .new_document
+            .get_object_mut(field)
+            .and_then(Object::as_dict_mut)
+            .map_err(fail)?
+            .set("AP", dictionary! { "N" => appearance });
+        Ok(())
+    }
+
     /// Draws the line on `page` (from 1) of `document`, its top right corner where `top_right` puts
     /// it given the page's media box, in PDF points from the page's bottom left.
     pub fn draw_top_right(
@@ -35,31 +119,7 @@ impl<'a> Stamp<'a> {
         page: u32,
         top_right: impl FnOnce([f32; 4]) -> (f32, f32),
     ) -> Result<()> {
-        let stamp = Document::load_mem(self.pdf).map_err(fail)?;
-        let stamp_page = *stamp
-            .get_pages()
-            .get(&1)
-            .ok_or_else(|| Error::Layout("the laid-out line has no page".into()))?;
-        let [x0, y0, x1, y1] = media_box(&stamp, stamp_page)?;
-        let (width, height) = (x1 - x0, y1 - y0);
-        let content = stamp.get_page_content(stamp_page).map_err(fail)?;
-        let resources = inherited(&stamp, stamp_page, b"Resources")
-            .cloned()
-            .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
-
-        let target = &mut document.new_document;
-        let mut copied = HashMap::new();
-        let resources = copy(&stamp, &resources, target, &mut copied);
-        let form = target.add_object(Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Form",
-                "BBox" => vec![x0.into(), y0.into(), x1.into(), y1.into()],
-                "Resources" => resources,
-            },
-            content,
-        ));
-
+        let (form, width, height) = self.import(&mut document.new_document)?;
         let previous = document.get_prev_documents();
         let page_id = *previous
             .get_pages()
@@ -78,12 +138,7 @@ impl<'a> Stamp<'a> {
             .add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
         let after = document.new_document.add_object(Stream::new(
             Dictionary::new(),
-            format!(
-                "Q\nq 1 0 0 1 {} {} cm /{NAME} Do Q\n",
-                left - x0,
-                bottom - y0
-            )
-            .into_bytes(),
+            format!("Q\nq 1 0 0 1 {left} {bottom} cm /{NAME} Do Q\n").into_bytes(),
         ));
         // The page's resources, its own from now on, with the line among its XObjects.
         let mut resources = match page_resources {
