@@ -612,3 +612,54 @@ fn an_annex_filed_on_its_own_carries_the_information_line() {
         String::from_utf8_lossy(&qpdf.stdout)
     );
 }
+
+/// An electronic copy is signed by the organisation alone, with its information line in the top margin
+/// of page 1 (the form of copy, the copying agency, the time); the checker takes it for a copy and
+/// faults neither the single signature nor the line's place.
+#[test]
+fn an_electronic_copy_names_its_form_its_copier_and_the_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, organisation) = pki(dir.path());
+    render_with(&sample_job(), dir.path(), &["--format", "pdf"]);
+    let original = dir.path().join("cong-van-2402.pdf");
+    let copy = dir.path().join("copy.pdf");
+    let refused = sign(&original, &copy, "copy", &organisation).expect_err("refused");
+    assert!(refused.contains("--copy-form"), "{refused}");
+    let copier = "Ủy ban nhân dân huyện Cẩm Xuyên";
+    let args = [
+        "--copy-form",
+        "sao-y",
+        "--copier",
+        copier,
+        "--time",
+        "2021-08-12T09:00:00+07:00",
+    ];
+    sign_with(&original, &copy, "copy", &organisation, &args).expect("signed");
+    let report = vanban::check::check_electronic(&copy).expect("readable");
+    assert!(report.judged, "{:?}", report.reason);
+    let errors: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == vanban::nd30::Severity::Error)
+        .map(|f| format!("{} {}", f.rule, f.found))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    if !tools(&["pdftotext"]) {
+        return;
+    }
+    let (words, _, _) = common::words(&copy, 1);
+    let first: Vec<&str> = words.iter().take(2).map(|w| w.text.as_str()).collect();
+    assert_eq!(first, ["SAO", "Y;"]);
+    let line: Vec<&str> = words
+        .iter()
+        .take_while(|w| w.y_max < words[0].y_max + 1.0)
+        .map(|w| w.text.as_str())
+        .collect();
+    assert_eq!(
+        line.join(" "),
+        format!("SAO Y; {copier}; 2021-08-12T09:00:00+07:00")
+    );
+    // Above the header, in the top margin.
+    let format = vanban::nd30::STANDARD;
+    assert!(words[0].y_max < format.margin.top_mm * 72.0 / 25.4);
+}

@@ -425,8 +425,16 @@ pub fn findings(evidence: &Evidence) -> Vec<Verdict> {
             intact: s.intact,
         })
         .collect();
-    verdicts.extend(nd30::judge_signatures(&signers, annex_file));
-    if annex_file && signers.iter().any(|s| s.organisation) {
+    // An electronic copy names its form at the top right of page 1; the organisation alone signs it,
+    // as it does an annex filed on its own.
+    let copy = info_line(evidence).filter(|(text, ..)| nd30::names_copy_form(text));
+    verdicts.extend(nd30::judge_signatures(
+        &signers,
+        annex_file || copy.is_some(),
+    ));
+    if let Some(line) = copy {
+        verdicts.extend(nd30::judge_copy_info(line));
+    } else if annex_file && signers.iter().any(|s| s.organisation) {
         verdicts.extend(nd30::judge_annex_info(info_line(evidence)));
     }
     verdicts

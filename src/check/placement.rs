@@ -290,7 +290,8 @@ fn at_head(line: &Placed, section: &Section) -> bool {
 }
 
 /// Text too near an edge of a portrait page. The bottom edge is judged on lines larger than the
-/// contact footer, which sits in the margin of page 1.
+/// contact footer, which sits in the margin of page 1; the top edge on lines other than an electronic
+/// copy's information line.
 fn margins<'a>(
     lines: impl Iterator<Item = &'a Placed> + Clone,
     section: &Section,
@@ -303,9 +304,11 @@ fn margins<'a>(
     let least = |values: &mut dyn Iterator<Item = f32>| values.fold(f32::INFINITY, f32::min);
     let left = least(&mut lines.clone().map(|l| l.x0_mm));
     let right = least(&mut lines.clone().map(|l| section.width_mm - l.x1_mm));
+    // A copy's information line, which its organisation's signature adds, stands in the top margin.
     let top = least(
         &mut lines
             .clone()
+            .filter(|l| !nd30::is_info_line(&l.text))
             .map(|l| l.baseline_mm - CAP_HEIGHT_EM * em_mm(l)),
     );
     let bottom = least(

@@ -45,8 +45,8 @@ fn has_iso_time(text: &str) -> bool {
     })
 }
 
-/// Whether `text` names a form of copy.
-fn names_copy_form(text: &str) -> bool {
+/// Whether `text` names a form of copy (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`).
+pub fn names_copy_form(text: &str) -> bool {
     let upper = text.to_uppercase();
     ["SAO Y", "SAO LỤC", "TRÍCH SAO"]
         .iter()
@@ -87,6 +87,19 @@ pub fn judge_info_line(text: &str, size_pt: f32, italic: bool, copy: bool) -> Op
         lacks.push("upright letters");
     }
     (!lacks.is_empty()).then(|| lacks.join(", "))
+}
+
+/// Judges the information line of an electronic copy, `line` (the text at the top right of page 1
+/// that names a form of copy), with its size and slant.
+pub fn judge_copy_info((text, size, italic): (&str, f32, bool)) -> Option<Verdict> {
+    judge_info_line(text, size, italic, true).map(|lacks| {
+        Verdict::new(
+            ELECTRONIC_COPY,
+            format!("{text} (lacks {lacks})"),
+            "the organisation's signature adds at the top right of page 1, 10 pt, upright: \
+             `<SAO Y | SAO LỤC | TRÍCH SAO>; <copying agency>; <signing time, e.g. 2021-08-10T14:32:05+07:00>`",
+        )
+    })
 }
 
 /// Judges the information line of an annex filed on its own and signed by the organisation: `line`
@@ -284,6 +297,9 @@ mod tests {
             judge_info_line(&line, 10.0, false, true).as_deref(),
             Some("the form of copy (SAO Y, SAO LỤC, TRÍCH SAO)")
         );
+        assert!(judge_copy_info((&copy, 10.0, false)).is_none());
+        let late = judge_copy_info(("SAO Y; UBND huyện; 10/8/2021", 10.0, false)).expect("E33");
+        assert_eq!(late.rule.id(), "E33");
     }
 
     #[test]

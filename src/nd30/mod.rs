@@ -23,10 +23,10 @@ pub use date::{
 };
 pub use drafter::{drafter_line, is_drafter_line};
 pub use electronic::{
-    annex_info, copy_info, is_info_line, judge_annex_info, judge_info_line, judge_signatures,
-    judge_unsigned, organisation_certificate, Signer, ELECTRONIC_COPY, INFO_SIZE_PT,
-    ORGANISATION_OPENINGS, SEAL_OVERLAP, SEPARATE_FILE_SIGNATURE, SIGNATURES, SIGNATURE_FIELDS,
-    SIGNATURE_IMAGE_SHARE,
+    annex_info, copy_info, is_info_line, judge_annex_info, judge_copy_info, judge_info_line,
+    judge_signatures, judge_unsigned, names_copy_form, organisation_certificate, Signer,
+    ELECTRONIC_COPY, INFO_SIZE_PT, ORGANISATION_OPENINGS, SEAL_OVERLAP, SEPARATE_FILE_SIGNATURE,
+    SIGNATURES, SIGNATURE_FIELDS, SIGNATURE_IMAGE_SHARE,
 };
 pub use format::{Align, Format, Limits, Look, Looks, Range, LIMITS, STANDARD};
 pub use kind::{Addressees, Kind, KINDS, OBSOLETE_CODES};

@@ -201,13 +201,19 @@ pub fn sign(
     // The information line first: the field made for the signature, if one is, goes on the page as
     // it is then.
     if let Some(info) = shown.info {
-        // Right-aligned with the text, at the top of the text area of page 1.
+        // Right-aligned with the text: an annex's at the top of its text area, in the room its layout
+        // leaves there; a copy's in the top margin, above the copied document's header.
+        let format = crate::nd30::STANDARD;
+        let below_top_mm = if role == Role::Copy {
+            format.margin.top_mm - format.signature_info_room_mm
+        } else {
+            format.margin.top_mm
+        };
         stamp::Stamp::new(info).draw_top_right(&mut document, 1, |page| {
-            let format = crate::nd30::STANDARD;
             let [_, _, right, top] = page;
             (
                 right - format.margin.right_mm * POINTS_PER_MM,
-                top - format.margin.top_mm * POINTS_PER_MM,
+                top - below_top_mm.max(0.0) * POINTS_PER_MM,
             )
         })?;
     }
