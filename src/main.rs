@@ -411,6 +411,11 @@ fn sign(
         move |e| vanban::Error::Input(format!("{}: {e}", path.display()))
     }
     let time = time.unwrap_or_else(vanban::sign::now);
+    if vanban::sign::pdf_date(&time).is_none() {
+        return Err(vanban::Error::Input(format!(
+            "--time {time:?} is not ISO 8601 with its offset (2021-08-10T14:32:05+07:00)"
+        )));
+    }
     let line = info.line(role, &time)?;
     let chain = chain.map(read).transpose()?;
     let signing = vanban::sign::Signing::from_pem(&read(key)?, &read(cert)?, chain.as_deref())

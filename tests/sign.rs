@@ -323,7 +323,8 @@ fn a_pdf_without_fields_gets_an_invisible_signature_and_bad_keys_are_refused() {
     assert_eq!(unsigned, ["no digital signature"]);
     let bad = Pki {
         key: organisation.cert.clone(),
-        ..organisation
+        cert: organisation.cert.clone(),
+        chain: organisation.chain.clone(),
     };
     let refused = sign(&pdf, &dir.path().join("no.pdf"), "issuer", &bad).expect_err("refused");
     assert!(
@@ -331,6 +332,18 @@ fn a_pdf_without_fields_gets_an_invisible_signature_and_bad_keys_are_refused() {
         "{refused}"
     );
     assert!(!dir.path().join("no.pdf").exists());
+    let no = dir.path().join("no.pdf");
+    for (args, said) in [
+        (["--time", "10/8/2021"], "is not ISO 8601 with its offset"),
+        (["--date", "2021-02-30"], "is not a date"),
+    ] {
+        let refused = sign_with(&pdf, &no, "issuer", &organisation, &args).expect_err("refused");
+        assert!(
+            refused.contains(said) && !refused.contains("panicked"),
+            "{refused}"
+        );
+        assert!(!no.exists());
+    }
 }
 
 /// A PNG of `width` × `height` pixels, each from `colour(x, y)` (RGBA), with `pixels_per_metre`

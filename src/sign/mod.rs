@@ -119,20 +119,35 @@ pub fn now() -> String {
 /// (`D:20210810143205+07'00'`); `None` when it is not written so.
 pub fn pdf_date(time: &str) -> Option<String> {
     let bytes = time.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let shape = bytes.len() == 25
-        && [4, 7].iter().all(|&i| bytes[i] == b'-')
-        && bytes[10] == b'T'
-        && [13, 16, 22].iter().all(|&i| bytes[i] == b':')
+        && [
+            0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24,
+        ]
+        .into_iter()
+        .all(digit_at)
+        && [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (22, b':'),
+        ]
+        .iter()
+        .all(|&(i, c)| bytes[i] == c)
         && (bytes[19] == b'+' || bytes[19] == b'-');
+    if !shape {
+        return None;
+    }
+    // All ASCII from here: every index is a character's.
     let digits: String = time[..19].chars().filter(char::is_ascii_digit).collect();
-    (shape && digits.len() == 14 && time[20..22].bytes().all(|b| b.is_ascii_digit())).then(|| {
-        format!(
-            "D:{digits}{}{}'{}'",
-            &time[19..20],
-            &time[20..22],
-            &time[23..25]
-        )
-    })
+    Some(format!(
+        "D:{digits}{}{}'{}'",
+        &time[19..20],
+        &time[20..22],
+        &time[23..25]
+    ))
 }
 
 /// What a signature shows besides itself.
@@ -506,4 +521,27 @@ fn signing_certificate_v2(certificate: &Certificate) -> der::Result<Attribute> {
         oid: SIGNING_CERTIFICATE_V2,
         values,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signing_times_become_pdf_dates() {
+        assert_eq!(
+            pdf_date("2021-08-10T14:32:05+07:00").as_deref(),
+            Some("D:20210810143205+07'00'")
+        );
+        for bad in [
+            "10/8/2021",
+            "",
+            "2021-08-10T14:32:05Z",
+            "2021-08-10T14:32:05+0700",
+            "2021-08-10 14:32:05+07:00",
+            "ngày 10 tháng 8 năm 2021 lúc",
+        ] {
+            assert_eq!(pdf_date(bad), None, "{bad}");
+        }
+    }
 }
