@@ -135,16 +135,17 @@ fn sign(file: &Path, out: &Path, role: &str, pki: &Pki) -> Result<(), String> {
     sign_with(file, out, role, pki, &[])
 }
 
+/// The sample letter issued electronically, written as a PDF into `dir`.
+fn electronic_letter(dir: &Path) -> PathBuf {
+    render_with(&sample_job(), dir, &["--electronic", "--format", "pdf"]);
+    dir.join("cong-van-2402.pdf")
+}
+
 #[test]
 fn the_signer_then_the_organisation_sign_and_both_signatures_hold() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (person, organisation) = pki(dir.path());
-    render_with(
-        &sample_job(),
-        dir.path(),
-        &["--electronic", "--format", "pdf"],
-    );
-    let unsigned = dir.path().join("cong-van-2402.pdf");
+    let unsigned = electronic_letter(dir.path());
     let once = dir.path().join("once.pdf");
     let twice = dir.path().join("twice.pdf");
     sign(&unsigned, &once, "signer", &person).expect("signed by the signer");
@@ -381,11 +382,7 @@ fn png(
 fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (person, organisation) = pki(dir.path());
-    render_with(
-        &sample_job(),
-        dir.path(),
-        &["--electronic", "--format", "pdf"],
-    );
+    let unsigned = electronic_letter(dir.path());
     // A blue stroke on a transparent ground, and a red ring 36 mm wide (180 px at 5,000 px a metre).
     let signature = png(240, 80, None, |x, y| {
         if (30..50).contains(&y) && (10..230).contains(&x) {
@@ -410,7 +407,6 @@ fn the_signature_and_the_seal_are_shown_where_the_decree_puts_them() {
     std::fs::write(&seal_png, seal).expect("write");
     let once = dir.path().join("once.pdf");
     let twice = dir.path().join("twice.pdf");
-    let unsigned = dir.path().join("cong-van-2402.pdf");
     let image = |png: &Path| {
         [
             "--image".to_owned(),

@@ -203,8 +203,7 @@ pub fn sign(
             "the signing time {time:?} is not ISO 8601 with its offset (2021-08-10T14:32:05+07:00)"
         ))
     })?;
-    let fail = |e: lopdf::Error| Error::Input(format!("the PDF cannot be signed: {e}"));
-    let mut document = IncrementalDocument::load_from(pdf).map_err(fail)?;
+    let mut document = IncrementalDocument::load_from(pdf).map_err(unsignable)?;
     let signature = document.new_document.add_object(dictionary! {
         "Type" => "Sig",
         "Filter" => "Adobe.PPKLite",
@@ -256,15 +255,8 @@ pub fn sign(
             blank.lead_pt,
         )?;
     }
-    let field = field_of(&mut document, role.field()).map_err(fail)?;
-    document
-        .opt_clone_object_to_new_document(field)
-        .map_err(fail)?;
-    let field_dict = document
-        .new_document
-        .get_object_mut(field)
-        .and_then(Object::as_dict_mut)
-        .map_err(fail)?;
+    let field = field_of(&mut document, role.field()).map_err(unsignable)?;
+    let field_dict = editable(&mut document, field).map_err(unsignable)?;
     if field_dict.has(b"V") {
         return Err(Error::Input(format!(
             "the field {:?} is signed already",
@@ -283,6 +275,35 @@ pub fn sign(
     Ok(out)
 }
 
+/// A PDF lopdf cannot read or update, as an error.
+fn unsignable(e: lopdf::Error) -> Error {
+    Error::Input(format!("the PDF cannot be signed: {e}"))
+}
+
+/// The object `id` of `document`, brought into the update (once) to be changed.
+fn editable(
+    document: &mut IncrementalDocument,
+    id: ObjectId,
+) -> lopdf::Result<&mut lopdf::Dictionary> {
+    document.opt_clone_object_to_new_document(id)?;
+    document
+        .new_document
+        .get_object_mut(id)
+        .and_then(Object::as_dict_mut)
+}
+
+/// A widget's rectangle (left, bottom, right, top), when it has four numbers.
+fn rect_of(widget: &lopdf::Dictionary) -> Option<[f32; 4]> {
+    let numbers: Vec<f32> = widget
+        .get(b"Rect")
+        .and_then(Object::as_array)
+        .ok()?
+        .iter()
+        .filter_map(|n| n.as_float().ok())
+        .collect();
+    numbers.try_into().ok()
+}
+
 /// Gives the widget `field` the appearance of `picture`, placed in its rectangle (at its real size
 /// when `real_size`, as a seal is).
 fn show(
@@ -291,19 +312,12 @@ fn show(
     picture: &image::Picture,
     real_size: bool,
 ) -> Result<()> {
-    let fail = |e: lopdf::Error| Error::Input(format!("the PDF cannot be signed: {e}"));
-    let rect: Vec<f32> = document
+    let rect = document
         .new_document
         .get_dictionary(field)
-        .and_then(|d| d.get(b"Rect"))
-        .and_then(Object::as_array)
-        .map_err(fail)?
-        .iter()
-        .filter_map(|n| n.as_float().ok())
-        .collect();
-    let rect: [f32; 4] = rect
-        .try_into()
-        .map_err(|_| Error::Input("the signature field has no rectangle".into()))?;
+        .ok()
+        .and_then(rect_of)
+        .ok_or_else(|| Error::Input("the signature field has no rectangle".into()))?;
     if rect[2] - rect[0] <= 0.0 || rect[3] - rect[1] <= 0.0 {
         return Err(Error::Input(
             "the PDF has no place for the image: render the document with --electronic".into(),
@@ -315,11 +329,7 @@ fn show(
         placed[2] - placed[0],
         placed[3] - placed[1],
     )?;
-    let widget = document
-        .new_document
-        .get_object_mut(field)
-        .and_then(Object::as_dict_mut)
-        .map_err(fail)?;
+    let widget = editable(document, field).map_err(unsignable)?;
     widget.set(
         "Rect",
         placed.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
@@ -361,11 +371,7 @@ fn field_of(document: &mut IncrementalDocument, name: &str) -> lopdf::Result<Obj
         "F" => 132,
         "P" => first_page,
     });
-    document.opt_clone_object_to_new_document(first_page)?;
-    let page = document
-        .new_document
-        .get_object_mut(first_page)
-        .and_then(Object::as_dict_mut)?;
+    let page = editable(document, first_page)?;
     match page.get_mut(b"Annots") {
         Ok(Object::Array(annotations)) => annotations.push(Object::Reference(widget)),
         _ => page.set("Annots", vec![Object::Reference(widget)]),
@@ -373,12 +379,7 @@ fn field_of(document: &mut IncrementalDocument, name: &str) -> lopdf::Result<Obj
     let mut all: Vec<Object> = fields.into_iter().map(Object::Reference).collect();
     all.push(Object::Reference(widget));
     let form = dictionary! { "Fields" => all, "SigFlags" => 3 };
-    document.opt_clone_object_to_new_document(catalog_id)?;
-    document
-        .new_document
-        .get_object_mut(catalog_id)
-        .and_then(Object::as_dict_mut)?
-        .set("AcroForm", form);
+    editable(document, catalog_id)?.set("AcroForm", form);
     Ok(widget)
 }
 

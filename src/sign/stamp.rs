@@ -7,14 +7,11 @@ use std::collections::HashMap;
 
 use lopdf::{dictionary, Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream};
 
+use super::{editable, rect_of, unsignable};
 use crate::error::{Error, Result};
 
 /// The name the drawn text takes among the page's XObjects.
 const NAME: &str = "VanbanInfo";
-
-fn fail(e: lopdf::Error) -> Error {
-    Error::Input(format!("the PDF cannot be signed: {e}"))
-}
 
 /// A laid-out line: the one-page PDF typst made of it.
 pub struct Stamp<'a> {
@@ -29,13 +26,13 @@ impl<'a> Stamp<'a> {
 
     /// The line brought into `target` as a form XObject, with its width and height in points.
     fn import(&self, target: &mut Document) -> Result<(ObjectId, f32, f32)> {
-        let stamp = Document::load_mem(self.pdf).map_err(fail)?;
+        let stamp = Document::load_mem(self.pdf).map_err(unsignable)?;
         let stamp_page = *stamp
             .get_pages()
             .get(&1)
             .ok_or_else(|| Error::Layout("the laid-out line has no page".into()))?;
         let [x0, y0, x1, y1] = media_box(&stamp, stamp_page)?;
-        let content = stamp.get_page_content(stamp_page).map_err(fail)?;
+        let content = stamp.get_page_content(stamp_page).map_err(unsignable)?;
         let resources = inherited(&stamp, stamp_page, b"Resources")
             .cloned()
             .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
@@ -67,31 +64,15 @@ impl<'a> Stamp<'a> {
         lead_pt: Option<f32>,
     ) -> Result<()> {
         let (form, width, height) = self.import(&mut document.new_document)?;
-        document
-            .opt_clone_object_to_new_document(field)
-            .map_err(fail)?;
-        let widget = document
-            .new_document
-            .get_object_mut(field)
-            .and_then(Object::as_dict_mut)
-            .map_err(fail)?;
-        let rect: Vec<f32> = widget
-            .get(b"Rect")
-            .and_then(Object::as_array)
-            .map_err(fail)?
-            .iter()
-            .filter_map(|n| n.as_float().ok())
-            .collect();
-        let [x0, y0, x1, y1]: [f32; 4] = rect
-            .try_into()
-            .map_err(|_| Error::Input("a blank's field has no rectangle".into()))?;
+        let widget = editable(document, field).map_err(unsignable)?;
+        let [x0, y0, x1, y1] = rect_of(widget)
+            .ok_or_else(|| Error::Input("a blank's field has no rectangle".into()))?;
         // Only the value and its appearance change (form filling, which a signature allows); a value
         // wider than its blank is narrowed to fit rather than cut.
         let (w, h) = (x1 - x0, y1 - y0);
         let room = (w - width).max(0.0);
         let lead = lead_pt.map_or(room / 2.0, |lead| lead.min(room));
         let w = w.max(width);
-        widget.set("V", Object::string_literal(value));
         let appearance = Stream::new(
             dictionary! {
                 "Type" => "XObject",
@@ -102,12 +83,9 @@ impl<'a> Stamp<'a> {
             format!("q 1 0 0 1 {} {} cm /{NAME} Do Q\n", lead, h - height).into_bytes(),
         );
         let appearance = document.new_document.add_object(appearance);
-        document
-            .new_document
-            .get_object_mut(field)
-            .and_then(Object::as_dict_mut)
-            .map_err(fail)?
-            .set("AP", dictionary! { "N" => appearance });
+        let widget = editable(document, field).map_err(unsignable)?;
+        widget.set("V", Object::string_literal(value));
+        widget.set("AP", dictionary! { "N" => appearance });
         Ok(())
     }
 
@@ -125,14 +103,11 @@ impl<'a> Stamp<'a> {
             .get_pages()
             .get(&page)
             .ok_or(lopdf::Error::PageNumberNotFound(page))
-            .map_err(fail)?;
+            .map_err(unsignable)?;
         let page_box = media_box(previous, page_id)?;
         let page_resources = inherited(previous, page_id, b"Resources").cloned();
         let (right, top) = top_right(page_box);
         let (left, bottom) = (right - width, top - height);
-        document
-            .opt_clone_object_to_new_document(page_id)
-            .map_err(fail)?;
         let before = document
             .new_document
             .add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
@@ -145,7 +120,7 @@ impl<'a> Stamp<'a> {
             Some(Object::Reference(id)) => document
                 .get_prev_documents()
                 .get_dictionary(id)
-                .map_err(fail)?
+                .map_err(unsignable)?
                 .clone(),
             Some(Object::Dictionary(d)) => d,
             _ => Dictionary::new(),
@@ -154,18 +129,14 @@ impl<'a> Stamp<'a> {
             Ok(Object::Reference(id)) => document
                 .get_prev_documents()
                 .get_dictionary(*id)
-                .map_err(fail)?
+                .map_err(unsignable)?
                 .clone(),
             Ok(Object::Dictionary(d)) => d.clone(),
             _ => Dictionary::new(),
         };
         xobjects.set(NAME, form);
         resources.set("XObject", xobjects);
-        let page_dict = document
-            .new_document
-            .get_object_mut(page_id)
-            .and_then(Object::as_dict_mut)
-            .map_err(fail)?;
+        let page_dict = editable(document, page_id).map_err(unsignable)?;
         let mut contents = vec![Object::Reference(before)];
         match page_dict.get(b"Contents") {
             Ok(Object::Array(items)) => contents.extend(items.iter().cloned()),
