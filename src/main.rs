@@ -314,11 +314,12 @@ struct Info {
 }
 
 impl Info {
-    /// The blanks given at issuance, each laid out as its line is set.
+    /// The blanks given at issuance, each laid out (by `lay_out`: text, size, italic) as its line is
+    /// set.
     fn filled(
         &self,
         role: vanban::sign::Role,
-        pdf: &vanban::render::pdf::PdfWriter,
+        lay_out: impl Fn(&str, f32, bool) -> Result<Vec<u8>, vanban::Error>,
     ) -> Result<Vec<vanban::sign::Filled>, vanban::Error> {
         use vanban::nd30;
         if (self.number.is_some() || self.date.is_some()) && role != vanban::sign::Role::Issuer {
@@ -358,7 +359,7 @@ impl Info {
             .map(|(field, value, look, lead_pt)| {
                 Ok(vanban::sign::Filled {
                     field,
-                    laid_out: pdf.stamp(&value, look.size_pt, look.italic)?,
+                    laid_out: lay_out(&value, look.size_pt, look.italic)?,
                     value,
                     lead_pt,
                 })
@@ -434,12 +435,24 @@ fn sign(
         }
         None => None,
     };
-    let writer = vanban::render::pdf::PdfWriter::new(None)?;
+    // The fonts are loaded only when the signature writes text into the document.
+    let writer = std::cell::OnceCell::new();
+    let lay_out = |text: &str, size_pt: f32, italic: bool| {
+        if writer.get().is_none() {
+            let _ = writer.set(vanban::render::pdf::PdfWriter::new(None)?);
+        }
+        match writer.get() {
+            Some(writer) => writer.stamp(text, size_pt, italic),
+            None => Err(vanban::Error::Layout(
+                "the fonts could not be loaded".into(),
+            )),
+        }
+    };
     let laid_out = match &line {
-        Some(line) => Some(writer.stamp(line, vanban::nd30::INFO_SIZE_PT, false)?),
+        Some(line) => Some(lay_out(line, vanban::nd30::INFO_SIZE_PT, false)?),
         None => None,
     };
-    let filled = info.filled(role, &writer)?;
+    let filled = info.filled(role, lay_out)?;
     let shown = vanban::sign::Shown {
         picture: picture.as_ref(),
         info: laid_out.as_deref(),
