@@ -85,8 +85,8 @@ fn run(
     Ok(())
 }
 
-/// Writes, for each commune of `data`, the layout's input (`NNNN/input.json`) next to a copy of the
-/// layout file, and the fonts as vanban places them in a PDF (`fonts/`), so that `scripts/compare.sh`
+/// Writes, for each commune of `data`, the files its layout reads (`NNNN/nd30.typ`, its
+/// `input.json`, …), and the fonts as vanban places them in a PDF (`fonts/`), so that `scripts/compare.sh`
 /// can run the typst command line on exactly the same documents.
 fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -98,7 +98,6 @@ fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error
     let job = vanban::job::Job::read(&root.join("samples/cam-xuyen-2021/cong-van-2402-xa.toml"))?;
     let plan = job.plan(Some(data))?.ok_or("no data")?;
     let pdf = PdfWriter::new(None)?;
-    let layout = std::fs::read_to_string(root.join("templates/nd30.typ"))?;
     for (i, own) in plan.per_commune().iter().enumerate() {
         let commune = &own.communes[0];
         let built = job
@@ -106,8 +105,9 @@ fn write_inputs(data: &Path, dir: &Path) -> Result<(), Box<dyn std::error::Error
             .build(Some(own))?;
         let folder = dir.join(format!("{i:04}"));
         std::fs::create_dir_all(&folder)?;
-        std::fs::write(folder.join("input.json"), pdf.input_json(&built.printed)?)?;
-        std::fs::write(folder.join("nd30.typ"), &layout)?;
+        for (name, bytes) in pdf.layout_files(&built.printed)? {
+            std::fs::write(folder.join(name), bytes)?;
+        }
     }
     Ok(())
 }

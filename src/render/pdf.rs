@@ -1,7 +1,9 @@
 //! PDF writer: the printed document laid out by typst, in process, with `templates/nd30.typ`.
 //!
 //! The document reaches typst as JSON, served as the virtual file `/input.json` and read with `json()`,
-//! so its text is data and never markup; the standard library is built once and shared. The
+//! so its text is data and never markup; the sizes, looks and fonts every document shares are served
+//! apart, as `/format.json`, to `templates/parts.typ`, which typst therefore evaluates once a run. The
+//! standard library is built once and shared. The
 //! typst world serves only the embedded layout files and fonts (plus the fonts of `--font-dir`, and
 //! Times New Roman where the machine has it installed, see [`installed`]), the fonts without their
 //! hinting (see [`unhinted`]).
@@ -28,8 +30,9 @@ use crate::nd30::{self, Date, Format};
 use crate::printed::Printed;
 
 /// The layout files, compiled into the binary.
-const TEMPLATES: [(&str, &str); 2] = [
+const TEMPLATES: [(&str, &str); 3] = [
     ("/nd30.typ", include_str!("../../templates/nd30.typ")),
+    ("/parts.typ", include_str!("../../templates/parts.typ")),
     ("/stamp.typ", include_str!("../../templates/stamp.typ")),
 ];
 /// The layout of a document.
@@ -42,6 +45,8 @@ const STAMP: &str = "/stamp.typ";
 const CACHE_AGE: usize = 2;
 /// The virtual file that holds the document's JSON.
 const INPUT: &str = "/input.json";
+/// The virtual file that holds what every document's layout shares ([`Shared`]).
+const FORMAT: &str = "/format.json";
 
 /// The PDF standard a PDF is written to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -80,6 +85,8 @@ pub struct PdfWriter {
     /// Each font as the PDF takes it, made the first time a document uses it.
     pdf_fonts: Vec<OnceLock<Font>>,
     sources: HashMap<FileId, Source>,
+    /// What `/format.json` holds.
+    format: Bytes,
     families: Vec<String>,
     face: Face,
     standard: Standard,
@@ -173,8 +180,15 @@ impl PdfWriter {
                 file_id(path).map(|id| (id, Source::new(id, text.to_string())))
             })
             .collect();
+        let shared = Shared {
+            format: nd30::STANDARD,
+            font: FontInput::new(&families),
+            blank: nd30::BLANK,
+        };
+        let format = serde_json::to_string(&shared).map_err(|e| Error::Layout(e.to_string()))?;
         Ok(PdfWriter {
             library: LazyHash::new(Library::builder().build()),
+            format: Bytes::from_string(format),
             book: LazyHash::new(book),
             pdf_fonts: fonts.iter().map(|_| OnceLock::new()).collect(),
             fonts,
@@ -200,16 +214,17 @@ impl PdfWriter {
         self.render_counted(doc, date).map(|(pdf, _)| pdf)
     }
 
-    /// The JSON the layout file reads for `doc` (what `/input.json` holds), e.g. to run the same layout
-    /// with the typst command line.
-    pub fn input_json(&self, doc: &Printed) -> Result<String> {
-        let input = Input {
-            format: nd30::STANDARD,
-            font: FontInput::new(&self.families),
-            doc,
-            blank: nd30::BLANK,
-        };
-        serde_json::to_string(&input).map_err(|e| Error::Layout(e.to_string()))
+    /// Every file the layout of `doc` reads, by its name in the layout's folder, `nd30.typ` first:
+    /// e.g. to run the same layout with the typst command line.
+    pub fn layout_files(&self, doc: &Printed) -> Result<Vec<(&'static str, Vec<u8>)>> {
+        let mut files: Vec<(&'static str, Vec<u8>)> = TEMPLATES
+            .iter()
+            .filter(|(path, _)| *path != STAMP)
+            .map(|(path, text)| (path.trim_start_matches('/'), text.as_bytes().to_vec()))
+            .collect();
+        files.push((&FORMAT[1..], self.format.to_vec()));
+        files.push((&INPUT[1..], input_json(doc)?.to_vec()));
+        Ok(files)
     }
 
     /// `text` on a line of its own, `size_pt` points, upright or `italic`, in the PDF's face, as a
@@ -225,7 +240,7 @@ impl PdfWriter {
             "bottom_edge_em": font.bottom_edge_em,
         });
         let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
-        let world = DocumentWorld::of(self, STAMP, input.to_string(), date)?;
+        let world = DocumentWorld::of(self, STAMP, Bytes::from_string(input.to_string()), date)?;
         let document = compile(&world)?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom("vanban-stamp".into()),
@@ -238,7 +253,7 @@ impl PdfWriter {
     /// The pages of `doc` as laid out, before they are written as PDF: e.g. to draw them as images
     /// ([`page_png`]).
     pub fn layout(&self, doc: &Printed, date: Date) -> Result<PagedDocument> {
-        let world = DocumentWorld::new(self, self.input_json(doc)?, date)?;
+        let world = DocumentWorld::new(self, input_json(doc)?, date)?;
         let document = compile(&world);
         typst::comemo::evict(CACHE_AGE);
         document
@@ -246,7 +261,7 @@ impl PdfWriter {
 
     /// The PDF of `doc`, and its number of pages.
     pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
-        let world = DocumentWorld::new(self, self.input_json(doc)?, date)?;
+        let world = DocumentWorld::new(self, input_json(doc)?, date)?;
         let document = compile(&world)?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(doc.meta.ident.clone()),
@@ -320,12 +335,18 @@ fn pdf_font(font: &Font) -> Font {
         .unwrap_or_else(|| font.clone())
 }
 
-/// What the layout file reads from `/input.json`.
+/// What the layout file reads from `/input.json`: the document.
+fn input_json(doc: &Printed) -> Result<Bytes> {
+    serde_json::to_string(doc)
+        .map(Bytes::from_string)
+        .map_err(|e| Error::Layout(e.to_string()))
+}
+
+/// What `templates/parts.typ` reads from `/format.json`: the same for every document of a writer.
 #[derive(serde::Serialize)]
-struct Input<'a> {
+struct Shared {
     format: Format,
     font: FontInput,
-    doc: &'a Printed,
     /// The room a blank number, day or month leaves ([`nd30::BLANK`]).
     blank: &'static str,
 }
@@ -360,24 +381,19 @@ impl FontInput {
 
 /// One document's world: the shared fonts and layout files, plus this document's inputs.
 struct DocumentWorld<'a> {
-    json: String,
+    json: Bytes,
     writer: &'a PdfWriter,
     main: FileId,
     today: Datetime,
 }
 
 impl<'a> DocumentWorld<'a> {
-    fn new(writer: &'a PdfWriter, json: String, date: Date) -> Result<DocumentWorld<'a>> {
+    fn new(writer: &'a PdfWriter, json: Bytes, date: Date) -> Result<DocumentWorld<'a>> {
         Self::of(writer, MAIN, json, date)
     }
 
     /// The world of the layout file `main`.
-    fn of(
-        writer: &'a PdfWriter,
-        main: &str,
-        json: String,
-        date: Date,
-    ) -> Result<DocumentWorld<'a>> {
+    fn of(writer: &'a PdfWriter, main: &str, json: Bytes, date: Date) -> Result<DocumentWorld<'a>> {
         let main = file_id(main).ok_or_else(|| Error::Layout(format!("bad layout path {main}")))?;
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| Error::Layout(format!("date {date:?} out of range")))?;
@@ -415,9 +431,12 @@ impl World for DocumentWorld<'_> {
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if Some(id) == file_id(INPUT) {
-            return Ok(Bytes::from_string(self.json.clone()));
+            Ok(self.json.clone())
+        } else if Some(id) == file_id(FORMAT) {
+            Ok(self.writer.format.clone())
+        } else {
+            Err(not_found(id))
         }
-        Err(not_found(id))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
