@@ -442,3 +442,53 @@ fn a_group_label_is_shown_again_where_its_rows_continue() {
         );
     }
 }
+
+#[test]
+fn every_page_but_the_first_of_the_letter_and_of_each_annex_shows_its_number_centred_at_the_top() {
+    if !tools(&["pdfinfo", "pdftotext"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Enough communes for Phụ lục I to run over more than nine landscape pages.
+    let data = big_plan(dir.path(), 260, "Đã có");
+    let (pdf, _) = render_with(dir.path(), Some(&data), &["--format", "pdf"]);
+    let first = annex_pages(&pdf, "Phụ lục I");
+    let second = annex_pages(&pdf, "Phụ lục II");
+    assert!(first.len() >= 10, "Phụ lục I fits on {} pages", first.len());
+    let margin = vanban::nd30::STANDARD.margin;
+    let points = |mm: f32| mm * 72.0 / 25.4;
+    let mut tops = Vec::new();
+    for page in 1..=page_count(&pdf) as u32 {
+        let part_start = [1, first[0], second[0]]
+            .into_iter()
+            .filter(|s| *s <= page)
+            .max()
+            .expect("page 1 starts the letter");
+        let expected = page - part_start + 1;
+        let (words, width, _) = words(&pdf, page);
+        let in_margin: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.y_max < points(margin.top_mm))
+            .collect();
+        if expected == 1 {
+            assert!(in_margin.is_empty(), "page {page}: {in_margin:?}");
+            continue;
+        }
+        let [number] = in_margin.as_slice() else {
+            panic!("page {page}: {in_margin:?}, not the number {expected}");
+        };
+        assert_eq!(number.text, expected.to_string(), "page {page}");
+        let centre = points(margin.left_mm)
+            + (width - points(margin.left_mm) - points(margin.right_mm)) / 2.0;
+        assert!(
+            ((number.x_min + number.x_max) / 2.0 - centre).abs() < 0.5,
+            "page {page}: {number:?} is not centred on the text ({centre})"
+        );
+        tops.push(number.y_min);
+    }
+    assert!(tops.len() > 10);
+    assert!(
+        tops.iter().all(|t| (t - tops[0]).abs() < 0.01),
+        "the numbers stand at different heights: {tops:?}"
+    );
+}

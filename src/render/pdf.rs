@@ -10,11 +10,12 @@
 
 pub mod fields;
 pub mod installed;
+pub mod numbers;
 pub mod unhinted;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -30,15 +31,21 @@ use crate::nd30::{self, Date, Format};
 use crate::printed::Printed;
 
 /// The layout files, compiled into the binary.
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 4] = [
     ("/nd30.typ", include_str!("../../templates/nd30.typ")),
     ("/parts.typ", include_str!("../../templates/parts.typ")),
+    (
+        "/page-number.typ",
+        include_str!("../../templates/page-number.typ"),
+    ),
     ("/stamp.typ", include_str!("../../templates/stamp.typ")),
 ];
 /// The layout of a document.
 const MAIN: &str = "/nd30.typ";
 /// The layout of a line of text on its own ([`PdfWriter::stamp`]).
 const STAMP: &str = "/stamp.typ";
+/// The layout of a page number ([`numbers`]).
+const PAGE_NUMBER: &str = "/page-number.typ";
 /// How many documents typst's memo cache keeps a result unused before dropping it: documents of a
 /// batch share most of their paragraphs, so keeping the last few's layout makes the next one faster,
 /// while dropping older ones keeps memory bounded.
@@ -87,6 +94,8 @@ pub struct PdfWriter {
     sources: HashMap<FileId, Source>,
     /// What `/format.json` holds.
     format: Bytes,
+    /// Each page number laid out, by number and orientation (landscape), the first time a page shows it.
+    numbers: Mutex<HashMap<(usize, bool), Arc<numbers::Drawn>>>,
     families: Vec<String>,
     face: Face,
     standard: Standard,
@@ -189,6 +198,7 @@ impl PdfWriter {
         Ok(PdfWriter {
             library: LazyHash::new(Library::builder().build()),
             format: Bytes::from_string(format),
+            numbers: Mutex::default(),
             book: LazyHash::new(book),
             pdf_fonts: fonts.iter().map(|_| OnceLock::new()).collect(),
             fonts,
@@ -219,7 +229,7 @@ impl PdfWriter {
     pub fn layout_files(&self, doc: &Printed) -> Result<Vec<(&'static str, Vec<u8>)>> {
         let mut files: Vec<(&'static str, Vec<u8>)> = TEMPLATES
             .iter()
-            .filter(|(path, _)| *path != STAMP)
+            .filter(|(path, _)| *path != STAMP && *path != PAGE_NUMBER)
             .map(|(path, text)| (path.trim_start_matches('/'), text.as_bytes().to_vec()))
             .collect();
         files.push((&FORMAT[1..], self.format.to_vec()));
@@ -254,15 +264,49 @@ impl PdfWriter {
     /// ([`page_png`]).
     pub fn layout(&self, doc: &Printed, date: Date) -> Result<PagedDocument> {
         let world = DocumentWorld::new(self, input_json(doc)?, date)?;
-        let document = compile(&world);
+        let document = self.laid_out(&world);
         typst::comemo::evict(CACHE_AGE);
         document
+    }
+
+    /// The document of `world` laid out, its page numbers drawn.
+    fn laid_out(&self, world: &DocumentWorld) -> Result<PagedDocument> {
+        numbers::draw(&compile(world)?, |n, landscape| {
+            self.page_number(n, landscape)
+        })
+    }
+
+    /// The page number `n` as the header of a page of either orientation shows it, laid out once.
+    fn page_number(&self, n: usize, landscape: bool) -> Result<Arc<numbers::Drawn>> {
+        let lost = |_| Error::Layout("the page numbers' cache was lost to a panic".into());
+        if let Some(drawn) = self.numbers.lock().map_err(lost)?.get(&(n, landscape)) {
+            return Ok(drawn.clone());
+        }
+        let input = serde_json::json!({ "number": n.to_string(), "landscape": landscape });
+        let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
+        let world = DocumentWorld::of(
+            self,
+            PAGE_NUMBER,
+            Bytes::from_string(input.to_string()),
+            date,
+        )?;
+        let document = compile(&world)?;
+        let page = document
+            .pages()
+            .first()
+            .ok_or_else(|| Error::Layout(format!("page number {n} laid out on no page")))?;
+        let drawn = Arc::new(numbers::drawn(page));
+        self.numbers
+            .lock()
+            .map_err(lost)?
+            .insert((n, landscape), drawn.clone());
+        Ok(drawn)
     }
 
     /// The PDF of `doc`, and its number of pages.
     pub fn render_counted(&self, doc: &Printed, date: Date) -> Result<(Vec<u8>, usize)> {
         let world = DocumentWorld::new(self, input_json(doc)?, date)?;
-        let document = compile(&world)?;
+        let document = self.laid_out(&world)?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(doc.meta.ident.clone()),
             timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
