@@ -1,6 +1,8 @@
 //! Job files: a TOML file with the header fields, the signer and the distribution, plus a body template.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use minijinja::value::Value;
 
@@ -45,6 +47,9 @@ pub fn load_with(path: &Path, data: Option<&Path>) -> Result<Built> {
     job.build(plan.as_ref())
 }
 
+/// An annex table's declaration, and the file it is read from.
+type Declared = (PathBuf, tables::Declaration);
+
 /// A job file read and checked for its shape, ready to make documents.
 pub struct Job {
     path: PathBuf,
@@ -56,6 +61,9 @@ pub struct Job {
     body: Option<String>,
     /// Issued electronically whatever the job file says (`--electronic`).
     electronic: bool,
+    /// The annex table declarations read so far, by their name in the job: shared with the copies a
+    /// batch makes for each commune, so that each is read and parsed once.
+    declarations: Arc<Mutex<HashMap<String, Arc<Declared>>>>,
 }
 
 impl Job {
@@ -79,6 +87,7 @@ impl Job {
             commune: None,
             body: None,
             electronic: false,
+            declarations: Arc::default(),
         })
     }
 
@@ -176,12 +185,28 @@ impl Job {
             commune: Some(commune),
             body: self.body.clone(),
             electronic: self.electronic,
+            declarations: self.declarations.clone(),
         })
     }
 
     /// The job file as a TOML table, as written.
     fn table(&self) -> Result<toml::Table> {
         toml::from_str(&self.source).map_err(|e| self.value_error("", e.message().to_string()))
+    }
+
+    /// The declaration of the annex table `table` (see [`declaration`]), read and parsed the first
+    /// time this job, or a commune's copy of it, names it.
+    fn declaration(&self, dir: &Path, table: &str) -> Result<Arc<Declared>> {
+        let lost = |_| Error::Input("the annex tables read so far were lost to a panic".into());
+        if let Some(read) = self.declarations.lock().map_err(lost)?.get(table) {
+            return Ok(read.clone());
+        }
+        let read = Arc::new(declaration(dir, table)?);
+        self.declarations
+            .lock()
+            .map_err(lost)?
+            .insert(table.to_string(), read.clone());
+        Ok(read)
     }
 
     /// A job whose strings are templates (`{{ commune.title }}`) is made for one commune at a time: made
@@ -399,7 +424,9 @@ impl Job {
             .annex
             .iter()
             .map(|a| match (&a.table, &a.content, plan) {
-                (Some(table), None, Some(plan)) => annex(dir, &a.title, table, plan),
+                (Some(table), None, Some(plan)) => {
+                    annex(&*self.declaration(dir, table)?, &a.title, plan)
+                }
                 (None, Some(content), _) => written_annex(dir, &a.title, content, context.clone()),
                 _ => Err(value_error(
                     "annex",
@@ -516,7 +543,24 @@ fn written_annex(dir: &Path, title: &str, content: &str, context: Value) -> Resu
 }
 
 /// An annex: its title, and its table declared by `table`, filled from `plan`.
-fn annex(dir: &Path, title: &str, table: &str, plan: &Plan) -> Result<Annex> {
+/// An annex over the plan: its table, built from `declared` (the declaration, and the file it is
+/// read from).
+fn annex(declared: &Declared, title: &str, plan: &Plan) -> Result<Annex> {
+    let (source, declaration) = declared;
+    let table = tables::build(declaration, plan).map_err(|e| Error::Value {
+        path: source.clone(),
+        key: e.key,
+        message: e.message,
+    })?;
+    Ok(Annex {
+        title: text::clean(title),
+        table,
+    })
+}
+
+/// The declaration of the annex table `table` (a built-in's name, or a `.toml` file in `dir`), and
+/// the file it comes from.
+fn declaration(dir: &Path, table: &str) -> Result<Declared> {
     let (source, text) = if table.ends_with(".toml") {
         let path = dir.join(table);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
@@ -539,16 +583,8 @@ fn annex(dir: &Path, title: &str, table: &str, plan: &Plan) -> Result<Annex> {
             text.to_string(),
         )
     };
-    let declaration: tables::Declaration = parse_toml(&source, &text)?;
-    let table = tables::build(&declaration, plan).map_err(|e| Error::Value {
-        path: source.clone(),
-        key: e.key,
-        message: e.message,
-    })?;
-    Ok(Annex {
-        title: text::clean(title),
-        table,
-    })
+    let declaration = parse_toml(&source, &text)?;
+    Ok((source, declaration))
 }
 
 /// The date a job gives and what of it is left blank: a whole date, `"2021-08"` (the day blank) or

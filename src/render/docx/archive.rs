@@ -4,12 +4,11 @@
 //! Most parts of a package are the same in every document of a batch (styles, settings, headers,
 //! theme): [`shared`] compresses such a part once and hands out the result again for the same bytes.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::io::Write;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use flate2::write::DeflateEncoder;
-use flate2::Compression;
+use flate2::{Compress, Compression, FlushCompress, Status};
 
 use crate::error::{Error, Result};
 
@@ -35,11 +34,7 @@ pub struct Entry {
 impl Entry {
     /// The part `name` with the content `bytes`, deflated.
     pub fn new(name: &str, bytes: &[u8]) -> Result<Entry> {
-        let fail = |e: std::io::Error| Error::Docx(format!("{name}: {e}"));
-        let mut encoder =
-            DeflateEncoder::new(Vec::with_capacity(bytes.len() / 8), Compression::new(LEVEL));
-        encoder.write_all(bytes).map_err(fail)?;
-        let deflated = encoder.finish().map_err(fail)?;
+        let deflated = deflate(bytes).map_err(|e| Error::Docx(format!("{name}: {e}")))?;
         Ok(Entry {
             name: name.to_string(),
             crc: crc32fast::hash(bytes),
@@ -50,8 +45,28 @@ impl Entry {
     }
 }
 
-/// Shared entries by part name and content.
-type Parts = HashMap<(String, Vec<u8>), Arc<Entry>>;
+/// `bytes` deflated, by a compressor each thread keeps from one part to the next: a new one would
+/// clear about half a megabyte of tables first.
+fn deflate(bytes: &[u8]) -> std::result::Result<Vec<u8>, flate2::CompressError> {
+    thread_local! {
+        static COMPRESS: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(LEVEL), false));
+    }
+    COMPRESS.with_borrow_mut(|compress| {
+        compress.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
+        loop {
+            let read = usize::try_from(compress.total_in()).unwrap_or(bytes.len());
+            let rest = bytes.get(read..).unwrap_or_default();
+            if compress.compress_vec(rest, &mut out, FlushCompress::Finish)? == Status::StreamEnd {
+                return Ok(out);
+            }
+            out.reserve(out.capacity().max(256));
+        }
+    })
+}
+
+/// Shared entries by part name, then content.
+type Parts = HashMap<String, HashMap<Vec<u8>, Arc<Entry>>>;
 
 static SHARED: LazyLock<Mutex<Parts>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
@@ -62,16 +77,18 @@ pub fn shared(
     bytes: &[u8],
     prepare: impl FnOnce(&[u8]) -> Result<Vec<u8>>,
 ) -> Result<Arc<Entry>> {
-    let key = (name.to_string(), bytes.to_vec());
-    if let Some(entry) = lock().get(&key) {
+    if let Some(entry) = lock().get(name).and_then(|parts| parts.get(bytes)) {
         return Ok(Arc::clone(entry));
     }
     let entry = Arc::new(Entry::new(name, &prepare(bytes)?)?);
     let mut store = lock();
-    if store.len() >= SHARED_PARTS {
+    if store.values().map(HashMap::len).sum::<usize>() >= SHARED_PARTS {
         store.clear();
     }
-    store.insert(key, Arc::clone(&entry));
+    store
+        .entry(name.to_string())
+        .or_default()
+        .insert(bytes.to_vec(), Arc::clone(&entry));
     Ok(entry)
 }
 

@@ -10,14 +10,17 @@ mod schema_order;
 mod table;
 mod text;
 
+use std::sync::{Arc, LazyLock};
+
 use docx_rs::{
     BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
     PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
 };
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::nd30::{self, Date, Format};
 use crate::printed::{Printed, PrintedAnnex};
+use archive::Entry;
 use letter::letter;
 use text::{
     half_points, line, margin_twips, paragraph_style, rule, single, spacer, style_id, twips,
@@ -126,24 +129,12 @@ fn section(f: &Format, landscape: bool, restart: bool) -> Section {
 /// The DOCX of `doc`.
 pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     let f = nd30::STANDARD;
-    let font = RunFonts::new()
-        .ascii(nd30::FONT)
-        .hi_ansi(nd30::FONT)
-        .east_asia(nd30::FONT)
-        .cs(nd30::FONT);
     let stamp = format!(
         "{:04}-{:02}-{:02}T00:00:00Z",
         date.year, date.month, date.day
     );
-    let mut docx = Docx::new()
-        .default_fonts(font)
-        .default_size(half_points(f.look.body.size_pt))
-        .created_at(&stamp)
-        .updated_at(&stamp);
-    // One paragraph style per component, from the presentation table.
-    for look in f.look.all() {
-        docx = docx.add_style(paragraph_style(look));
-    }
+    // The styles part is the same for every document ([`styles`]).
+    let mut docx = Docx::new().created_at(&stamp).updated_at(&stamp);
     // The last section's properties belong to the document; every earlier one is a Section.
     let last_landscape = p.annexes.last().map(|a| a.landscape);
     match p.annexes.split_last() {
@@ -168,5 +159,29 @@ pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
         .title_pg();
     let footer =
         (p.letter && !p.footer.is_empty()).then(|| first_page_footer(&p.footer, &f).build());
-    package::finish(docx.build(), footer.as_deref())
+    package::finish(docx.build(), &*styles()?, footer.as_deref())
+}
+
+/// The styles part, the same in every document: the Decree's font and body size by default, and one
+/// paragraph style per component, from the presentation table; put in schema order and compressed
+/// once a run.
+fn styles() -> Result<Arc<Entry>> {
+    static STYLES: LazyLock<std::result::Result<Arc<Entry>, String>> = LazyLock::new(|| {
+        let f = nd30::STANDARD;
+        let font = RunFonts::new()
+            .ascii(nd30::FONT)
+            .hi_ansi(nd30::FONT)
+            .east_asia(nd30::FONT)
+            .cs(nd30::FONT);
+        let mut docx = Docx::new()
+            .default_fonts(font)
+            .default_size(half_points(f.look.body.size_pt));
+        for look in f.look.all() {
+            docx = docx.add_style(paragraph_style(look));
+        }
+        package::styles(&docx.styles.build())
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    });
+    STYLES.clone().map_err(Error::Docx)
 }

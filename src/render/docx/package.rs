@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::nd30;
 
 const DOCUMENT_PART: &str = "word/document.xml";
+const STYLES_PART: &str = "word/styles.xml";
 const THEME_PART: &str = "word/theme/theme1.xml";
 const FIRST_FOOTER_PART: &str = "word/footerFirst.xml";
 const FIRST_FOOTER_RELATIONSHIP: &str = r#"<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footerFirst.xml" />"#;
@@ -77,7 +78,7 @@ fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
         (DOCUMENT_PART.into(), xml.document),
-        ("word/styles.xml".into(), xml.styles),
+        (STYLES_PART.into(), xml.styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
         ("word/comments.xml".into(), xml.comments),
@@ -109,9 +110,15 @@ fn ordered(name: &str, part: &[u8]) -> Result<Vec<u8>> {
     }
 }
 
-/// The finished package from docx-rs's parts, with `first_footer` (a footer part's XML) on the first
-/// page of the first section when given: docx-rs cannot give an earlier section a first-page footer.
-pub fn finish(xml: XMLDocx, first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
+/// The entry of the styles part whose XML docx-rs wrote as `xml`.
+pub fn styles(xml: &[u8]) -> Result<Entry> {
+    Entry::new(STYLES_PART, &ordered(STYLES_PART, xml)?)
+}
+
+/// The finished package from docx-rs's parts, with the styles part `styles` (see [`styles`]) in place
+/// of docx-rs's, and `first_footer` (a footer part's XML) on the first page of the first section when
+/// given: docx-rs cannot give an earlier section a first-page footer.
+pub fn finish(xml: XMLDocx, styles: &Entry, first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
     let footer = first_footer.is_some();
     let mut archive = Archive::default();
     for (name, data) in parts(xml) {
@@ -136,7 +143,9 @@ pub fn finish(xml: XMLDocx, first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
             _ => data,
         };
         // The document is the one part that differs from one document of a batch to the next.
-        if name == DOCUMENT_PART {
+        if name == STYLES_PART {
+            archive.add(styles)?;
+        } else if name == DOCUMENT_PART {
             archive.add(&Entry::new(&name, &ordered(&name, &data)?)?)?;
         } else {
             archive.add(&*archive::shared(&name, &data, |d| ordered(&name, d))?)?;

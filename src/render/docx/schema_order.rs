@@ -535,6 +535,11 @@ fn local(name: &[u8]) -> &[u8] {
 }
 
 fn fix(element: &mut Element) {
+    let start = std::mem::replace(&mut element.start, BytesStart::new(""));
+    element.start = without_dropped_attributes(start);
+    if element.children.is_empty() {
+        return;
+    }
     for child in &mut element.children {
         if let Node::Element(child) = child {
             fix(child);
@@ -544,20 +549,25 @@ fn fix(element: &mut Element) {
         Node::Element(e) => !is_droppable(e),
         Node::Other(_) => true,
     });
-    let start = std::mem::replace(&mut element.start, BytesStart::new(""));
-    element.start = without_dropped_attributes(start);
-    let name = element.name().to_vec();
     if let Some((_, order)) = ORDER
         .iter()
-        .find(|(parent, _)| parent.as_bytes() == name.as_slice())
+        .find(|(parent, _)| parent.as_bytes() == element.name())
     {
-        element.children.sort_by_key(|child| match child {
+        // Each child's place in the schema, looked up once; most containers are already in order.
+        let place = |child: &Node| match child {
             Node::Element(e) => order
                 .iter()
                 .position(|o| o.as_bytes() == local(e.name()))
                 .unwrap_or(order.len()),
             Node::Other(_) => order.len(),
-        });
+        };
+        let places: Vec<usize> = element.children.iter().map(place).collect();
+        if places.windows(2).any(|w| w[0] > w[1]) {
+            let mut placed: Vec<(usize, Node)> =
+                places.into_iter().zip(element.children.drain(..)).collect();
+            placed.sort_by_key(|(place, _)| *place);
+            element.children = placed.into_iter().map(|(_, child)| child).collect();
+        }
     }
 }
 
