@@ -3,8 +3,9 @@
 //! Hinting (the `fpgm`, `prep` and `cvt ` programs, and the instructions in each glyph) fits outlines
 //! to a screen's pixel grid at small sizes. PDF viewers and printers draw the outlines alone, so in a PDF
 //! it is dead weight: about 40 % of Liberation Serif's bytes, and so of every subset the PDF writer
-//! embeds and compresses anew for each document. Outlines, advance widths and every other table are
-//! kept as they are.
+//! embeds and compresses anew for each document. So are the glyph names of the `post` table: a PDF maps
+//! its glyphs to text with a table of its own. Outlines, advance widths and every other table are kept
+//! as they are.
 
 use read_fonts::tables::glyf::Glyph as ReadGlyph;
 use read_fonts::types::{GlyphId, Tag};
@@ -56,11 +57,21 @@ pub fn unhinted(data: &[u8], index: u32) -> Option<Vec<u8>> {
     let left_out = LEFT_OUT.map(Tag::new);
     for record in font.table_directory().table_records() {
         let tag = record.tag();
-        if !out.contains(tag) && !left_out.contains(&tag) {
+        if tag == Tag::new(b"post") {
+            out.add_raw(tag, nameless_post(font.data_for_tag(tag)?.as_bytes())?);
+        } else if !out.contains(tag) && !left_out.contains(&tag) {
             out.add_raw(tag, font.data_for_tag(tag)?.as_bytes());
         }
     }
     Some(out.build())
+}
+
+/// The `post` table `post` as version 3: its header (italic angle, underline, fixed pitch) without
+/// the glyph names, which a PDF's text does not use (it maps glyphs to text with its own table).
+fn nameless_post(post: &[u8]) -> Option<Vec<u8>> {
+    let mut header = post.get(..32)?.to_vec();
+    header[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
+    Some(header)
 }
 
 #[cfg(test)]
