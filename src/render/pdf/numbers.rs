@@ -25,7 +25,7 @@ fn label(name: &str) -> Option<Label> {
 }
 
 /// The number each page of `document` shows, from 0, or none.
-pub fn page_numbers(document: &PagedDocument) -> Vec<Option<usize>> {
+fn page_numbers(document: &PagedDocument) -> Vec<Option<usize>> {
     let introspector = document.introspector();
     let mut starts: Vec<usize> = label("annex-start")
         .map(|label| introspector.elements().query(&Selector::Label(label)))
@@ -49,7 +49,7 @@ pub fn page_numbers(document: &PagedDocument) -> Vec<Option<usize>> {
 }
 
 /// Whether a page of `frame`'s size is landscape.
-pub fn is_landscape(frame: &Frame) -> bool {
+fn is_landscape(frame: &Frame) -> bool {
     frame.width() > frame.height()
 }
 
