@@ -325,10 +325,9 @@ fn render_commune(
     Ok(rendered)
 }
 
-/// Packs every file of `manifest`, and the manifest itself, from `out` into the zip file `path`.
+/// Packs every file of `manifest`, and the manifest itself, from `out` into the zip file `path`, one
+/// file at a time: the zip is written as it is made, never held whole.
 pub fn zip(out: &Path, manifest: &Manifest, path: &Path) -> Result<()> {
-    let fail = |e: &dyn std::fmt::Display| Error::Input(format!("{}: {e}", path.display()));
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
@@ -337,16 +336,20 @@ pub fn zip(out: &Path, manifest: &Manifest, path: &Path) -> Result<()> {
         .iter()
         .map(|w| w.path.as_str())
         .chain(["manifest.json", "manifest.csv"]);
-    for file in files {
-        let bytes = std::fs::read(out.join(file)).map_err(|source| Error::Io {
-            path: out.join(file),
-            source,
-        })?;
-        zip.start_file(file, options).map_err(|e| fail(&e))?;
-        zip.write_all(&bytes).map_err(|e| fail(&e))?;
-    }
-    let bytes = zip.finish().map_err(|e| fail(&e))?.into_inner();
-    render::write_atomic(path, &bytes)
+    render::write_atomic_with(path, |target| {
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(target));
+        for file in files {
+            let source = out.join(file);
+            let named = |e: std::io::Error| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", source.display()))
+            };
+            let mut bytes = std::fs::File::open(&source).map_err(named)?;
+            zip.start_file(file, options)
+                .map_err(std::io::Error::other)?;
+            std::io::copy(&mut bytes, &mut zip).map_err(named)?;
+        }
+        zip.finish().map_err(std::io::Error::other)?.flush()
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -34,17 +34,30 @@ const UNFINISHED: &str = ".vanban-";
 /// Writes `bytes` to `path` through a temporary file in the same folder, so that `path` is either
 /// complete or untouched, and on disk (synced) before this returns.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_through(path, bytes, true).map(drop)
+    write_through(path, true, |file| file.write_all(bytes)).map(drop)
+}
+
+/// As [`write_atomic`], the file written by `write` as it goes, so that it need not be held whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
+    write_through(path, true, write).map(drop)
 }
 
 /// As [`write_atomic`], without waiting for the disk: `path` is complete or untouched; the file is
 /// returned open, for the caller to make it durable later ([`File::sync_all`](std::fs::File::sync_all)),
 /// with others, then the folder with [`sync_folder`].
 pub fn write_complete(path: &Path, bytes: &[u8]) -> Result<std::fs::File> {
-    write_through(path, bytes, false)
+    write_through(path, false, |file| file.write_all(bytes))
 }
 
-fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<std::fs::File> {
+/// `path` written by `write` through a temporary file in its folder, synced when `sync`, then renamed.
+fn write_through(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<std::fs::File> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -63,7 +76,7 @@ fn write_through(path: &Path, bytes: &[u8], sync: bool) -> Result<std::fs::File>
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir).map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
+    write(temp.as_file_mut()).map_err(io)?;
     if sync {
         temp.as_file().sync_all().map_err(io)?;
     }
