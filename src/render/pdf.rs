@@ -249,8 +249,7 @@ impl PdfWriter {
             "top_edge_em": font.top_edge_em,
             "bottom_edge_em": font.bottom_edge_em,
         });
-        let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
-        let world = DocumentWorld::of(self, STAMP, Bytes::from_string(input.to_string()), date)?;
+        let world = DocumentWorld::piece(self, STAMP, &input)?;
         let document = compile(&world)?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom("vanban-stamp".into()),
@@ -283,13 +282,7 @@ impl PdfWriter {
             return Ok(drawn.clone());
         }
         let input = serde_json::json!({ "number": n.to_string(), "landscape": landscape });
-        let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
-        let world = DocumentWorld::of(
-            self,
-            PAGE_NUMBER,
-            Bytes::from_string(input.to_string()),
-            date,
-        )?;
+        let world = DocumentWorld::piece(self, PAGE_NUMBER, &input)?;
         let document = compile(&world)?;
         let page = document
             .pages()
@@ -434,6 +427,17 @@ struct DocumentWorld<'a> {
 impl<'a> DocumentWorld<'a> {
     fn new(writer: &'a PdfWriter, json: Bytes, date: Date) -> Result<DocumentWorld<'a>> {
         Self::of(writer, MAIN, json, date)
+    }
+
+    /// The world of `main`, a layout file for a piece of a document (a line, a page number) that
+    /// reads `input` and no date.
+    fn piece(
+        writer: &'a PdfWriter,
+        main: &str,
+        input: &serde_json::Value,
+    ) -> Result<DocumentWorld<'a>> {
+        let date = Date::new(2000, 1, 1).ok_or_else(|| Error::Layout("no date".into()))?;
+        Self::of(writer, main, Bytes::from_string(input.to_string()), date)
     }
 
     /// The world of the layout file `main`.
