@@ -62,10 +62,10 @@ fn run(
     };
     let cpu = cpu_seconds().ok_or("no /proc/self/stat")?;
     let start = Instant::now();
-    let manifest = vanban::batch::run(&job, out, &options, &pdf)?;
+    let summary = vanban::batch::run(&job, out, &options, &pdf)?;
     let seconds = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds().ok_or("no /proc/self/stat")? - cpu;
-    let documents = manifest.outputs.len();
+    let documents = summary.written;
     let rss = peak_rss_mib().map_or_else(|| "unknown".into(), |m| format!("{m:.0} MiB"));
     if formats.len() == 1 {
         println!(
@@ -79,7 +79,7 @@ fn run(
             "-j{jobs}: {documents} documents ({COMMUNES} communes × {}) in {seconds:.2} s = {:.0} documents/s, {cpu:.1} s of CPU, {} failed, peak RSS {rss}",
             names.join(" + ").to_uppercase(),
             documents as f64 / seconds,
-            manifest.failures.len(),
+            summary.failures.len(),
         );
     }
     Ok(())

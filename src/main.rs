@@ -560,39 +560,34 @@ fn batch(args: &BatchArgs, verbose: bool) -> Result<Vec<PathBuf>, vanban::Error>
         progress: !args.quiet,
         tally: None,
     };
-    let manifest = vanban::batch::run(&args.job, &args.out, &options, &pdf)?;
+    let summary = vanban::batch::run(&args.job, &args.out, &options, &pdf)?;
     if let Some(zip) = &args.zip {
-        vanban::batch::zip(&args.out, &manifest, zip)?;
+        vanban::batch::zip(&args.out, zip)?;
     }
-    manifest.warnings.iter().for_each(|w| eprintln!("{w}"));
+    summary.warnings.iter().for_each(|w| eprintln!("{w}"));
     if args.format.contains(&OutputFormat::Pdf) {
         warn_of_stand_in(&pdf);
     }
-    for failure in &manifest.failures {
+    for failure in &summary.failures {
         match &failure.commune {
             Some(commune) => eprintln!("error: {commune}: {}", failure.error),
             None => eprintln!("{}", failure.error),
         }
     }
-    let communes: std::collections::BTreeSet<&str> = manifest
-        .outputs
-        .iter()
-        .map(|w| w.commune.as_str())
-        .collect();
     eprintln!(
         "{} files for {} communes written to {}, {} failed, in {:.1} s",
-        manifest.outputs.len(),
-        communes.len(),
+        summary.written,
+        summary.communes,
         args.out.display(),
-        manifest.failures.len(),
+        summary.failures.len(),
         start.elapsed().as_secs_f64()
     );
-    if manifest.failures.is_empty() {
+    if summary.failures.is_empty() {
         Ok(Vec::new())
     } else {
         Err(vanban::Error::Input(format!(
             "{} failed; see {}",
-            manifest.failures.len(),
+            summary.failures.len(),
             args.out.join("manifest.json").display()
         )))
     }

@@ -16,8 +16,10 @@ use crate::error::{Error, Result};
 use crate::job::{CommuneView, Job};
 use crate::render::pdf::PdfWriter;
 use crate::render::{self, OutputFormat};
+use manifest::Manifest;
 use writer::Writer;
 
+mod manifest;
 mod writer;
 
 /// Stack of each worker thread: typst's layout recurses deeply, more than the 2 MiB threads get by default.
@@ -139,12 +141,14 @@ pub struct Failure {
     pub error: String,
 }
 
-/// What a batch wrote and what failed.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Manifest {
-    /// Files written, commune by commune in the data's order.
-    pub outputs: Vec<Written>,
-    /// Communes that failed.
+/// What a batch did; each file it wrote is listed in its `manifest.json` and `manifest.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Files written.
+    pub written: usize,
+    /// Communes with at least one file written.
+    pub communes: usize,
+    /// Communes that failed, and files the disk refused, in the data's order.
     pub failures: Vec<Failure>,
     /// Warnings about the data (`FILE › SHEET › CELL: …`), e.g. legacy-font text converted.
     pub warnings: Vec<String>,
@@ -158,8 +162,8 @@ pub fn file_name(pattern: &str, number: &str, commune: &str, stem: &str) -> Stri
         .replace("{stem}", stem)
 }
 
-/// Renders `job` once per commune into `out`; writes `manifest.json` and `manifest.csv` there, last,
-/// once every file it lists is on disk.
+/// Renders `job` once per commune into `out`; writes `manifest.json` and `manifest.csv` there as it
+/// goes, giving them their names last, once every file they list is on disk.
 ///
 /// Errors of the whole batch (the job file, the data file missing, two communes with one file name)
 /// stop it before anything is written; a commune's own failure is recorded in the manifest.
@@ -168,7 +172,7 @@ pub fn run(
     out: &Path,
     options: &BatchOptions,
     pdf: &PdfWriter,
-) -> Result<Manifest> {
+) -> Result<Summary> {
     let job = Job::read(job_path)?;
     let data_path = job.data_path(options.data.as_deref()).ok_or_else(|| Error::Value {
         path: job_path.into(),
@@ -184,14 +188,14 @@ pub fn run(
         });
     }
     let (plan, diagnostics) = data::read_partial(&[&data_path], job.period()?);
-    let mut manifest = Manifest::default();
+    let (mut failures, mut warnings) = (Vec::new(), Vec::new());
     for diagnostic in diagnostics.items() {
         match diagnostic.severity {
-            data::Severity::Error => manifest.failures.push(Failure {
+            data::Severity::Error => failures.push(Failure {
                 commune: diagnostic.commune.clone(),
                 error: diagnostic.to_string(),
             }),
-            data::Severity::Warning => manifest.warnings.push(diagnostic.to_string()),
+            data::Severity::Warning => warnings.push(diagnostic.to_string()),
         }
     }
     let stem = job_path
@@ -215,59 +219,41 @@ pub fn run(
         tally.total.store(plan.communes.len(), Ordering::Relaxed);
     }
     let own = plan.per_commune();
-    let writer = Writer::start(out)?;
-    let results = in_workers(options.jobs, plan.communes.len(), |i| {
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    let writer = Writer::start(out, Manifest::begin(out, failures, warnings)?)?;
+    let handed = in_workers(options.jobs, plan.communes.len(), |i| {
         let commune = &plan.communes[i];
-        let files = writer.sender();
         // A panic in one commune's rendering is that commune's failure; the others go on.
-        let result = crate::contain::contain(|| {
-            let rendered = render_commune(&job, &own[i], commune, &names[i], options, pdf)?;
-            let mut written = Vec::with_capacity(rendered.len());
-            for (file, bytes) in rendered {
-                files
-                    .send((out.join(&file.path), bytes))
-                    .map_err(|_| Error::Input("the batch's writing thread stopped".into()))?;
-                written.push(file);
-            }
-            Ok(written)
+        let rendered = crate::contain::contain(|| {
+            render_commune(&job, &own[i], commune, &names[i], options, pdf)
         })
         .unwrap_or_else(|_| {
             Err(Error::Input(format!(
                 "{}: could not be rendered (internal error in the layout engine)",
                 commune.name
             )))
+        })
+        .map_err(|e| Failure {
+            commune: Some(commune.name.clone()),
+            error: e.to_string(),
         });
         bar.inc(1);
         if let Some(tally) = &options.tally {
             tally.done.fetch_add(1, Ordering::Relaxed);
         }
-        result.map_err(|e| Failure {
-            commune: Some(commune.name.clone()),
-            error: e.to_string(),
-        })
+        writer.sender().send((i, rendered)).is_ok()
     })?;
     bar.finish_and_clear();
-    // Every file on disk first, then the manifest, last: a batch stopped before it leaves complete
-    // files and no manifest that names a file it does not have.
-    let not_written: HashMap<PathBuf, String> = writer.finish()?.into_iter().collect();
-    for result in results {
-        match result {
-            Ok(written) => {
-                for file in written {
-                    match not_written.get(&out.join(&file.path)) {
-                        Some(error) => manifest.failures.push(Failure {
-                            commune: Some(file.commune),
-                            error: format!("{}: {error}", out.join(&file.path).display()),
-                        }),
-                        None => manifest.outputs.push(file),
-                    }
-                }
-            }
-            Err(failure) => manifest.failures.push(failure),
-        }
+    // Every file durable first, then the manifest given its names, last: a batch stopped before
+    // leaves complete files and no manifest that names a file it does not have.
+    let manifest = writer.finish()?;
+    if handed.contains(&false) {
+        return Err(Error::Input("the batch's writing thread stopped".into()));
     }
-    write_manifest(out, &manifest)?;
-    Ok(manifest)
+    manifest.finish(out)
 }
 
 /// One file name per commune, or an error naming two communes that would share one.
@@ -325,26 +311,38 @@ fn render_commune(
     Ok(rendered)
 }
 
-/// Packs every file of `manifest`, and the manifest itself, from `out` into the zip file `path`, one
-/// file at a time: the zip is written as it is made, never held whole.
-pub fn zip(out: &Path, manifest: &Manifest, path: &Path) -> Result<()> {
+/// Packs every file listed in the manifest of the batch written to `out`, and the manifest itself,
+/// into the zip file `path`, one file at a time: the zip is written as it is made, never held whole.
+pub fn zip(out: &Path, path: &Path) -> Result<()> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let files = manifest
-        .outputs
-        .iter()
-        .map(|w| w.path.as_str())
-        .chain(["manifest.json", "manifest.csv"]);
+    let listed = out.join("manifest.csv");
+    let mut manifest = csv::Reader::from_path(&listed).map_err(|e| Error::Io {
+        path: listed.clone(),
+        source: std::io::Error::other(e),
+    })?;
     render::write_atomic_with(path, |target| {
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(target));
-        for file in files {
-            let source = out.join(file);
+        let files = manifest.records().filter_map(|row| match row {
+            Ok(row) => row
+                .get(1)
+                .filter(|p| !p.is_empty())
+                .map(|p| Ok(p.to_owned())),
+            Err(e) => Some(Err(std::io::Error::other(format!(
+                "{}: {e}",
+                listed.display()
+            )))),
+        });
+        let manifests = ["manifest.json", "manifest.csv"].map(|m| Ok(m.to_owned()));
+        for file in files.chain(manifests) {
+            let file = file?;
+            let source = out.join(&file);
             let named = |e: std::io::Error| {
                 std::io::Error::new(e.kind(), format!("{}: {e}", source.display()))
             };
             let mut bytes = std::fs::File::open(&source).map_err(named)?;
-            zip.start_file(file, options)
+            zip.start_file(file.as_str(), options)
                 .map_err(std::io::Error::other)?;
             std::io::copy(&mut bytes, &mut zip).map_err(named)?;
         }
@@ -368,47 +366,6 @@ fn progress_bar(len: usize, wanted: bool) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// `manifest.json` and `manifest.csv` in `out`.
-fn write_manifest(out: &Path, manifest: &Manifest) -> Result<()> {
-    let json =
-        serde_json::to_string_pretty(manifest).map_err(|e| Error::Input(e.to_string()))? + "\n";
-    render::write_atomic(&out.join("manifest.json"), json.as_bytes())?;
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| Error::Input(e.to_string());
-    csv.write_record([
-        "commune", "path", "format", "pages", "bytes", "sha256", "error",
-    ])
-    .map_err(io)?;
-    for w in &manifest.outputs {
-        let pages = w.pages.map(|p| p.to_string()).unwrap_or_default();
-        csv.write_record([
-            &w.commune,
-            &w.path,
-            w.format,
-            &pages,
-            &w.bytes.to_string(),
-            &w.sha256,
-            "",
-        ])
-        .map_err(io)?;
-    }
-    for f in &manifest.failures {
-        csv.write_record([
-            f.commune.as_deref().unwrap_or(""),
-            "",
-            "",
-            "",
-            "",
-            "",
-            &f.error,
-        ])
-        .map_err(io)?;
-    }
-    let mut bytes = csv.into_inner().map_err(|e| Error::Input(e.to_string()))?;
-    bytes.flush().map_err(|e| Error::Input(e.to_string()))?;
-    render::write_atomic(&out.join("manifest.csv"), &bytes)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ pub mod docx;
 pub mod pdf;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -58,29 +58,75 @@ fn write_through(
     sync: bool,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<std::fs::File> {
-    let io = |source| Error::Io {
+    let mut file = Unfinished::begin(path)?;
+    write(file.temp.as_file_mut()).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(UNFINISHED);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // An ordinary file (0666 less the umask), not the temporary file's private 0600.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    })?;
+    file.finish(sync)
+}
+
+/// A file being written under a temporary name in the folder of its own name, which it takes only
+/// when [`finish`](Unfinished::finish)ed: until then, and if dropped, its own name is untouched
+/// (dropped, the temporary file is removed; left by a killed process, [`remove_unfinished`] removes it).
+pub struct Unfinished {
+    path: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Unfinished {
+    /// Starts writing the file that is to be `path`, making its folder if need be.
+    pub fn begin(path: &Path) -> Result<Unfinished> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(UNFINISHED);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // An ordinary file (0666 less the umask), not the temporary file's private 0600.
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir).map_err(io)?;
+        Ok(Unfinished {
+            path: path.to_path_buf(),
+            temp,
+        })
     }
-    let mut temp = builder.tempfile_in(dir).map_err(io)?;
-    write(temp.as_file_mut()).map_err(io)?;
-    if sync {
-        temp.as_file().sync_all().map_err(io)?;
+
+    /// The name the file takes when finished.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
-    temp.persist(path).map_err(|e| io(e.error))
+
+    /// Gives the file its own name, synced first when `sync`; the file, still open.
+    pub fn finish(self, sync: bool) -> Result<std::fs::File> {
+        let io = |source| Error::Io {
+            path: self.path.clone(),
+            source,
+        };
+        if sync {
+            self.temp.as_file().sync_all().map_err(io)?;
+        }
+        self.temp.persist(&self.path).map_err(|e| io(e.error))
+    }
+}
+
+impl Write for Unfinished {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.temp.as_file_mut().write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.as_file_mut().flush()
+    }
 }
 
 /// Makes the names of the files renamed into the folder `dir` durable.

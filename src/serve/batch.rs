@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::reply::{attachment, blocking, Refusal};
 use super::workspace::slug;
 use super::Shared;
-use crate::batch::{BatchOptions, Manifest, Tally};
+use crate::batch::{BatchOptions, Tally};
 use crate::render::OutputFormat;
 
 /// The folder of the workspace batches write into, one sub-folder per job.
@@ -26,11 +26,11 @@ pub struct Batches {
     runs: Mutex<HashMap<u64, Arc<Run>>>,
 }
 
-/// One batch: its tally while it runs, then its manifest or its error.
+/// One batch: its tally while it runs, then its manifest (as `manifest.json` has it) or its error.
 struct Run {
     job: String,
     tally: Arc<Tally>,
-    ended: Mutex<Option<Result<Manifest, String>>>,
+    ended: Mutex<Option<Result<serde_json::Value, String>>>,
 }
 
 /// A batch to start.
@@ -109,11 +109,24 @@ pub async fn start(
                     source,
                 })
             })?;
-            let mut manifest =
-                crate::batch::run(&job_path, &out, &options, &worker.pdf).map_err(shown)?;
-            crate::batch::zip(&out, &manifest, &out.join(format!("{job}.zip"))).map_err(shown)?;
-            for failure in &mut manifest.failures {
-                failure.error = super::shown(root, &failure.error);
+            crate::batch::run(&job_path, &out, &options, &worker.pdf).map_err(shown)?;
+            crate::batch::zip(&out, &out.join(format!("{job}.zip"))).map_err(shown)?;
+            let listed = out.join("manifest.json");
+            let mut manifest: serde_json::Value = std::fs::read(&listed)
+                .map_err(|source| crate::Error::Io {
+                    path: listed.clone(),
+                    source,
+                })
+                .and_then(|bytes| {
+                    serde_json::from_slice(&bytes)
+                        .map_err(|e| crate::Error::Input(format!("{}: {e}", listed.display())))
+                })
+                .map_err(shown)?;
+            let failures = manifest["failures"].as_array_mut().into_iter().flatten();
+            for error in failures.filter_map(|f| f.get_mut("error")) {
+                if let Some(text) = error.as_str() {
+                    *error = super::shown(root, text).into();
+                }
             }
             Ok(manifest)
         });
@@ -137,7 +150,7 @@ pub struct Progress {
     done: usize,
     finished: bool,
     error: Option<String>,
-    manifest: Option<Manifest>,
+    manifest: Option<serde_json::Value>,
 }
 
 /// How far batch `id` is; once finished, its manifest (or its error).
