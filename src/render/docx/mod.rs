@@ -1,7 +1,10 @@
-//! DOCX writer: the printed document as a Word file, with docx-rs, from the same nd30 numbers as the PDF.
+//! DOCX writer: the printed document as a Word file, from the same nd30 numbers as the PDF.
 //!
-//! The header and the closing block are borderless tables; rules are bottom borders of empty
-//! paragraphs, indented so that the border is as long as the text it underlines.
+//! The body (and the letter's contact footer) is written straight as WordprocessingML ([`wml`]), in
+//! schema order; docx-rs writes the rest of the package (the page-number headers, settings, the
+//! styles), which is the same from one document of a batch to the next and is put in schema order
+//! and compressed once. The header and the closing block are borderless tables; rules are bottom
+//! borders of empty paragraphs, indented so that the border is as long as the text it underlines.
 
 mod archive;
 mod letter;
@@ -9,12 +12,12 @@ mod package;
 mod schema_order;
 mod table;
 mod text;
+mod wml;
 
 use std::sync::{Arc, LazyLock};
 
 use docx_rs::{
-    BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, PageMargin, PageNumType,
-    PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Table,
+    BuildXML, Docx, FieldCharType, Header, InstrPAGE, InstrText, Paragraph, Run, RunFonts, Section,
 };
 
 use crate::error::{Error, Result};
@@ -33,133 +36,152 @@ fn page_number(f: &Format) -> Header {
         .add_field_char(FieldCharType::Separate, false)
         .add_text("2")
         .add_field_char(FieldCharType::End, false);
+    let spacing = single(0.0);
     Header::new().add_paragraph(
         Paragraph::new()
             .style(&style_id(f.look.page_number))
-            .line_spacing(single(0.0))
+            .line_spacing(
+                docx_rs::LineSpacing::new()
+                    .line_rule(docx_rs::LineSpacingType::Auto)
+                    .line(spacing.line)
+                    .before(spacing.before)
+                    .after(0),
+            )
             .add_run(field),
     )
 }
 
 /// The contact lines at the foot of page 1, under a rule across the text width.
-fn first_page_footer(lines: &[String], f: &Format) -> Footer {
+fn first_page_footer(lines: &[String], f: &Format) -> String {
     let style = f.look.footer;
-    let mut footer =
-        Footer::new().add_paragraph(rule(f.text_width_mm(false), f.text_width_mm(false), f));
-    for text in lines {
-        footer = footer.add_paragraph(line(text, style, 0.0));
-    }
-    footer
+    let width = f.text_width_mm(false);
+    let mut paragraphs = vec![rule(width, width, f)];
+    paragraphs.extend(lines.iter().map(|text| line(text.as_str(), style, 0.0)));
+    wml::footer(&paragraphs)
 }
 
-/// Something that takes paragraphs and tables in order: the document's last section, or an earlier one.
-trait Body: Sized {
-    fn paragraph(self, paragraph: Paragraph) -> Self;
-    fn table(self, table: Table) -> Self;
+/// The document's body as it is written: blocks in order, each section's properties after its last.
+pub(super) struct Body {
+    xml: String,
 }
 
-impl Body for Docx {
-    fn paragraph(self, paragraph: Paragraph) -> Self {
-        self.add_paragraph(paragraph)
+impl Body {
+    fn new() -> Body {
+        let mut xml = String::with_capacity(64 << 10);
+        xml.push_str(wml::DOCUMENT_START);
+        Body { xml }
     }
-    fn table(self, table: Table) -> Self {
-        self.add_table(table)
-    }
-}
 
-impl Body for Section {
-    fn paragraph(self, paragraph: Paragraph) -> Self {
-        self.add_paragraph(paragraph)
+    /// Adds a paragraph.
+    pub(super) fn paragraph(&mut self, paragraph: wml::Paragraph<'_>) {
+        paragraph.write(&mut self.xml);
     }
-    fn table(self, table: Table) -> Self {
-        self.add_table(table)
+
+    /// Adds a table.
+    pub(super) fn table(&mut self, table: wml::Table<'_>) {
+        table.write(&mut self.xml);
+    }
+
+    /// Ends a section that is not the last: its properties in the mark of an empty paragraph.
+    fn end_section(&mut self, section: wml::Section) {
+        self.xml.push_str("<w:p><w:pPr>");
+        section.write(&mut self.xml);
+        self.xml.push_str("</w:pPr></w:p>");
+    }
+
+    /// The main document part, `last` the properties of its last section.
+    fn finish(mut self, last: wml::Section) -> String {
+        last.write(&mut self.xml);
+        self.xml.push_str(wml::DOCUMENT_END);
+        self.xml
     }
 }
 
 /// An annex: its heading, then its table.
-fn annex<B: Body>(body: B, a: &PrintedAnnex, f: &Format) -> B {
+fn annex(body: &mut Body, a: &PrintedAnnex, f: &Format) {
     let width = f.text_width_mm(a.landscape);
-    body.paragraph(line(&a.label, f.look.annex_label, 0.0))
-        .paragraph(line(&a.title, f.look.annex_title, 0.0))
-        .paragraph(line(&a.reference, f.look.annex_reference, 0.0))
-        .paragraph(rule(a.rule_mm, width, f))
-        .paragraph(spacer(f.header_gap_pt))
-        .table(table::table(&a.table, f))
+    body.paragraph(line(a.label.as_str(), f.look.annex_label, 0.0));
+    body.paragraph(line(a.title.as_str(), f.look.annex_title, 0.0));
+    body.paragraph(line(a.reference.as_str(), f.look.annex_reference, 0.0));
+    body.paragraph(rule(a.rule_mm, width, f));
+    body.paragraph(spacer(f.header_gap_pt));
+    body.table(table::table(&a.table, f));
 }
 
-/// Paper size, orientation and margins of a portrait or landscape page.
-fn page(f: &Format, landscape: bool) -> (u32, u32, PageOrientationType, PageMargin) {
+/// The properties of section `number` (from 1): its page, portrait or landscape, the page number
+/// header, none on its first page, numbering from 1 when `restart` (annexes), the contact footer on
+/// its first page when `footer`.
+fn section(
+    f: &Format,
+    number: usize,
+    landscape: bool,
+    restart: bool,
+    footer: bool,
+) -> wml::Section {
     let (w, h) = (
         twips(f.page.width_mm) as u32,
         twips(f.page.height_mm) as u32,
     );
-    let margin = PageMargin {
-        top: margin_twips(f.margin.top_mm),
-        bottom: margin_twips(f.margin.bottom_mm),
-        left: margin_twips(f.margin.left_mm),
-        right: margin_twips(f.margin.right_mm),
+    wml::Section {
+        size: if landscape { (h, w) } else { (w, h) },
+        landscape,
+        margins: [
+            margin_twips(f.margin.top_mm),
+            margin_twips(f.margin.right_mm),
+            margin_twips(f.margin.bottom_mm),
+            margin_twips(f.margin.left_mm),
+        ],
         header: twips(f.margin.header_mm),
-        footer: twips(f.margin.header_mm),
-        gutter: 0,
-    };
-    if landscape {
-        (h, w, PageOrientationType::Landscape, margin)
-    } else {
-        (w, h, PageOrientationType::Portrait, margin)
-    }
-}
-
-/// A section that is not the last: its page, the page number header, none on its first page, and
-/// numbering from 1 when `restart` (annexes).
-fn section(f: &Format, landscape: bool, restart: bool) -> Section {
-    let (w, h, orient, margin) = page(f, landscape);
-    let section = Section::new()
-        .page_size(PageSize::new().size(w, h))
-        .page_orient(orient)
-        .page_margin(margin)
-        .header(page_number(f))
-        .title_pg();
-    if restart {
-        section.page_num_type(PageNumType::new().start(1))
-    } else {
-        section
+        header_part: number,
+        first_footer: footer && number == 1,
+        restart,
     }
 }
 
 /// The DOCX of `doc`.
 pub fn render(p: &Printed, date: Date) -> Result<Vec<u8>> {
     let f = nd30::STANDARD;
+    let footer = p.letter && !p.footer.is_empty();
+    let mut body = Body::new();
+    let mut number = 0;
+    let mut next = |landscape, restart| {
+        number += 1;
+        section(&f, number, landscape, restart, footer)
+    };
+    let last = match p.annexes.split_last() {
+        None => {
+            if p.letter {
+                letter(&mut body, p, &f);
+            }
+            next(false, false)
+        }
+        Some((last, earlier)) => {
+            if p.letter {
+                letter(&mut body, p, &f);
+                body.end_section(next(false, false));
+            }
+            for a in earlier {
+                annex(&mut body, a, &f);
+                body.end_section(next(a.landscape, true));
+            }
+            annex(&mut body, last, &f);
+            next(last.landscape, true)
+        }
+    };
+    let sections = last.header_part;
+    let document = body.finish(last);
+    // The rest of the package: one page-number header per section, and the dates.
     let stamp = format!(
         "{:04}-{:02}-{:02}T00:00:00Z",
         date.year, date.month, date.day
     );
-    // The styles part is the same for every document ([`styles`]).
     let mut docx = Docx::new().created_at(&stamp).updated_at(&stamp);
-    // The last section's properties belong to the document; every earlier one is a Section.
-    let last_landscape = p.annexes.last().map(|a| a.landscape);
-    match p.annexes.split_last() {
-        None if p.letter => docx = letter(docx, p, &f),
-        None => {}
-        Some((last, earlier)) => {
-            if p.letter {
-                docx = docx.add_section(letter(section(&f, false, false), p, &f));
-            }
-            for a in earlier {
-                docx = docx.add_section(annex(section(&f, a.landscape, true), a, &f));
-            }
-            docx = annex(docx, last, &f).page_num_type(PageNumType::new().start(1));
-        }
+    for _ in 1..sections {
+        docx = docx.add_section(Section::new().header(page_number(&f)));
     }
-    let (w, h, orient, margin) = page(&f, last_landscape.unwrap_or(false));
-    docx = docx
-        .page_size(w, h)
-        .page_orient(orient)
-        .page_margin(margin)
-        .header(page_number(&f))
-        .title_pg();
-    let footer =
-        (p.letter && !p.footer.is_empty()).then(|| first_page_footer(&p.footer, &f).build());
-    package::finish(docx.build(), &*styles()?, footer.as_deref())
+    docx = docx.header(page_number(&f));
+    let footer = footer.then(|| first_page_footer(&p.footer, &f));
+    package::finish(docx.build(), &*styles()?, &document, footer.as_deref())
 }
 
 /// The styles part, the same in every document: the Decree's font and body size by default, and one

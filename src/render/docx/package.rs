@@ -1,10 +1,11 @@
-//! The last step of every DOCX: docx-rs's package made schema-valid, compressed and reproducible.
+//! The last step of every DOCX: vanban's main document part in docx-rs's package, made schema-valid,
+//! compressed and reproducible.
 //!
 //! docx-rs writes some property elements out of schema order (see
 //! [`schema_order`](super::schema_order)) and leaves out the theme part Word expects. Here each XML
-//! part of docx-rs's is put in schema order, a theme naming the Decree's font is added, and the
-//! package is written by [`archive`](super::archive), with the parts every document of a batch shares
-//! compressed once.
+//! part of docx-rs's is put in schema order, its main document part replaced by vanban's, a theme
+//! naming the Decree's font and the letter's contact footer are added, and the package is written by
+//! [`archive`](super::archive), with the parts every document of a batch shares compressed once.
 
 use docx_rs::XMLDocx;
 
@@ -19,8 +20,6 @@ const THEME_PART: &str = "word/theme/theme1.xml";
 const FIRST_FOOTER_PART: &str = "word/footerFirst.xml";
 const FIRST_FOOTER_RELATIONSHIP: &str = r#"<Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footerFirst.xml" />"#;
 const FIRST_FOOTER_CONTENT_TYPE: &str = r#"<Override PartName="/word/footerFirst.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" />"#;
-const FIRST_FOOTER_REFERENCE: &str =
-    r#"<w:footerReference w:type="first" r:id="rIdFooterFirst" />"#;
 const THEME_RELATIONSHIP: &str = r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml" />"#;
 const THEME_CONTENT_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml" />"#;
 
@@ -38,33 +37,6 @@ fn insert_before_end(xml: &[u8], tag: &str, item: &str) -> Result<Vec<u8>> {
         .rfind(&end)
         .ok_or_else(|| Error::Docx(format!("no {end} in the package")))?;
     Ok(format!("{}{item}{}", &text[..at], &text[at..]).into_bytes())
-}
-
-/// `document` with `FIRST_FOOTER_REFERENCE` in its first section's properties (the letter's).
-fn reference_first_footer(document: &[u8]) -> Result<Vec<u8>> {
-    let text = std::str::from_utf8(document).map_err(|e| Error::Docx(e.to_string()))?;
-    let start = text
-        .find("<w:sectPr")
-        .ok_or_else(|| Error::Docx("no section properties".into()))?;
-    let end = start
-        + text[start..]
-            .find('>')
-            .ok_or_else(|| Error::Docx("unclosed w:sectPr".into()))?;
-    if text[..end].ends_with('/') {
-        let open = &text[start..end - 1];
-        return Ok(format!(
-            "{}{open}>{FIRST_FOOTER_REFERENCE}</w:sectPr>{}",
-            &text[..start],
-            &text[end + 1..]
-        )
-        .into_bytes());
-    }
-    Ok(format!(
-        "{}{FIRST_FOOTER_REFERENCE}{}",
-        &text[..=end],
-        &text[end + 1..]
-    )
-    .into_bytes())
 }
 
 /// docx-rs's parts by name, in the order its own packer writes them. The writer adds no images, web
@@ -115,10 +87,15 @@ pub fn styles(xml: &[u8]) -> Result<Entry> {
     Entry::new(STYLES_PART, &ordered(STYLES_PART, xml)?)
 }
 
-/// The finished package from docx-rs's parts, with the styles part `styles` (see [`styles`]) in place
-/// of docx-rs's, and `first_footer` (a footer part's XML) on the first page of the first section when
-/// given: docx-rs cannot give an earlier section a first-page footer.
-pub fn finish(xml: XMLDocx, styles: &Entry, first_footer: Option<&[u8]>) -> Result<Vec<u8>> {
+/// The finished package from docx-rs's parts, with the main document part `document` and the styles
+/// part `styles` (see [`styles`]) in place of docx-rs's, and `first_footer` (a footer part's XML, which
+/// `document`'s first section names) when given.
+pub fn finish(
+    xml: XMLDocx,
+    styles: &Entry,
+    document: &str,
+    first_footer: Option<&str>,
+) -> Result<Vec<u8>> {
     let footer = first_footer.is_some();
     let mut archive = Archive::default();
     for (name, data) in parts(xml) {
@@ -139,14 +116,13 @@ pub fn finish(xml: XMLDocx, styles: &Entry, first_footer: Option<&[u8]>) -> Resu
                     data
                 }
             }
-            DOCUMENT_PART if footer => reference_first_footer(&data)?,
             _ => data,
         };
         // The document is the one part that differs from one document of a batch to the next.
         if name == STYLES_PART {
             archive.add(styles)?;
         } else if name == DOCUMENT_PART {
-            archive.add(&Entry::new(&name, &ordered(&name, &data)?)?)?;
+            archive.add(&Entry::new(&name, document.as_bytes())?)?;
         } else {
             archive.add(&*archive::shared(&name, &data, |d| ordered(&name, d))?)?;
         }
@@ -155,31 +131,11 @@ pub fn finish(xml: XMLDocx, styles: &Entry, first_footer: Option<&[u8]>) -> Resu
         Ok(theme().into_bytes())
     })?)?;
     if let Some(footer) = first_footer {
-        archive.add(&*archive::shared(FIRST_FOOTER_PART, footer, |f| {
-            ordered(FIRST_FOOTER_PART, f)
-        })?)?;
+        archive.add(&*archive::shared(
+            FIRST_FOOTER_PART,
+            footer.as_bytes(),
+            |f| Ok(f.to_vec()),
+        )?)?;
     }
     archive.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_section_gets_the_first_page_footer() {
-        let document = br#"<w:body><w:p><w:pPr><w:sectPr><w:pgSz w:w="1" /></w:sectPr></w:pPr></w:p><w:sectPr><w:pgSz w:w="2" /></w:sectPr></w:body>"#;
-        let fixed =
-            String::from_utf8(reference_first_footer(document).expect("fixed")).expect("utf-8");
-        assert_eq!(fixed.matches("footerReference").count(), 1);
-        assert!(fixed.contains(r#"<w:sectPr><w:footerReference w:type="first" r:id="rIdFooterFirst" /><w:pgSz w:w="1" />"#), "{fixed}");
-        let empty = String::from_utf8(
-            reference_first_footer(b"<w:body><w:sectPr/></w:body>").expect("fixed"),
-        )
-        .expect("utf-8");
-        assert_eq!(
-            empty,
-            r#"<w:body><w:sectPr>"#.to_string() + FIRST_FOOTER_REFERENCE + "</w:sectPr></w:body>"
-        );
-    }
 }

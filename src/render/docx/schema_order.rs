@@ -350,11 +350,6 @@ const ORDER: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Table style name that marks a table whose first N rows (the number after it) are header rows, to be
-/// repeated on every page: docx-rs cannot write `w:tblHeader`, so the writer names the count this way
-/// and [`normalise`] turns it into `w:tblHeader` on those rows and removes the marker.
-pub const HEADER_ROWS_MARKER: &str = "VanbanHeaderRows";
-
 /// Property containers that mean nothing when empty.
 const DROP_WHEN_EMPTY: [&[u8]; 2] = [b"w:rPr", b"w:pPr"];
 
@@ -392,49 +387,11 @@ impl Element<'_> {
 pub fn normalise(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
     let mut reader = Reader::from_reader(xml);
     let mut writer = Writer::new(Vec::with_capacity(xml.len()));
-    // For each table open: how many of its first rows repeat as its header, and how many have begun.
-    let mut tables: Vec<(usize, usize)> = Vec::new();
-    // A header row has begun: its properties get `w:tblHeader`.
-    let mut header_row = false;
     loop {
-        let event = reader.read_event()?;
-        if header_row {
-            header_row = false;
-            match &event {
-                Event::Start(start) if start.name().into_inner() == b"w:trPr" => {
-                    let mut properties = subtree(&mut reader, start.clone())?;
-                    properties.children.push(header_mark());
-                    write_element(&mut writer, &properties)?;
-                    continue;
-                }
-                Event::Empty(start) if start.name().into_inner() == b"w:trPr" => {
-                    let properties = Element {
-                        start: start.clone(),
-                        children: vec![header_mark()],
-                    };
-                    write_element(&mut writer, &properties)?;
-                    continue;
-                }
-                _ => write_element(
-                    &mut writer,
-                    &Element {
-                        start: BytesStart::new("w:trPr"),
-                        children: vec![header_mark()],
-                    },
-                )?,
-            }
-        }
-        match event {
+        match reader.read_event()? {
             Event::Eof => break,
             Event::Start(start) if is_ordered(start.name().into_inner()) => {
                 let mut element = subtree(&mut reader, start)?;
-                if element.name() == b"w:tblPr" {
-                    if let (Some(rows), Some(table)) =
-                        (take_header_rows(&mut element), tables.last_mut())
-                    {
-                        table.0 = rows;
-                    }
-                }
                 fix(&mut element);
                 if !is_droppable(&element) {
                     write_element(&mut writer, &element)?;
@@ -451,26 +408,11 @@ pub fn normalise(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
                 }
             }
             Event::Start(start) => {
-                let name = start.name().into_inner();
-                if name == b"w:tbl" {
-                    tables.push((0, 0));
-                } else if name == b"w:tr" {
-                    if let Some((rows, begun)) = tables.last_mut() {
-                        *begun += 1;
-                        header_row = *begun <= *rows;
-                    }
-                }
                 let start = without_dropped_attributes(start);
                 let out = writer.get_mut();
                 out.push(b'<');
                 out.extend_from_slice(&start);
                 out.push(b'>');
-            }
-            Event::End(end) => {
-                if end.name().into_inner() == b"w:tbl" {
-                    tables.pop();
-                }
-                writer.write_event(Event::End(end))?;
             }
             other => writer.write_event(other)?,
         }
@@ -604,42 +546,6 @@ fn without_dropped_attributes(start: BytesStart<'_>) -> BytesStart<'_> {
     kept
 }
 
-/// The number of header rows a table's properties name with a [`HEADER_ROWS_MARKER`] table style,
-/// the marker taken out.
-fn take_header_rows(properties: &mut Element) -> Option<usize> {
-    let mut count = None;
-    properties.children.retain(|node| {
-        let Node::Element(style) = node else {
-            return true;
-        };
-        let marked = style
-            .start
-            .try_get_attribute("w:val")
-            .ok()
-            .flatten()
-            .and_then(|a| {
-                String::from_utf8_lossy(&a.value)
-                    .strip_prefix(HEADER_ROWS_MARKER)
-                    .and_then(|n| n.parse().ok())
-            });
-        if style.name() == b"w:tblStyle" && marked.is_some() {
-            count = marked;
-            false
-        } else {
-            true
-        }
-    });
-    count
-}
-
-/// The `w:tblHeader` that makes a row repeat on every page.
-fn header_mark() -> Node<'static> {
-    Node::Element(Element {
-        start: BytesStart::new("w:tblHeader"),
-        children: Vec::new(),
-    })
-}
-
 fn write_element(writer: &mut Writer<Vec<u8>>, element: &Element) -> Result<(), quick_xml::Error> {
     let out = writer.get_mut();
     out.push(b'<');
@@ -710,15 +616,6 @@ mod tests {
         assert_eq!(
             fixed(r#"<w:p w14:paraId="00000004" w:rsidR="1"><w:r/></w:p>"#),
             r#"<w:p w:rsidR="1"><w:r/></w:p>"#
-        );
-    }
-
-    #[test]
-    fn marked_tables_get_repeating_header_rows() {
-        let xml = r#"<w:tbl><w:tblPr><w:tblStyle w:val="VanbanHeaderRows2" /><w:tblW w:w="100" /></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#;
-        assert_eq!(
-            fixed(xml),
-            r#"<w:tbl><w:tblPr><w:tblW w:w="100" /></w:tblPr><w:tr><w:trPr><w:cantSplit /><w:tblHeader/></w:trPr></w:tr><w:tr><w:trPr><w:tblHeader/></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"#
         );
     }
 

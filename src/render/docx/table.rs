@@ -1,13 +1,8 @@
 //! Tables in DOCX (an annex's, or one in the body): a fixed grid, header rows with `w:gridSpan`/`w:vMerge` repeated on every page,
 //! rows that split across pages only where the model lets them, group and totals rows in bold.
 
-use docx_rs::{
-    Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
-    VMergeType, WidthType,
-};
-
-use super::schema_order::HEADER_ROWS_MARKER;
 use super::text::{alignment, line, twips_u};
+use super::wml::{Cell, Paragraph, Row, Table};
 use crate::document::{HeaderCell, RowKind, Table as Model};
 use crate::nd30::Format;
 
@@ -16,15 +11,14 @@ fn span_width(widths: &[usize], first: usize, span: usize) -> usize {
     widths.iter().skip(first).take(span).sum()
 }
 
-fn cell(widths: &[usize], first: usize, span: usize, paragraph: Paragraph) -> TableCell {
-    let cell = TableCell::new()
-        .width(span_width(widths, first, span), WidthType::Dxa)
-        .vertical_align(VAlignType::Center)
-        .add_paragraph(paragraph);
-    if span > 1 {
-        cell.grid_span(span)
-    } else {
-        cell
+/// A cell centred vertically, `span` columns from `first`, holding `paragraph` (an empty one when none).
+fn cell<'a>(widths: &[usize], first: usize, span: usize, paragraph: Paragraph<'a>) -> Cell<'a> {
+    Cell {
+        width: span_width(widths, first, span),
+        span,
+        merge: None,
+        centred: true,
+        paragraphs: vec![paragraph],
     }
 }
 
@@ -42,37 +36,39 @@ fn header_at(header: &[Vec<HeaderCell>], y: usize, column: usize) -> Option<(&He
 }
 
 /// The DOCX table of `table`.
-pub fn table(table: &Model, f: &Format) -> Table {
+pub fn table<'a>(table: &'a Model, f: &Format) -> Table<'a> {
     let widths: Vec<usize> = table.columns.iter().map(|c| twips_u(c.width_mm)).collect();
     let style = f.look.table;
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(table.header.len() + table.rows.len());
     for y in 0..table.header.len() {
         let mut cells = Vec::new();
         let mut column = 0;
         while column < widths.len() {
             match header_at(&table.header, y, column) {
                 Some((h, true)) => {
-                    let text = line(&h.text, f.look.table_heading, 0.0);
-                    let c = cell(&widths, column, h.colspan, text);
-                    cells.push(if h.rowspan > 1 {
-                        c.vertical_merge(VMergeType::Restart)
-                    } else {
-                        c
-                    });
+                    let text = line(h.text.as_str(), f.look.table_heading, 0.0);
+                    let mut c = cell(&widths, column, h.colspan, text);
+                    c.merge = (h.rowspan > 1).then_some(true);
+                    cells.push(c);
                     column += h.colspan;
                 }
                 Some((h, false)) => {
-                    let c = cell(&widths, column, h.colspan, Paragraph::new());
-                    cells.push(c.vertical_merge(VMergeType::Continue));
+                    let mut c = cell(&widths, column, h.colspan, Paragraph::default());
+                    c.merge = Some(false);
+                    cells.push(c);
                     column += h.colspan;
                 }
                 None => {
-                    cells.push(cell(&widths, column, 1, Paragraph::new()));
+                    cells.push(cell(&widths, column, 1, Paragraph::default()));
                     column += 1;
                 }
             }
         }
-        rows.push(TableRow::new(cells).cant_split());
+        rows.push(Row {
+            cant_split: true,
+            header: true,
+            cells,
+        });
     }
     for row in &table.rows {
         let mut column = 0;
@@ -82,28 +78,23 @@ pub fn table(table: &Model, f: &Format) -> Table {
             RowKind::Group | RowKind::Totals => f.look.table_heading,
         };
         for c in &row.cells {
-            cells.push(cell(
-                &widths,
-                column,
-                c.colspan,
-                // Each column aligns its cells as the table's model says.
-                line(&c.text, look, 0.0).align(alignment(c.align)),
-            ));
+            // Each column aligns its cells as the table's model says.
+            let mut text = line(c.text.as_str(), look, 0.0);
+            text.align = Some(alignment(c.align));
+            cells.push(cell(&widths, column, c.colspan, text));
             column += c.colspan;
         }
         // The row splits across pages where the table's model lets it (a very long cell), as in the PDF.
-        let row_of = TableRow::new(cells);
-        rows.push(if row.split {
-            row_of
-        } else {
-            row_of.cant_split()
+        rows.push(Row {
+            cant_split: !row.split,
+            header: false,
+            cells,
         });
     }
-    let padding = twips_u(f.table_padding_mm);
-    Table::new(rows)
-        .set_grid(widths.clone())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(padding, padding, padding, padding))
-        .style(format!("{HEADER_ROWS_MARKER}{}", table.header.len()))
+    Table {
+        grid: widths,
+        ruled: Some(2),
+        padding: twips_u(f.table_padding_mm),
+        rows,
+    }
 }

@@ -1,13 +1,10 @@
 //! Building blocks of the DOCX writer: units, one-line paragraphs, rules, borderless frames.
 
-use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
-};
-
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::wml::{Border, Borders, Cell, Indent, Paragraph, Row, Run, Spacing, Table};
 
 use crate::nd30::{self, Align, Format, Look};
 
@@ -40,7 +37,7 @@ pub(super) fn pt_to_mm(pt: f32) -> f32 {
 
 /// The id of a component's paragraph style: its name without marks, spaces or punctuation
 /// (`Quốc hiệu` → `QuocHieu`).
-pub(super) fn style_id(look: Look) -> String {
+pub(super) fn style_id(look: Look) -> Cow<'static, str> {
     /// The ids of the presentation table's components, worked out once.
     static IDS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
         nd30::STANDARD
@@ -51,8 +48,7 @@ pub(super) fn style_id(look: Look) -> String {
             .collect()
     });
     IDS.get(look.name)
-        .cloned()
-        .unwrap_or_else(|| id_of(look.name))
+        .map_or_else(|| id_of(look.name).into(), |id| id.as_str().into())
 }
 
 fn id_of(name: &str) -> String {
@@ -70,10 +66,14 @@ fn id_of(name: &str) -> String {
 /// The paragraph style of a component, named as a clerk knows it, in the component's look: picking
 /// it in Word gives a paragraph the Decree's format.
 pub(super) fn paragraph_style(look: Look) -> docx_rs::Style {
-    let mut style = docx_rs::Style::new(style_id(look), docx_rs::StyleType::Paragraph)
+    let mut style = docx_rs::Style::new(style_id(look).into_owned(), docx_rs::StyleType::Paragraph)
         .name(look.name)
         .size(half_points(look.size_pt))
-        .align(alignment(look.align))
+        .align(
+            alignment(look.align)
+                .parse()
+                .unwrap_or(docx_rs::AlignmentType::Left),
+        )
         .q_format(true);
     if look.bold {
         style = style.bold();
@@ -95,96 +95,102 @@ pub(super) fn paragraph_style(look: Look) -> docx_rs::Style {
 
 /// A run of `text` in `look`, in a paragraph of the style `paragraph`: only what differs from the
 /// style is set on the run.
-pub(super) fn run(text: &str, look: Look, paragraph: Look) -> Run {
-    let mut run = Run::new().add_text(text);
-    if look.size_pt != paragraph.size_pt {
-        run = run.size(half_points(look.size_pt));
+pub(super) fn run<'a>(text: impl Into<Cow<'a, str>>, look: Look, paragraph: Look) -> Run<'a> {
+    let differs = |own: bool, style: bool| (own != style).then_some(own);
+    Run {
+        text: Some(text.into()),
+        bold: differs(look.bold, paragraph.bold),
+        italic: differs(look.italic, paragraph.italic),
+        size: (look.size_pt != paragraph.size_pt).then(|| half_points(look.size_pt)),
+        vertical: None,
     }
-    match (look.bold, paragraph.bold) {
-        (true, false) => run = run.bold(),
-        (false, true) => run = run.disable_bold(),
-        _ => {}
-    }
-    match (look.italic, paragraph.italic) {
-        (true, false) => run = run.italic(),
-        (false, true) => run = run.disable_italic(),
-        _ => {}
-    }
-    run
 }
 
 /// Single line spacing with `before` points above.
-pub(super) fn single(before_pt: f32) -> LineSpacing {
-    LineSpacing::new()
-        .line_rule(LineSpacingType::Auto)
-        .line(240)
-        .before(pt_twips(before_pt))
-        .after(0)
+pub(super) fn single(before_pt: f32) -> Spacing {
+    Spacing {
+        before: pt_twips(before_pt),
+        line: 240,
+    }
 }
 
 /// Word's alignment for a component's.
-pub(super) fn alignment(align: Align) -> AlignmentType {
+pub(super) fn alignment(align: Align) -> &'static str {
     match align {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
-        Align::Justify => AlignmentType::Both,
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        Align::Justify => "both",
     }
 }
 
 /// A paragraph of one line of text in the component's style (its look and alignment), with single
 /// spacing and `before_pt` above.
-pub(super) fn line(text: &str, look: Look, before_pt: f32) -> Paragraph {
-    Paragraph::new()
-        .style(&style_id(look))
-        .add_run(run(text, look, look))
-        .line_spacing(single(before_pt))
+pub(super) fn line<'a>(text: impl Into<Cow<'a, str>>, look: Look, before_pt: f32) -> Paragraph<'a> {
+    Paragraph {
+        style: Some(style_id(look)),
+        spacing: Some(single(before_pt)),
+        runs: vec![run(text, look, look)],
+        ..Paragraph::default()
+    }
 }
 
 /// Lines of a component, one paragraph each, in its style.
-pub(super) fn lines(texts: &[String], look: Look) -> Vec<Paragraph> {
-    texts.iter().map(|t| line(t, look, 0.0)).collect()
+pub(super) fn lines(texts: &[String], look: Look) -> Vec<Paragraph<'_>> {
+    texts.iter().map(|t| line(t.as_str(), look, 0.0)).collect()
+}
+
+/// The width of a rule or a box's line, in eighths of a point.
+pub(super) fn rule_size(f: &Format) -> usize {
+    (f.rule_pt * 8.0).round() as usize
 }
 
 /// An empty paragraph whose bottom border is a rule `length_mm` long, centred in `width_mm`.
-pub(super) fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph {
+pub(super) fn rule(length_mm: f32, width_mm: f32, f: &Format) -> Paragraph<'static> {
     let side = twips(((width_mm - length_mm) / 2.0).max(0.0));
-    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-        .val(BorderType::Single)
-        .size((f.rule_pt * 8.0).round() as usize)
-        .space(0);
-    Paragraph::new()
-        .add_run(Run::new().size(2))
-        .size(2)
-        .indent(Some(side), None, Some(side), None)
-        .line_spacing(single(f.rule_gap_pt))
-        .set_borders(ParagraphBorders::with_empty().set(border))
+    Paragraph {
+        borders: Some(Borders::Bottom(Border {
+            size: rule_size(f),
+            space: 0,
+        })),
+        indent: Some(Indent {
+            left: side,
+            right: side,
+            first_line: None,
+        }),
+        ..spacer(f.rule_gap_pt)
+    }
 }
 
 /// An empty, one-point-high paragraph that keeps `before_pt` of space; Word needs one between tables.
-pub(super) fn spacer(before_pt: f32) -> Paragraph {
-    Paragraph::new()
-        .add_run(Run::new().size(2))
-        .size(2)
-        .line_spacing(single(before_pt))
+pub(super) fn spacer(before_pt: f32) -> Paragraph<'static> {
+    Paragraph {
+        spacing: Some(single(before_pt)),
+        mark_size: Some(2),
+        runs: vec![Run {
+            size: Some(2),
+            ..Run::default()
+        }],
+        ..Paragraph::default()
+    }
 }
 
-pub(super) fn cell(width_mm: f32, paragraphs: Vec<Paragraph>) -> TableCell {
-    let cell = TableCell::new().width(twips_u(width_mm), WidthType::Dxa);
-    let cell = paragraphs.into_iter().fold(cell, TableCell::add_paragraph);
-    if cell.children.is_empty() {
-        cell.add_paragraph(Paragraph::new())
-    } else {
-        cell
+/// A cell of a frame: `width_mm` wide, holding `paragraphs`.
+pub(super) fn cell(width_mm: f32, paragraphs: Vec<Paragraph<'_>>) -> Cell<'_> {
+    Cell {
+        width: twips_u(width_mm),
+        span: 1,
+        paragraphs,
+        ..Cell::default()
     }
 }
 
 /// A borderless, fixed-layout table with no cell padding.
-pub(super) fn frame(widths_mm: &[f32], rows: Vec<TableRow>) -> Table {
-    let total: f32 = widths_mm.iter().sum();
-    Table::without_borders(rows)
-        .set_grid(widths_mm.iter().map(|w| twips_u(*w)).collect())
-        .width(twips_u(total), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+pub(super) fn frame<'a>(widths_mm: &[f32], rows: Vec<Row<'a>>) -> Table<'a> {
+    Table {
+        grid: widths_mm.iter().map(|w| twips_u(*w)).collect(),
+        ruled: None,
+        padding: 0,
+        rows,
+    }
 }
