@@ -169,6 +169,16 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, source: &s
     })
 }
 
+/// A job file's `table`, its strings already filled in for a commune, read as [`parse`] reads the
+/// file; errors name the key (the filled-in text has no lines of the file's).
+pub(super) fn from_table(path: &Path, table: toml::Table) -> Result<JobFile> {
+    serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| Error::Value {
+        path: PathBuf::from(path),
+        key: e.path().to_string(),
+        message: e.into_inner().message().trim().to_string(),
+    })
+}
+
 /// One-based line and column of a byte offset.
 fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];

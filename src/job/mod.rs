@@ -53,7 +53,8 @@ type Declared = (PathBuf, tables::Declaration);
 /// A job file read and checked for its shape, ready to make documents.
 pub struct Job {
     path: PathBuf,
-    source: String,
+    /// The job file as a TOML table, as written: each commune's copy is made from it.
+    table: Arc<toml::Table>,
     file: JobFile,
     /// The commune a batch renders this copy of the job for.
     commune: Option<CommuneView>,
@@ -80,9 +81,14 @@ impl Job {
     /// template and data); nothing is read from `path` itself.
     pub fn from_source(path: &Path, source: String) -> Result<Job> {
         let file = parse(path, &source)?;
+        let table = toml::from_str(&source).map_err(|e| Error::Value {
+            path: path.into(),
+            key: String::new(),
+            message: e.message().to_string(),
+        })?;
         Ok(Job {
             path: path.into(),
-            source,
+            table: Arc::new(table),
             file,
             commune: None,
             body: None,
@@ -167,7 +173,7 @@ impl Job {
     /// This job for one commune: every string of the job file is rendered as a template with
     /// `commune` (e.g. `to = ["Ủy ban nhân dân {{ commune.title }}"]`), and the body sees it too.
     pub fn for_commune(&self, commune: CommuneView) -> Result<Job> {
-        let mut table = self.table()?;
+        let mut table = (*self.table).clone();
         let context = minijinja::context! { commune => Value::from_serialize(&commune) };
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -175,23 +181,17 @@ impl Job {
             render_strings(&env, &context, key, value)
                 .map_err(|(key, message)| self.value_error(&key, message))?;
         }
-        // Through TOML text again, so that dates and every check read as in a job file.
-        let text = toml::to_string(&table).map_err(|e| self.value_error("", e.to_string()))?;
-        let file: JobFile = parse(&self.path, &text)?;
+        // Read as a job file is, so that dates and every check read alike.
+        let file: JobFile = file::from_table(&self.path, table)?;
         Ok(Job {
             path: self.path.clone(),
-            source: self.source.clone(),
+            table: self.table.clone(),
             file,
             commune: Some(commune),
             body: self.body.clone(),
             electronic: self.electronic,
             declarations: self.declarations.clone(),
         })
-    }
-
-    /// The job file as a TOML table, as written.
-    fn table(&self) -> Result<toml::Table> {
-        toml::from_str(&self.source).map_err(|e| self.value_error("", e.message().to_string()))
     }
 
     /// The declaration of the annex table `table` (see [`declaration`]), read and parsed the first
@@ -212,8 +212,8 @@ impl Job {
     /// A job whose strings are templates (`{{ commune.title }}`) is made for one commune at a time: made
     /// whole, it would print the braces.
     fn refuse_templates(&self) -> Result<()> {
-        let table = self.table()?;
-        match table
+        match self
+            .table
             .iter()
             .find_map(|(key, value)| first_template(key, value))
         {
@@ -587,16 +587,21 @@ fn declaration(dir: &Path, table: &str) -> Result<Declared> {
     Ok((source, declaration))
 }
 
-/// The date a job gives and what of it is left blank: a whole date, `"2021-08"` (the day blank) or
-/// `"2021"` (day and month blank); `None` when it is not a date.
+/// The date a job gives and what of it is left blank: a whole date (a TOML date, or one in quotes, as a
+/// commune's copy of the job reads it), `"2021-08"` (the day blank) or `"2021"` (day and month blank);
+/// `None` when it is not a date.
 fn issue_date(date: &file::DateFile) -> Option<(Date, nd30::Blank)> {
+    let whole = |whole: &toml::value::Datetime| {
+        let d = whole.date?;
+        (whole.time.is_none())
+            .then(|| Date::new(d.year, d.month, d.day))
+            .flatten()
+            .map(|date| (date, nd30::Blank::Nothing))
+    };
     match date {
-        file::DateFile::Whole(whole) => {
-            let d = whole.date?;
-            (whole.time.is_none())
-                .then(|| Date::new(d.year, d.month, d.day))
-                .flatten()
-                .map(|date| (date, nd30::Blank::Nothing))
+        file::DateFile::Whole(date) => whole(date),
+        file::DateFile::Partial(text) if text.trim().len() > "2021-08".len() => {
+            whole(&text.trim().parse().ok()?)
         }
         file::DateFile::Partial(text) => {
             let mut parts = text.trim().split('-');
@@ -609,6 +614,35 @@ fn issue_date(date: &file::DateFile) -> Option<(Date, nd30::Blank)> {
                 Some(month) => Date::new(year, month, 1).map(|d| (d, nd30::Blank::Day)),
                 None => Date::new(year, 1, 1).map(|d| (d, nd30::Blank::DayAndMonth)),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A commune's copy of a job reads its date from the filled-in table, where a TOML date comes as
+    /// its text: both read as the same whole date; a month or a year alone leaves the rest blank.
+    #[test]
+    fn a_date_reads_alike_in_the_job_file_and_in_a_communes_copy() {
+        let whole = Date::new(2021, 8, 10).map(|d| (d, nd30::Blank::Nothing));
+        let written = file::DateFile::Whole("2021-08-10".parse().expect("a TOML date"));
+        assert_eq!(issue_date(&written), whole);
+        assert_eq!(
+            issue_date(&file::DateFile::Partial("2021-08-10".into())),
+            whole
+        );
+        assert_eq!(
+            issue_date(&file::DateFile::Partial("2021-08".into())),
+            Date::new(2021, 8, 1).map(|d| (d, nd30::Blank::Day))
+        );
+        for wrong in ["2021-02-30", "2021-08-10T10:00:00", "10/8/2021", "21"] {
+            assert_eq!(
+                issue_date(&file::DateFile::Partial(wrong.into())),
+                None,
+                "{wrong}"
+            );
         }
     }
 }

@@ -1,5 +1,8 @@
 //! A declared table filled from the plan: columns expanded, values evaluated, groups and totals added.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use minijinja::value::Value;
 use minijinja::{Environment, UndefinedBehavior};
 
@@ -153,16 +156,22 @@ pub fn build(declaration: &Declaration, plan: &Plan) -> Result<Table, Declaratio
     let columns = expand(declaration, plan)?;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let expressions = columns
-        .iter()
-        .map(|c| {
-            compile(
-                &env,
-                format!("columns[{}].value", c.index),
-                &c.declaration.value,
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    // Columns a year range makes share their declaration's expression: each text is compiled once.
+    let mut compiled: HashMap<&str, Rc<minijinja::Expression>> = HashMap::new();
+    let mut expressions = Vec::with_capacity(columns.len());
+    for c in &columns {
+        let text = c.declaration.value.as_str();
+        let expression = match compiled.get(text) {
+            Some(expression) => expression.clone(),
+            None => {
+                let key = format!("columns[{}].value", c.index);
+                let expression = Rc::new(compile(&env, key, text)?);
+                compiled.insert(text, expression.clone());
+                expression
+            }
+        };
+        expressions.push(expression);
+    }
     let group_by = declaration
         .group_by
         .as_deref()
