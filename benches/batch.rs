@@ -76,7 +76,8 @@ fn run(
         );
     } else {
         println!(
-            "-j{jobs}: {documents} documents ({COMMUNES} communes × {}) in {seconds:.2} s = {:.0} documents/s, {cpu:.1} s of CPU, {} failed, peak RSS {rss}",
+            "-j{jobs}: {documents} documents ({} communes × {}) in {seconds:.2} s = {:.0} documents/s, {cpu:.1} s of CPU, {} failed, peak RSS {rss}",
+            summary.communes,
             names.join(" + ").to_uppercase(),
             documents as f64 / seconds,
             summary.failures.len(),

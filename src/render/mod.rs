@@ -85,7 +85,6 @@ impl Unfinished {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(io)?;
         let mut builder = tempfile::Builder::new();
         builder.prefix(UNFINISHED);
         #[cfg(unix)]
@@ -94,7 +93,15 @@ impl Unfinished {
             // An ordinary file (0666 less the umask), not the temporary file's private 0600.
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder.tempfile_in(dir).map_err(io)?;
+        // The folder is made only when it is not there (a batch writes thousands of files into one).
+        let temp = match builder.tempfile_in(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(dir).map_err(io)?;
+                builder.tempfile_in(dir)
+            }
+            made => made,
+        }
+        .map_err(|e| io(without_temporary_name(e)))?;
         Ok(Unfinished {
             path: path.to_path_buf(),
             temp,
@@ -126,6 +133,16 @@ impl Write for Unfinished {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.temp.as_file_mut().flush()
+    }
+}
+
+/// `e` without the name of the temporary file the tempfile crate adds to it (`… at path "…"`): the
+/// error names the file being written, not its temporary name.
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path ") {
+        Some((cause, _)) => std::io::Error::new(e.kind(), cause.to_owned()),
+        None => e,
     }
 }
 
@@ -163,4 +180,29 @@ pub fn remove_unfinished(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that cannot be written (its folder is a file) is named in the error, its temporary
+    /// name is not, and nothing is left behind.
+    #[test]
+    fn a_file_that_cannot_be_written_is_named_without_its_temporary_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let blocking = dir.path().join("a-file");
+        std::fs::write(&blocking, b"x").expect("file");
+        let path = blocking.join("document.pdf");
+        let error = write_atomic(&path, b"%PDF").expect_err("a file is not a folder");
+        let text = error.to_string();
+        assert!(text.starts_with(&format!("{}: ", path.display())), "{text}");
+        assert!(
+            !text.contains(UNFINISHED) && !text.contains("at path"),
+            "{text}"
+        );
+        let missing = dir.path().join("new/folder/document.pdf");
+        write_atomic(&missing, b"%PDF").expect("its folders are made");
+        assert_eq!(std::fs::read(&missing).expect("written"), b"%PDF");
+    }
 }
