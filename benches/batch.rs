@@ -24,14 +24,14 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// CPU time of this process so far, all its threads, user and system, in seconds.
-fn cpu_seconds() -> Option<f64> {
+/// CPU time of this process so far, all its threads, in seconds: user and system.
+fn cpu_seconds() -> Option<(f64, f64)> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // The fields after the command name, which is in parentheses and may hold spaces.
     let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
     let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
     // utime and stime, fields 14 and 15 of the line, in clock ticks of 1/100 s (Linux's USER_HZ).
-    Some((ticks(11)? + ticks(12)?) / 100.0)
+    Some((ticks(11)? / 100.0, ticks(12)? / 100.0))
 }
 
 fn run(
@@ -60,23 +60,25 @@ fn run(
         progress: false,
         tally: None,
     };
-    let cpu = cpu_seconds().ok_or("no /proc/self/stat")?;
+    let before = cpu_seconds().ok_or("no /proc/self/stat")?;
     let start = Instant::now();
     let summary = vanban::batch::run(&job, out, &options, &pdf)?;
     let seconds = start.elapsed().as_secs_f64();
-    let cpu = cpu_seconds().ok_or("no /proc/self/stat")? - cpu;
+    let after = cpu_seconds().ok_or("no /proc/self/stat")?;
+    let (user, system) = (after.0 - before.0, after.1 - before.1);
+    let cpu = user + system;
     let documents = summary.written;
     let rss = peak_rss_mib().map_or_else(|| "unknown".into(), |m| format!("{m:.0} MiB"));
     if formats.len() == 1 {
         println!(
-            "{:>4}: {:.2} ms of CPU per document ({documents} documents, -j{jobs}, {cpu:.1} s of CPU in {seconds:.2} s; goal {})",
+            "{:>4}: {:.2} ms of CPU per document ({documents} documents, -j{jobs}, {cpu:.1} s of CPU ({user:.1} user, {system:.1} system) in {seconds:.2} s; goal {})",
             names[0].to_uppercase(),
             cpu * 1e3 / documents as f64,
             if formats[0] == OutputFormat::Pdf { "≤ 6 ms" } else { "≤ 1.5 ms" },
         );
     } else {
         println!(
-            "-j{jobs}: {documents} documents ({} communes × {}) in {seconds:.2} s = {:.0} documents/s, {cpu:.1} s of CPU, {} failed, peak RSS {rss}",
+            "-j{jobs}: {documents} documents ({} communes × {}) in {seconds:.2} s = {:.0} documents/s, {cpu:.1} s of CPU ({user:.1} user, {system:.1} system), {} failed, peak RSS {rss}",
             summary.communes,
             names.join(" + ").to_uppercase(),
             documents as f64 / seconds,
