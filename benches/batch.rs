@@ -42,7 +42,7 @@ fn run(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let job =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/cam-xuyen-2021/cong-van-2402-xa.toml");
-    let pdf = PdfWriter::new(None)?;
+    let pdf = PdfWriter::new(None)?.with_workers(jobs);
     let formats = formats
         .split(',')
         .map(|f| match f {

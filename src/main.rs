@@ -551,7 +551,9 @@ fn warn_of_stand_in(pdf: &PdfWriter) {
 fn batch(args: &BatchArgs, verbose: bool) -> Result<Vec<PathBuf>, vanban::Error> {
     let Per::Commune = args.per;
     let start = std::time::Instant::now();
-    let pdf = pdf_writer(args.font_dir.as_deref(), verbose)?.with_standard(args.pdf_standard);
+    let pdf = pdf_writer(args.font_dir.as_deref(), verbose)?
+        .with_standard(args.pdf_standard)
+        .with_workers(args.jobs);
     let options = vanban::batch::BatchOptions {
         formats: args.format.clone(),
         data: args.data.clone(),

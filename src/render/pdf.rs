@@ -15,6 +15,7 @@ pub mod unhinted;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -46,9 +47,11 @@ const MAIN: &str = "/nd30.typ";
 const STAMP: &str = "/stamp.typ";
 /// The layout of a page number ([`numbers`]).
 const PAGE_NUMBER: &str = "/page-number.typ";
-/// How many documents typst's memo cache keeps a result unused before dropping it: documents of a
-/// batch share most of their paragraphs, so keeping the last few's layout makes the next one faster,
-/// while dropping older ones keeps memory bounded.
+/// How many documents of each thread typst's memo cache keeps a result unused before dropping it:
+/// documents of a batch share most of their paragraphs, so keeping the last few's layout makes the
+/// next one faster, while dropping older ones keeps memory bounded. The cache is one for the process,
+/// so it is aged once for as many documents as there are threads laying them out
+/// ([`PdfWriter::with_workers`]).
 const CACHE_AGE: usize = 2;
 /// The virtual file that holds the document's JSON.
 const INPUT: &str = "/input.json";
@@ -99,6 +102,10 @@ pub struct PdfWriter {
     families: Vec<String>,
     face: Face,
     standard: Standard,
+    /// Threads laying documents out with this writer at once.
+    workers: usize,
+    /// Documents laid out so far, for the memo cache's ageing.
+    documents: AtomicUsize,
 }
 
 /// Where the PDF's Times New Roman comes from.
@@ -206,12 +213,31 @@ impl PdfWriter {
             families,
             face,
             standard: Standard::default(),
+            workers: 1,
+            documents: AtomicUsize::new(0),
         })
     }
 
     /// This writer, writing PDFs to `standard`.
     pub fn with_standard(self, standard: Standard) -> PdfWriter {
         PdfWriter { standard, ..self }
+    }
+
+    /// This writer, used by `workers` threads at once (a batch's): typst's memo cache, which they share,
+    /// is aged once for every `workers` documents, so that it keeps what each one's last documents used
+    /// (aged after every document, two workers kept one document each).
+    pub fn with_workers(self, workers: usize) -> PdfWriter {
+        PdfWriter {
+            workers: workers.max(1),
+            ..self
+        }
+    }
+
+    /// One more document laid out: typst's memo cache aged when it is the turn of this one.
+    fn age_cache(&self) {
+        if self.documents.fetch_add(1, Ordering::Relaxed) % self.workers == 0 {
+            typst::comemo::evict(CACHE_AGE);
+        }
     }
 
     /// Where the PDF's face comes from.
@@ -264,7 +290,7 @@ impl PdfWriter {
     pub fn layout(&self, doc: &Printed, date: Date) -> Result<PagedDocument> {
         let world = DocumentWorld::new(self, input_json(doc)?, date)?;
         let document = self.laid_out(&world);
-        typst::comemo::evict(CACHE_AGE);
+        self.age_cache();
         document
     }
 
@@ -314,7 +340,7 @@ impl PdfWriter {
             Some(places) => fields::add(&pdf, &places, &fields::blanks(&document))?,
             None => pdf,
         };
-        typst::comemo::evict(CACHE_AGE);
+        self.age_cache();
         Ok((pdf, document.pages().len()))
     }
 }
