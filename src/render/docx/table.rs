@@ -93,6 +93,8 @@ pub fn table<'a>(table: &'a Model, f: &Format) -> Table<'a> {
     }
     Table {
         grid: widths,
+        // A quarter of a point: at the PDF's half point, LibreOffice counts the lines into the rows'
+        // heights and lays a long table onto one more page than the PDF takes.
         ruled: Some(2),
         padding: twips_u(f.table_padding_mm),
         rows,

@@ -270,7 +270,8 @@ pub struct Row<'a> {
 pub struct Table<'a> {
     /// Column widths in twips.
     pub grid: Vec<usize>,
-    /// Ruled (a thin single line around and between every cell) or borderless.
+    /// The width, in eighths of a point, of the single line around and between every cell; none for a
+    /// borderless table.
     pub ruled: Option<usize>,
     /// Cell padding on every side, in twips.
     pub padding: usize,
