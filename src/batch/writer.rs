@@ -24,7 +24,7 @@ const SYNC_GROUP: usize = 64;
 /// A commune's index in the data and what rendering it gave: its files with their entries, or why not.
 pub type Rendered = (usize, std::result::Result<Vec<(Written, Vec<u8>)>, Failure>);
 
-/// The writing thread, and the way to hand it files.
+/// The writing thread, and the way to hand it communes.
 pub struct Writer {
     communes: SyncSender<Rendered>,
     thread: JoinHandle<Result<Manifest>>,
