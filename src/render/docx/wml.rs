@@ -106,12 +106,7 @@ pub struct Run<'a> {
 impl Run<'_> {
     fn write(&self, xml: &mut String) {
         xml.push_str("<w:r>");
-        let has_properties = self.bold.is_some()
-            || self.italic.is_some()
-            || self.size.is_some()
-            || self.vertical.is_some();
-        if has_properties {
-            xml.push_str("<w:rPr>");
+        properties(xml, "w:rPr", |xml| {
             switch(xml, "b", self.bold);
             switch(xml, "bCs", self.bold);
             switch(xml, "i", self.italic);
@@ -126,14 +121,26 @@ impl Run<'_> {
                 Some(VerticalAlign::Sub) => xml.push_str(r#"<w:vertAlign w:val="subscript" />"#),
                 None => {}
             }
-            xml.push_str("</w:rPr>");
-        }
+        });
         if let Some(text) = &self.text {
             xml.push_str(r#"<w:t xml:space="preserve">"#);
             escape(text, xml);
             xml.push_str("</w:t>");
         }
         xml.push_str("</w:r>");
+    }
+}
+
+/// The properties `write` puts in `xml`, inside the container `name`; nothing when it puts none.
+fn properties(xml: &mut String, name: &str, write: impl FnOnce(&mut String)) {
+    let start = xml.len();
+    let _ = write!(xml, "<{name}>");
+    let open = xml.len();
+    write(xml);
+    if xml.len() == open {
+        xml.truncate(start);
+    } else {
+        let _ = write!(xml, "</{name}>");
     }
 }
 
@@ -178,14 +185,7 @@ impl Paragraph<'_> {
     /// The paragraph as XML, appended to `xml`.
     pub fn write(&self, xml: &mut String) {
         xml.push_str("<w:p>");
-        let has_properties = self.style.is_some()
-            || self.borders.is_some()
-            || self.spacing.is_some()
-            || self.indent.is_some()
-            || self.align.is_some()
-            || self.mark_size.is_some();
-        if has_properties {
-            xml.push_str("<w:pPr>");
+        properties(xml, "w:pPr", |xml| {
             if let Some(style) = &self.style {
                 let _ = write!(xml, r#"<w:pStyle w:val="{style}" />"#);
             }
@@ -226,12 +226,9 @@ impl Paragraph<'_> {
                 let _ = write!(xml, r#"<w:jc w:val="{align}" />"#);
             }
             if let Some(size) = self.mark_size {
-                xml.push_str("<w:rPr>");
-                size_xml(xml, size);
-                xml.push_str("</w:rPr>");
+                properties(xml, "w:rPr", |xml| size_xml(xml, size));
             }
-            xml.push_str("</w:pPr>");
-        }
+        });
         for run in &self.runs {
             run.write(xml);
         }
